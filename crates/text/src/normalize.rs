@@ -1,0 +1,137 @@
+//! Script-aware normalisation for matching.
+//!
+//! Two levels, because they serve different jobs:
+//! - [`base_char`]: drops harakat and tatweel, unifies alef/hamza-on-alef forms, folds
+//!   Arabic-Indic and Persian digits to ASCII, Persian kaf/yeh to Arabic, Latin to lower case.
+//!   Teh marbuta and alef maqsura are kept, because the segmenter needs them to tell a
+//!   feminine ending (ة) from a pronoun suffix (ه).
+//! - [`fold_char`]: on top of that, ة → ه and ى → ي, the form used for dictionary lookups and
+//!   search, where spelling varies between outlets.
+//!
+//! Normalised forms are for matching only; offsets always point into the original text.
+
+/// True for the combining marks that Arabic text carries optionally (harakat, shadda, sukun,
+/// Quranic annotation marks, superscript alef) and for tatweel.
+#[inline]
+pub fn is_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}'
+        | '\u{0640}'
+        // zero-width joiners and marks that leak into copied text
+        | '\u{200B}'..='\u{200F}'
+        | '\u{FEFF}'
+    )
+}
+
+/// The base normalisation of one character; `None` when the character is dropped.
+#[inline]
+pub fn base_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if is_ignorable(c) {
+        return None;
+    }
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => 'ا',
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        'ک' => 'ك',
+        'ی' | 'ې' => 'ي',
+        'ۀ' => 'ه',
+        '،' => ',',
+        '؛' => ';',
+        '؟' => '?',
+        '٪' => '%',
+        '٫' => '.',
+        '٬' => ',',
+        _ if c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
+        _ => c,
+    })
+}
+
+/// The folded (matching) normalisation of one character.
+#[inline]
+pub fn fold_char(c: char) -> Option<char> {
+    base_char(c).map(|b| match b {
+        'ة' => 'ه',
+        'ى' => 'ي',
+        other => other,
+    })
+}
+
+/// Appends the base form of `s` to `out`.
+pub fn base_into(s: &str, out: &mut String) {
+    out.extend(s.chars().filter_map(base_char));
+}
+
+/// Appends the folded form of `s` to `out`.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.extend(s.chars().filter_map(fold_char));
+}
+
+/// The folded form of `s`: what dictionaries and the search index compare.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// The base form of `s` (teh marbuta and alef maqsura kept).
+pub fn base(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    base_into(s, &mut out);
+    out
+}
+
+/// Folds a phrase: each whitespace-separated word folded, joined by one space. Dictionary keys
+/// are built with this so that a resource file's spacing never matters.
+pub fn fold_phrase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        let before = out.len();
+        if before > 0 {
+            out.push(' ');
+        }
+        fold_into(w, &mut out);
+        if out.len() == before + usize::from(before > 0) {
+            out.truncate(before);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_harakat_and_tatweel() {
+        assert_eq!(fold("مُحَمَّـــد"), "محمد");
+        assert_eq!(fold("مرنًا"), "مرنا");
+    }
+
+    #[test]
+    fn unifies_alef_yeh_teh() {
+        assert_eq!(fold("أإآا"), "اااا");
+        assert_eq!(fold("مستشفى"), "مستشفي");
+        assert_eq!(fold("مدرسة"), "مدرسه");
+        assert_eq!(base("مدرسة"), "مدرسة");
+    }
+
+    #[test]
+    fn folds_digits_and_persian_letters() {
+        assert_eq!(fold("١٩٩٢ ۲۰"), "1992 20");
+        assert_eq!(fold("کی"), "كي");
+    }
+
+    #[test]
+    fn phrase_spacing_does_not_matter() {
+        assert_eq!(fold_phrase("  مجلس   الأمن\tالدولي "), "مجلس الامن الدولي");
+    }
+}
