@@ -1,1 +1,294 @@
+//! The one place where rasd's linguistic knowledge is loaded.
+//!
+//! Everything rasd knows about Arabic news — countries, cities, people, organisations, media,
+//! nationality adjectives, titles, speech verbs, month names, number words, boilerplate
+//! phrases — lives in plain text files under the repository's `resources/` folder, whose
+//! README documents the format. Those files are compiled into the binary so that it runs
+//! anywhere; users add their own with [`Resources::load_dir`] (the CLI's `--resources DIR`),
+//! whose files extend the built-in ones of the same name.
 
+mod files;
+mod parse;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+pub use parse::ResourceError;
+
+/// Entity types known to the gazetteers and produced by the extractors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    Per,
+    Gpe,
+    Loc,
+    Org,
+    Media,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Per => "PER",
+            EntityType::Gpe => "GPE",
+            EntityType::Loc => "LOC",
+            EntityType::Org => "ORG",
+            EntityType::Media => "MEDIA",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "PER" => EntityType::Per,
+            "GPE" => EntityType::Gpe,
+            "LOC" => EntityType::Loc,
+            "ORG" => EntityType::Org,
+            "MEDIA" => EntityType::Media,
+            _ => return None,
+        })
+    }
+}
+
+/// A gazetteer entry: one real-world entity and the ways it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityEntry {
+    pub kind: EntityType,
+    /// ISO 3166 alpha-3 code (or a bloc code such as `IGO`), if any.
+    pub country: Option<String>,
+    /// The display name: the first alias in the file.
+    pub canonical: String,
+    /// Every written form, as in the file (canonical included).
+    pub aliases: Vec<String>,
+    /// `key=value` attributes (sector, role, capital_of, from, to …).
+    pub attrs: BTreeMap<String, String>,
+    /// Which file and line it came from, for error messages and audits.
+    pub origin: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nationality {
+    pub country: String,
+    /// Folded written forms, article and gender/number endings included.
+    pub forms: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    /// Folded phrase («رئيس الوزراء»).
+    pub phrase: String,
+    /// Actor sector (GOV, MIL, …) the title implies.
+    pub sector: Option<String>,
+    pub attrs: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    /// A finite verb that opens reported speech: «قال», «أكدت».
+    Finite,
+    /// An adverbial participle continuing the same speaker: «مؤكدا», «مضيفا».
+    Participle,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeechVerb {
+    pub folded: String,
+    pub form: VerbForm,
+    /// The lemma reported in the record's `verb` field.
+    pub lemma: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoilerplateKind {
+    /// The whole line equals the phrase.
+    Line,
+    /// The line begins with the phrase.
+    Prefix,
+    /// The line contains the phrase anywhere.
+    Contains,
+    /// The line contains the phrase and is short (at most 12 words): a footer, not a
+    /// paragraph that merely quotes the phrase.
+    ShortContains,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoilerplateRule {
+    pub kind: BoilerplateKind,
+    pub folded: String,
+    pub raw: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Calendar {
+    Gregorian,
+    Hijri,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthName {
+    pub calendar: Calendar,
+    pub number: u8,
+    pub folded: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberWord {
+    pub folded: String,
+    pub value: f64,
+    /// A multiplier («ألف», «مليون») scales the number before it.
+    pub multiplier: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub id: String,
+    /// Folded phrase, possibly several words («في المئة»).
+    pub folded: String,
+}
+
+/// A relative date word and what it means against the article date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Relative {
+    Days(i32),
+    /// ISO weekday 1..=7 of the most recent such day before the article date.
+    Weekday(u8),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelativeWord {
+    pub folded: String,
+    pub meaning: Relative,
+}
+
+/// All loaded knowledge.
+#[derive(Debug, Clone, Default)]
+pub struct Resources {
+    pub entities: Vec<EntityEntry>,
+    pub nationalities: Vec<Nationality>,
+    pub titles: Vec<Title>,
+    pub speech_verbs: Vec<SpeechVerb>,
+    pub boilerplate: Vec<BoilerplateRule>,
+    pub months: Vec<MonthName>,
+    pub numbers: Vec<NumberWord>,
+    pub units: Vec<Unit>,
+    pub relative: Vec<RelativeWord>,
+    /// Folded words the segmenter must not cut («وزير», «الذي»).
+    pub no_segment: HashSet<String>,
+    /// Folded words that are never part of a person's name (particles, common verbs).
+    pub not_names: HashSet<String>,
+    /// Folded words that end a quoted clause's speaker search («أن», «إن»).
+    pub complementizers: HashSet<String>,
+    /// Files loaded, in order, for `rasd resources` and error messages.
+    pub sources: Vec<String>,
+}
+
+impl Resources {
+    /// The knowledge compiled into the binary.
+    pub fn builtin() -> Self {
+        let mut r = Resources::default();
+        for (name, text) in files::BUILTIN {
+            // The built-in files are tested at build time (see tests below), so a parse error
+            // here is a bug in the repository, not in user input.
+            if let Err(e) = r.add_file(&format!("builtin:{name}"), name, text) {
+                panic!("built-in resource file is invalid: {e}");
+            }
+        }
+        r
+    }
+
+    /// Adds every known resource file found under `dir` (same relative names as the
+    /// built-in folder, e.g. `entities/people.tsv`; any `*.tsv` under `entities/` is read).
+    pub fn load_dir(&mut self, dir: &Path) -> Result<usize, ResourceError> {
+        let mut n = 0;
+        let mut paths: Vec<PathBuf> = Vec::new();
+        collect(dir, &mut paths).map_err(|e| ResourceError::io(dir, e))?;
+        paths.sort();
+        for p in paths {
+            let rel = p.strip_prefix(dir).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+            if files::kind_of(&rel).is_none() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).map_err(|e| ResourceError::io(&p, e))?;
+            self.add_file(&p.display().to_string(), &rel, &text)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Parses one file's text as the resource named `rel` (its path inside a resources
+    /// folder) and adds it.
+    pub fn add_file(&mut self, origin: &str, rel: &str, text: &str) -> Result<(), ResourceError> {
+        let kind = files::kind_of(rel).ok_or_else(|| ResourceError::unknown(origin, rel))?;
+        parse::parse_into(self, kind, origin, text)?;
+        self.sources.push(origin.to_string());
+        Ok(())
+    }
+
+    /// A segmenter set up with the no-segment list and every known name protected from
+    /// stemming.
+    pub fn segmenter(&self) -> rasd_text::Segmenter {
+        let mut protected = HashSet::new();
+        for e in &self.entities {
+            for a in &e.aliases {
+                // Only one-word names: their stems are what a search for them would hit.
+                if !a.contains(' ') {
+                    protected.insert(rasd_text::fold(a));
+                }
+            }
+        }
+        rasd_text::Segmenter::new(self.no_segment.clone(), protected)
+    }
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let p = entry.path();
+        if entry.file_type()?.is_dir() {
+            collect(&p, out)?;
+        } else {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_files_parse_and_are_not_empty() {
+        let r = Resources::builtin();
+        assert!(r.entities.iter().filter(|e| e.kind == EntityType::Gpe).count() >= 190);
+        assert!(r.nationalities.len() >= 100);
+        assert!(r.titles.len() >= 30);
+        assert!(r.speech_verbs.len() >= 30);
+        assert!(r.boilerplate.len() >= 10);
+        assert_eq!(r.months.iter().filter(|m| m.calendar == Calendar::Gregorian).map(|m| m.number).max(), Some(12));
+        assert_eq!(r.months.iter().filter(|m| m.calendar == Calendar::Hijri).map(|m| m.number).max(), Some(12));
+    }
+
+    #[test]
+    fn every_country_code_is_alpha3() {
+        let r = Resources::builtin();
+        for e in &r.entities {
+            if let Some(c) = &e.country {
+                assert!(c.len() == 3 && c.chars().all(|c| c.is_ascii_uppercase()), "{}: {c}", e.origin);
+            }
+        }
+    }
+
+    #[test]
+    fn user_files_extend_builtin() {
+        let dir = std::env::temp_dir().join(format!("rasd-res-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("entities")).unwrap();
+        std::fs::write(dir.join("entities/mine.tsv"), "# my people\nPER\tEGY\tأحمد الريدي|الريدي\n").unwrap();
+        let mut r = Resources::builtin();
+        let before = r.entities.len();
+        assert_eq!(r.load_dir(&dir).unwrap(), 1);
+        assert_eq!(r.entities.len(), before + 1);
+        assert_eq!(r.entities.last().unwrap().canonical, "أحمد الريدي");
+        std::fs::write(dir.join("entities/bad.tsv"), "XYZ\tEGY\tفلان\n").unwrap();
+        let err = Resources::builtin().load_dir(&dir).unwrap_err().to_string();
+        assert!(err.contains("bad.tsv") && err.contains("line 1"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

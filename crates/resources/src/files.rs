@@ -1,0 +1,66 @@
+//! The built-in resource files and the kind of each file name.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Entities,
+    Nationalities,
+    Titles,
+    SpeechVerbs,
+    Boilerplate,
+    Months,
+    Numbers,
+    Units,
+    Relative,
+    NoSegment,
+    NotNames,
+    Complementizers,
+}
+
+/// The kind of a resource file from its path inside a resources folder.
+pub(crate) fn kind_of(rel: &str) -> Option<Kind> {
+    if let Some(name) = rel.strip_prefix("entities/") {
+        return name.ends_with(".tsv").then_some(Kind::Entities);
+    }
+    Some(match rel {
+        "nationalities.tsv" => Kind::Nationalities,
+        "titles.tsv" => Kind::Titles,
+        "speech-verbs.tsv" => Kind::SpeechVerbs,
+        "boilerplate.tsv" => Kind::Boilerplate,
+        "months.tsv" => Kind::Months,
+        "numbers.tsv" => Kind::Numbers,
+        "units.tsv" => Kind::Units,
+        "relative-dates.tsv" => Kind::Relative,
+        "no-segment.txt" => Kind::NoSegment,
+        "not-names.txt" => Kind::NotNames,
+        "complementizers.txt" => Kind::Complementizers,
+        _ => return None,
+    })
+}
+
+macro_rules! builtin {
+    ($($path:literal),* $(,)?) => {
+        pub(crate) const BUILTIN: &[(&str, &str)] = &[
+            $(($path, include_str!(concat!("../../../resources/", $path)))),*
+        ];
+    };
+}
+
+builtin!(
+    "entities/countries.tsv",
+    "entities/cities.tsv",
+    "entities/regions.tsv",
+    "entities/organizations.tsv",
+    "entities/media.tsv",
+    "entities/people.tsv",
+    "nationalities.tsv",
+    "titles.tsv",
+    "speech-verbs.tsv",
+    "boilerplate.tsv",
+    "months.tsv",
+    "numbers.tsv",
+    "units.tsv",
+    "relative-dates.tsv",
+    "no-segment.txt",
+    "not-names.txt",
+    "complementizers.txt",
+);

@@ -1,0 +1,207 @@
+//! Parsing of the resource file formats (documented in `resources/README.md`).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rasd_text::{fold, fold_phrase};
+
+use crate::files::Kind;
+use crate::*;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ResourceError {
+    #[error("{file}, line {line}: {reason}")]
+    Line { file: String, line: usize, reason: String },
+    #[error("{file}: not a resource file rasd knows (looked for {rel}); see resources/README.md")]
+    Unknown { file: String, rel: String },
+    #[error("{file}: {source}")]
+    Io { file: String, source: std::io::Error },
+}
+
+impl ResourceError {
+    pub(crate) fn io(p: &Path, source: std::io::Error) -> Self {
+        ResourceError::Io { file: p.display().to_string(), source }
+    }
+    pub(crate) fn unknown(file: &str, rel: &str) -> Self {
+        ResourceError::Unknown { file: file.to_string(), rel: rel.to_string() }
+    }
+}
+
+/// Lines that carry data: comments (`#` to the end of the line) and blank lines dropped,
+/// with their 1-based line numbers.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().filter_map(|(i, l)| {
+        let l = match l.find('#') {
+            Some(p) => &l[..p],
+            None => l,
+        };
+        let l = l.trim_end();
+        (!l.trim().is_empty()).then_some((i + 1, l))
+    })
+}
+
+fn alternatives(s: &str) -> Vec<String> {
+    s.split('|').map(|a| a.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|a| !a.is_empty()).collect()
+}
+
+fn attrs(cols: &[&str]) -> Result<BTreeMap<String, String>, String> {
+    let mut m = BTreeMap::new();
+    for c in cols {
+        for kv in c.split_whitespace() {
+            let (k, v) = kv.split_once('=').ok_or_else(|| format!("attribute «{kv}» is not key=value"))?;
+            m.insert(k.to_string(), v.to_string());
+        }
+    }
+    Ok(m)
+}
+
+fn country(s: &str) -> Result<Option<String>, String> {
+    let s = s.trim();
+    if s == "-" || s.is_empty() {
+        return Ok(None);
+    }
+    if s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase()) {
+        Ok(Some(s.to_string()))
+    } else {
+        Err(format!("«{s}» is not a three-letter upper-case code (or - for none)"))
+    }
+}
+
+pub(crate) fn parse_into(r: &mut Resources, kind: Kind, origin: &str, text: &str) -> Result<(), ResourceError> {
+    for (line, l) in data_lines(text) {
+        let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+        parse_line(r, kind, origin, line, &cols)
+            .map_err(|reason| ResourceError::Line { file: origin.to_string(), line, reason })?;
+    }
+    Ok(())
+}
+
+fn need(cols: &[&str], n: usize, what: &str) -> Result<(), String> {
+    if cols.len() < n || cols[..n].iter().any(|c| c.is_empty()) {
+        Err(format!("expected {what}, separated by tabs"))
+    } else {
+        Ok(())
+    }
+}
+
+fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[&str]) -> Result<(), String> {
+    match kind {
+        Kind::Entities => {
+            need(cols, 3, "TYPE, COUNTRY and names")?;
+            let kind = EntityType::parse(cols[0]).ok_or_else(|| format!("unknown entity type «{}» (PER GPE LOC ORG MEDIA)", cols[0]))?;
+            let aliases = alternatives(cols[2]);
+            let canonical = aliases.first().cloned().ok_or("no name")?;
+            r.entities.push(EntityEntry {
+                kind,
+                country: country(cols[1])?,
+                canonical,
+                aliases,
+                attrs: attrs(&cols[3..])?,
+                origin: format!("{origin}:{line}"),
+            });
+        }
+        Kind::Nationalities => {
+            need(cols, 2, "COUNTRY and adjective")?;
+            let code = country(cols[0])?.ok_or("a nationality needs a country")?;
+            let mut forms = Vec::new();
+            for adj in alternatives(cols[1]) {
+                // One masculine singular adjective without the article yields the eight
+                // forms newswire uses: ± article, ± feminine ة, plural ون / ين.
+                let a = fold(&adj);
+                for f in [a.clone(), format!("{a}ه"), format!("{a}ون"), format!("{a}ين"), format!("{a}تان"), format!("{a}تين")] {
+                    forms.push(format!("ال{f}"));
+                    forms.push(f);
+                }
+            }
+            if let Some(extra) = cols.get(2) {
+                forms.extend(alternatives(extra).iter().map(|f| fold(f)));
+            }
+            r.nationalities.push(Nationality { country: code, forms });
+        }
+        Kind::Titles => {
+            need(cols, 2, "phrases and SECTOR (or -)")?;
+            let sector = (cols[1] != "-").then(|| cols[1].to_string());
+            let attrs = attrs(&cols[2..])?;
+            for p in alternatives(cols[0]) {
+                r.titles.push(Title { phrase: fold_phrase(&p), sector: sector.clone(), attrs: attrs.clone() });
+            }
+        }
+        Kind::SpeechVerbs => {
+            need(cols, 2, "LEMMA and finite forms")?;
+            let lemma = cols[0].to_string();
+            for f in alternatives(cols[1]) {
+                r.speech_verbs.push(SpeechVerb { folded: fold(&f), form: VerbForm::Finite, lemma: lemma.clone() });
+            }
+            if let Some(p) = cols.get(2) {
+                for f in alternatives(p) {
+                    r.speech_verbs.push(SpeechVerb { folded: fold(&f), form: VerbForm::Participle, lemma: lemma.clone() });
+                }
+            }
+        }
+        Kind::Boilerplate => {
+            need(cols, 2, "KIND (line prefix contains short) and phrase")?;
+            let kind = match cols[0] {
+                "line" => BoilerplateKind::Line,
+                "prefix" => BoilerplateKind::Prefix,
+                "contains" => BoilerplateKind::Contains,
+                "short" => BoilerplateKind::ShortContains,
+                k => return Err(format!("unknown boilerplate kind «{k}» (line prefix contains short)")),
+            };
+            r.boilerplate.push(BoilerplateRule { kind, folded: fold_phrase(cols[1]), raw: cols[1].to_string() });
+        }
+        Kind::Months => {
+            need(cols, 3, "CALENDAR, NUMBER and names")?;
+            let calendar = match cols[0] {
+                "gregorian" => Calendar::Gregorian,
+                "hijri" => Calendar::Hijri,
+                c => return Err(format!("unknown calendar «{c}» (gregorian hijri)")),
+            };
+            let number: u8 = cols[1].parse().ok().filter(|n| (1..=12).contains(n)).ok_or("month number must be 1..12")?;
+            for n in alternatives(cols[2]) {
+                r.months.push(MonthName { calendar, number, folded: fold_phrase(&n) });
+            }
+        }
+        Kind::Numbers => {
+            need(cols, 2, "VALUE and words")?;
+            let value: f64 = cols[0].parse().map_err(|_| format!("«{}» is not a number", cols[0]))?;
+            let multiplier = match cols.get(2).copied() {
+                None | Some("") => false,
+                Some("multiplier") => true,
+                Some(o) => return Err(format!("third column may only be «multiplier», not «{o}»")),
+            };
+            for w in alternatives(cols[1]) {
+                r.numbers.push(NumberWord { folded: fold_phrase(&w), value, multiplier });
+            }
+        }
+        Kind::Units => {
+            need(cols, 2, "UNIT and phrases")?;
+            for w in alternatives(cols[1]) {
+                r.units.push(Unit { id: cols[0].to_string(), folded: fold_phrase(&w) });
+            }
+        }
+        Kind::Relative => {
+            need(cols, 2, "MEANING (days:N or weekday:N) and words")?;
+            let meaning = if let Some(n) = cols[0].strip_prefix("days:") {
+                Relative::Days(n.parse().map_err(|_| format!("«{n}» is not a whole number"))?)
+            } else if let Some(n) = cols[0].strip_prefix("weekday:") {
+                Relative::Weekday(n.parse().ok().filter(|d| (1..=7).contains(d)).ok_or("weekday must be 1..7 (Monday = 1)")?)
+            } else {
+                return Err(format!("«{}» is neither days:N nor weekday:N", cols[0]));
+            };
+            for w in alternatives(cols[1]) {
+                r.relative.push(RelativeWord { folded: fold_phrase(&w), meaning: meaning.clone() });
+            }
+        }
+        Kind::NoSegment | Kind::NotNames | Kind::Complementizers => {
+            let set = match kind {
+                Kind::NoSegment => &mut r.no_segment,
+                Kind::NotNames => &mut r.not_names,
+                _ => &mut r.complementizers,
+            };
+            for w in cols.iter().flat_map(|c| c.split_whitespace()) {
+                set.insert(fold(w));
+            }
+        }
+    }
+    Ok(())
+}
