@@ -1,1 +1,193 @@
+//! The article record: one document carrying layered annotations, each a span into `text`.
+//!
+//! This is the published, versioned output format of `rasd analyze` (documented with a JSON
+//! Schema in `docs/schema.md`). Inside the pipeline spans are byte offsets; just before the
+//! record leaves the analyzer, [`Record::map_offsets`] turns every one of them into Unicode
+//! scalar (character) offsets, which is what the schema promises.
 
+use serde::{Deserialize, Serialize};
+
+/// Bumped on any change a consumer could notice: minor for added keys, major for changed or
+/// removed ones.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Where the article came from, so every record can be traced back to its input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Origin {
+    /// Input path (or `-` for standard input).
+    pub file: String,
+    /// 1-based record number inside the file (line of a JSONL file, `<DOC>` of a TREC file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<u64>,
+    /// The input's character encoding when it was not UTF-8 («windows-1256»).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Record {
+    pub schema: String,
+    pub id: String,
+    pub origin: Origin,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    /// Place line at the head of the article («القاهرة»), when it had one.
+    pub dateline: Option<String>,
+    pub title: Option<String>,
+    /// Publication date, ISO 8601 (date, or date and time with offset).
+    pub date: Option<String>,
+    /// The clean article body; every offset in the record points into it.
+    pub text: String,
+    pub sentences: Vec<Span>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tokens: Vec<Token>,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub dates: Vec<DateMention>,
+    pub quantities: Vec<Quantity>,
+    pub events: Vec<serde_json::Value>,
+    /// Lines removed from the body, and why: nothing disappears unaccounted.
+    pub removed: Vec<Removed>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Folded form used for matching.
+    pub norm: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prefix: String,
+    /// The word without clitics.
+    pub core: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub suffix: String,
+    pub stem: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// `e1`, `e2` … in order of first mention.
+    pub id: String,
+    /// The first mention as written.
+    pub text: String,
+    pub canonical: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// ISO 3166-1 alpha-3, when one applies.
+    pub country: Option<String>,
+    /// CAMEO/PLOVER actor sector (GOV, MIL, IGO, MED …), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
+    /// Role or office («foreign_minister») from a title or the gazetteer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// How it was found: `gazetteer`, `title`, `pattern`, `alias` (a later short form).
+    pub source: String,
+    pub mentions: Vec<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Entity id of the speaker, when resolved.
+    pub speaker: Option<String>,
+    /// The words that name the speaker in this sentence («وزير الخارجية الروسي سيرغي
+    /// لافروف», «الوزير الروسي»), or null when the speaker is carried over from earlier.
+    pub speaker_text: Option<String>,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Lemma of the speech verb («قال»), when there is one.
+    pub verb: Option<String>,
+    /// `direct` (in quotation marks) or `reported` («قال إن …»).
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// ISO 8601, partial allowed: `2020-09-27`, `2020-09`, `1992`, or `--09-27` when the year
+    /// is unknown.
+    pub value: Option<String>,
+    pub calendar: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<u8>,
+    /// The date as written in the Hijri calendar, when it was written so (`1441-02-09`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hijri: Option<String>,
+    /// True when resolved against the article date («أمس», «الأحد الماضي»).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub relative: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    /// `percent`, an ISO 4217 currency, a measure (`km`), or the counted noun as written.
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    pub text: String,
+    /// `boilerplate: <phrase>`, `byline`, `symbols`, `footer`, `title`.
+    pub reason: String,
+}
+
+impl Record {
+    pub fn new(id: String, origin: Origin) -> Self {
+        Record { schema: SCHEMA_VERSION.to_string(), id, origin, ..Default::default() }
+    }
+
+    /// Applies `f` to every offset in the record.
+    pub fn map_offsets(&mut self, f: impl Fn(usize) -> usize) {
+        for s in &mut self.sentences {
+            s.start = f(s.start);
+            s.end = f(s.end);
+        }
+        for t in &mut self.tokens {
+            t.start = f(t.start);
+            t.end = f(t.end);
+        }
+        for e in &mut self.entities {
+            for m in &mut e.mentions {
+                m.start = f(m.start);
+                m.end = f(m.end);
+            }
+        }
+        for q in &mut self.quotes {
+            q.start = f(q.start);
+            q.end = f(q.end);
+        }
+        for d in &mut self.dates {
+            d.start = f(d.start);
+            d.end = f(d.end);
+        }
+        for q in &mut self.quantities {
+            q.start = f(q.start);
+            q.end = f(q.end);
+        }
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+}

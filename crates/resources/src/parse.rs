@@ -104,7 +104,7 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
             need(cols, 2, "COUNTRY and adjective")?;
             let code = country(cols[0])?.ok_or("a nationality needs a country")?;
             let mut forms = Vec::new();
-            for adj in alternatives(cols[1]) {
+            for adj in alternatives(cols[1]).into_iter().filter(|a| a != "-") {
                 // One masculine singular adjective without the article yields the eight
                 // forms newswire uses: ± article, ± feminine ة, plural ون / ين.
                 let a = fold(&adj);
@@ -114,7 +114,7 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
                 }
             }
             if let Some(extra) = cols.get(2) {
-                forms.extend(alternatives(extra).iter().map(|f| fold(f)));
+                forms.extend(alternatives(extra).iter().map(|f| fold_phrase(f)));
             }
             r.nationalities.push(Nationality { country: code, forms });
         }

@@ -1,0 +1,95 @@
+use super::*;
+use std::io::Write;
+
+fn read_bytes(bytes: Vec<u8>) -> Vec<Result<Article, ReadError>> {
+    read_bytes_opts(bytes, &ReadOptions::default())
+}
+
+fn read_bytes_opts(bytes: Vec<u8>, opts: &ReadOptions) -> Vec<Result<Article, ReadError>> {
+    let mut out = Vec::new();
+    read_stream("in", Box::new(std::io::Cursor::new(bytes)), opts, &mut |r| out.push(r));
+    out
+}
+
+fn gz(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+const JSONL: &str = concat!(
+    r#"{"id": "a1", "outlet": "x", "title": "عنوان", "date": "2020-10-01", "text": "قال الرئيس."}"#, "\n",
+    "not json\n",
+    "\n",
+    r#"{"id": 7, "text": ""}"#, "\n",
+    r#"{"id": "a3", "html": "<p>نص</p>"}"#, "\n",
+);
+
+#[test]
+fn jsonl_good_and_bad_records() {
+    let out = read_bytes(JSONL.as_bytes().to_vec());
+    assert_eq!(out.len(), 4);
+    let a = out[0].as_ref().unwrap();
+    assert_eq!(a.id.as_deref(), Some("a1"));
+    assert_eq!(a.record, Some(1));
+    assert_eq!(a.body, Body::Text("قال الرئيس.".into()));
+    let e = out[1].as_ref().unwrap_err().to_string();
+    assert!(e.starts_with("in, record 2: not a JSON object"), "{e}");
+    let e = out[2].as_ref().unwrap_err().to_string();
+    assert!(e.contains("record 4") && e.contains("no article text"), "{e}");
+    assert_eq!(out[3].as_ref().unwrap().body, Body::Html("<p>نص</p>".into()));
+}
+
+#[test]
+fn gzip_and_truncated_gzip() {
+    let full = gz(JSONL.as_bytes());
+    assert_eq!(read_bytes(full.clone()).iter().filter(|r| r.is_ok()).count(), 2);
+    // Many records so that the cut falls well after the first ones.
+    let mut many = String::new();
+    for i in 0..2000 {
+        many.push_str(&format!("{{\"id\": \"{i}\", \"text\": \"نص المقال رقم {i} وما فيه من كلام مختلف {}\"}}\n", i * 7919 % 1000));
+    }
+    let z = gz(many.as_bytes());
+    let cut = z[..z.len() / 2].to_vec();
+    let out = read_bytes(cut);
+    let ok = out.iter().filter(|r| r.is_ok()).count();
+    assert!(ok > 100 && ok < 2000, "{ok}");
+    let last = out.last().unwrap().as_ref().unwrap_err().to_string();
+    assert!(last.contains("gzip stream is corrupt or truncated after"), "{last}");
+}
+
+#[test]
+fn trec_documents() {
+    let x = "<DOC>\n<DOCNO>AL-1</DOCNO>\n<SRC>alarabia</SRC>\n<TITLE>عنوان &amp; آخر</TITLE>\n<TEXT>\nنص أول\n</TEXT>\n</DOC>\n<DOC>\n<DOCNO>AL-2</DOCNO>\n</DOC>\n<DOC><DOCNO>AL-3</DOCNO><TEXT>نص";
+    let out = read_bytes(x.as_bytes().to_vec());
+    assert_eq!(out.len(), 3);
+    let a = out[0].as_ref().unwrap();
+    assert_eq!(a.title.as_deref(), Some("عنوان & آخر"));
+    assert_eq!(a.body, Body::Text("نص أول".into()));
+    assert!(out[1].as_ref().unwrap_err().to_string().contains("record 2: document has no <TEXT>"));
+    assert!(out[2].as_ref().unwrap_err().to_string().contains("truncated"));
+}
+
+#[test]
+fn whole_file_formats() {
+    let out = read_bytes(b"<!DOCTYPE html><html><body><p>x</p></body></html>".to_vec());
+    assert!(matches!(out[0].as_ref().unwrap().body, Body::Html(_)));
+    let out = read_bytes("ترك برس\n\nنص".as_bytes().to_vec());
+    assert_eq!(out[0].as_ref().unwrap().body, Body::Text("ترك برس\n\nنص".into()));
+    let out = read_bytes(Vec::new());
+    assert_eq!(out[0].as_ref().unwrap_err().to_string(), "in: empty input");
+    let out = read_bytes(b"  \n\t ".to_vec());
+    assert_eq!(out[0].as_ref().unwrap_err().to_string(), "in: empty input");
+}
+
+#[test]
+fn oversized_input_is_refused_not_loaded() {
+    let opts = ReadOptions { max_article_bytes: 1000 };
+    let out = read_bytes_opts(vec![b'a'; 5000], &opts);
+    let e = out[0].as_ref().unwrap_err().to_string();
+    assert!(e.contains("5000 bytes, over the 1000-byte limit"), "{e}");
+    let line = format!("{{\"text\": \"{}\"}}\n{{\"text\": \"قصير\"}}\n", "ب".repeat(2000));
+    let out = read_bytes_opts(line.into_bytes(), &opts);
+    assert!(out[0].is_err());
+    assert!(out[1].is_ok());
+}
