@@ -17,6 +17,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 pub use decode::{decode, Decoded};
+pub use trec::unescape;
 
 /// What an article's body is.
 #[derive(Debug, Clone, PartialEq, Eq)]

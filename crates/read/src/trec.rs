@@ -12,7 +12,7 @@ fn field<'a>(doc: &'a str, tag: &str) -> Option<&'a str> {
     Some(doc[start..end].trim())
 }
 
-pub(crate) fn unescape(s: &str) -> String {
+pub fn unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
@@ -21,7 +21,7 @@ pub(crate) fn unescape(s: &str) -> String {
     while let Some(p) = rest.find('&') {
         out.push_str(&rest[..p]);
         rest = &rest[p..];
-        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+        let Some(semi) = rest.as_bytes()[..rest.len().min(12)].iter().position(|&b| b == b';') else {
             out.push('&');
             rest = &rest[1..];
             continue;

@@ -14,6 +14,7 @@ pub(crate) enum Kind {
     NoSegment,
     NotNames,
     Complementizers,
+    Bylines,
 }
 
 /// The kind of a resource file from its path inside a resources folder.
@@ -33,6 +34,7 @@ pub(crate) fn kind_of(rel: &str) -> Option<Kind> {
         "no-segment.txt" => Kind::NoSegment,
         "not-names.txt" => Kind::NotNames,
         "complementizers.txt" => Kind::Complementizers,
+        "bylines.tsv" => Kind::Bylines,
         _ => return None,
     })
 }
@@ -63,4 +65,5 @@ builtin!(
     "no-segment.txt",
     "not-names.txt",
     "complementizers.txt",
+    "bylines.tsv",
 );

@@ -175,6 +175,10 @@ pub struct Resources {
     pub not_names: HashSet<String>,
     /// Folded words that end a quoted clause's speaker search («أن», «إن»).
     pub complementizers: HashSet<String>,
+    /// Folded words that mark a media name in a byline («برس», «وكالة»).
+    pub media_words: HashSet<String>,
+    /// Folded words a byline uses for the outlet's own desk («متابعات», «وكالات»).
+    pub generic_sources: HashSet<String>,
     /// Files loaded, in order, for `rasd resources` and error messages.
     pub sources: Vec<String>,
 }
@@ -219,6 +223,20 @@ impl Resources {
         parse::parse_into(self, kind, origin, text)?;
         self.sources.push(origin.to_string());
         Ok(())
+    }
+
+    /// Folded alias → indices into [`Resources::entities`], for every alias of every entry.
+    pub fn alias_index(&self) -> std::collections::HashMap<String, Vec<usize>> {
+        let mut m: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            for a in &e.aliases {
+                let v = m.entry(rasd_text::fold_phrase(a)).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+        m
     }
 
     /// A segmenter set up with the no-segment list and every known name protected from

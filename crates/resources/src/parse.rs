@@ -192,6 +192,15 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
                 r.relative.push(RelativeWord { folded: fold_phrase(&w), meaning: meaning.clone() });
             }
         }
+        Kind::Bylines => {
+            need(cols, 2, "KIND (media generic) and words")?;
+            let set = match cols[0] {
+                "media" => &mut r.media_words,
+                "generic" => &mut r.generic_sources,
+                k => return Err(format!("unknown byline word kind «{k}» (media generic)")),
+            };
+            set.extend(alternatives(cols[1]).iter().map(|w| fold_phrase(w)));
+        }
         Kind::NoSegment | Kind::NotNames | Kind::Complementizers => {
             let set = match kind {
                 Kind::NoSegment => &mut r.no_segment,
