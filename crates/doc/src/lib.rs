@@ -38,6 +38,9 @@ pub struct Record {
     pub url: Option<String>,
     pub outlet: Option<String>,
     pub author: Option<String>,
+    /// News agency credited at the head of the article («رويترز»), when one is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
     /// Place line at the head of the article («القاهرة»), when it had one.
     pub dateline: Option<String>,
     pub title: Option<String>,

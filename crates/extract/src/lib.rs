@@ -1,1 +1,111 @@
+//! Extraction: entities, quotations, dates and quantities from clean Arabic text.
+//!
+//! Every extractor reads the same token view ([`context::Ctx`]) and the same compiled
+//! knowledge ([`lexicon::Lexicon`], built once from `resources/`). Results are record types
+//! with byte offsets into the text; the pipeline converts them to character offsets.
 
+pub mod calendar;
+pub mod context;
+pub mod dates;
+pub mod entities;
+pub mod lexicon;
+pub mod quantities;
+pub mod quotes;
+
+use rasd_doc::{DateMention, Entity, Quantity, Quote, Span};
+use rasd_resources::{Calendar, Resources};
+use rasd_text::Token;
+
+pub use calendar::{parse_published, Ymd};
+pub use lexicon::Lexicon;
+
+/// What the extractors found in one text, offsets in bytes.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub dates: Vec<DateMention>,
+    pub quantities: Vec<Quantity>,
+}
+
+pub struct Extractor {
+    pub lex: Lexicon,
+}
+
+impl Extractor {
+    pub fn new(res: Resources) -> Self {
+        Extractor { lex: Lexicon::new(res) }
+    }
+
+    /// Runs every extractor over `text`, given its tokens and sentence byte ranges.
+    pub fn extract(&self, text: &str, tokens: &[Token], sentences: &[(usize, usize)], article_date: Option<Ymd>) -> Extracted {
+        let ctx = context::Ctx::new(text, tokens, sentences);
+        let ents = entities::extract(&ctx, &self.lex);
+        let quotes = quotes::extract(&ctx, &self.lex, &ents);
+        let dates = dates::extract(&ctx, &self.lex, article_date);
+        let mut taken = vec![false; ctx.toks.len()];
+        for d in &dates {
+            taken[d.first..d.last].iter_mut().for_each(|t| *t = true);
+        }
+        let quantities = quantities::extract(&ctx, &self.lex, &taken);
+
+        // Entities in order of first mention, with stable ids.
+        let mut order: Vec<usize> = (0..ents.found.len()).filter(|&e| !ents.found[e].mentions.is_empty()).collect();
+        order.sort_by_key(|&e| ents.found[e].mentions[0]);
+        let mut id_of = vec![None; ents.found.len()];
+        let mut entities = Vec::with_capacity(order.len());
+        for (n, &e) in order.iter().enumerate() {
+            let f = &ents.found[e];
+            let id = format!("e{}", n + 1);
+            id_of[e] = Some(id.clone());
+            let (s, t) = f.mentions[0];
+            entities.push(Entity {
+                id,
+                text: text[s..t].to_string(),
+                canonical: f.canonical.clone(),
+                kind: f.kind.as_str().to_string(),
+                country: f.country.clone(),
+                sector: f.sector.clone(),
+                role: f.role.clone(),
+                source: f.source.to_string(),
+                mentions: f.mentions.iter().map(|&(start, end)| Span { start, end }).collect(),
+            });
+        }
+        let quotes = quotes
+            .into_iter()
+            .map(|q| Quote {
+                speaker: q.speaker.and_then(|e| id_of[e].clone()),
+                speaker_text: q.speaker_span.map(|(s, e)| text[s..e].to_string()),
+                text: text[q.start..q.end].to_string(),
+                start: q.start,
+                end: q.end,
+                verb: q.verb,
+                kind: if q.direct { "direct" } else { "reported" }.to_string(),
+            })
+            .collect();
+        let dates = dates
+            .into_iter()
+            .map(|d| DateMention {
+                text: text[d.start..d.end].to_string(),
+                start: d.start,
+                end: d.end,
+                value: d.value,
+                calendar: match d.calendar {
+                    Calendar::Gregorian => "gregorian",
+                    Calendar::Hijri => "hijri",
+                }
+                .to_string(),
+                year: d.year,
+                month: d.month,
+                day: d.day,
+                hijri: d.hijri,
+                relative: d.relative,
+            })
+            .collect();
+        let quantities = quantities
+            .into_iter()
+            .map(|q| Quantity { text: text[q.start..q.end].to_string(), start: q.start, end: q.end, value: q.value, unit: q.unit })
+            .collect();
+        Extracted { entities, quotes, dates, quantities }
+    }
+}

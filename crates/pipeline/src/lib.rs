@@ -1,1 +1,114 @@
+//! The analyzer: a pure, deterministic function from one article to one record.
+//!
+//! read → clean → text (normalise, segment, stem) → extract. No I/O, no clocks, no global
+//! state: the same article and resources always give the same record, so any engine that
+//! can map a function over JSON lines (a thread pool here, Spark elsewhere) can run it.
 
+use rasd_clean::{html, Cleaner};
+use rasd_doc::{Origin, Record, Removed, Span, Token};
+use rasd_extract::{parse_published, Extractor};
+use rasd_read::{Article, Body};
+use rasd_resources::Resources;
+use rasd_text::{split_sentences, tokenize, Analyzer, CharOffsets};
+
+/// What to put in each record.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Include the token layer (norm, clitics, stem per token).
+    pub tokens: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { tokens: true }
+    }
+}
+
+pub struct Pipeline {
+    cleaner: Cleaner,
+    text: Analyzer,
+    extractor: Extractor,
+    pub options: Options,
+}
+
+/// A stable id for an article that has none: FNV-1a of its outlet and clean text.
+fn content_id(outlet: Option<&str>, text: &str) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in outlet.unwrap_or("").bytes().chain([0u8]).chain(text.bytes()) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("rasd-{h:016x}")
+}
+
+impl Pipeline {
+    pub fn new(res: Resources, options: Options) -> Self {
+        Pipeline { cleaner: Cleaner::new(&res), text: Analyzer::new(res.segmenter()), extractor: Extractor::new(res), options }
+    }
+
+    pub fn analyze(&self, a: &Article) -> Record {
+        let mut warnings = Vec::new();
+        let (raw, page) = match &a.body {
+            Body::Text(t) => (t.clone(), None),
+            Body::Html(h) => {
+                let p = html::extract(h);
+                if p.paragraphs.is_empty() {
+                    warnings.push("no main text found in the HTML page".to_string());
+                }
+                (p.text(), Some(p))
+            }
+        };
+        let title = a.title.clone().or_else(|| page.as_ref().and_then(|p| p.title.clone()));
+        let cleaned = self.cleaner.clean(&raw, title.as_deref());
+        let text = cleaned.text;
+
+        let published = a.date.clone().or_else(|| page.as_ref().and_then(|p| p.date.clone()));
+        let parsed = published.as_deref().and_then(parse_published);
+        if published.is_some() && parsed.is_none() {
+            warnings.push(format!("publication date «{}» not understood; relative dates left unresolved", published.as_deref().unwrap_or("")));
+        }
+        let outlet = a.outlet.clone().or(cleaned.outlet.clone()).or_else(|| page.as_ref().and_then(|p| p.site_name.clone()));
+        let id = a.id.clone().unwrap_or_else(|| content_id(outlet.as_deref(), &text));
+        let mut rec = Record::new(id, Origin { file: a.file.clone(), record: a.record, encoding: a.encoding.clone() });
+        rec.url = a.url.clone().or_else(|| page.as_ref().and_then(|p| p.url.clone()));
+        rec.outlet = outlet;
+        rec.author = a.author.clone().or(cleaned.author).or_else(|| page.as_ref().and_then(|p| p.author.clone()));
+        rec.agency = cleaned.agency;
+        rec.dateline = cleaned.dateline;
+        rec.title = title;
+        rec.date = parsed.as_ref().map(|p| p.1.clone()).or(published);
+        rec.removed = cleaned.removed.into_iter().map(|c| Removed { text: c.text, reason: c.reason }).collect();
+        if text.is_empty() {
+            warnings.push("no article text left after cleaning".to_string());
+        }
+
+        let tokens = tokenize(&text);
+        let sentences = split_sentences(&text, &tokens);
+        rec.sentences = sentences.iter().map(|&(start, end)| Span { start, end }).collect();
+        if self.options.tokens {
+            rec.tokens = self
+                .text
+                .analyze_tokens(&text, &tokens)
+                .into_iter()
+                .filter(|t| t.token.is_word() || t.token.kind == rasd_text::TokenKind::Number)
+                .map(|t| Token { start: t.token.start, end: t.token.end, norm: t.norm, prefix: t.prefix, core: t.core, suffix: t.suffix, stem: t.stem })
+                .collect();
+        }
+        let x = self.extractor.extract(&text, &tokens, &sentences, parsed.map(|p| p.0));
+        rec.entities = x.entities;
+        rec.quotes = x.quotes;
+        rec.dates = x.dates;
+        rec.quantities = x.quantities;
+        rec.warnings = warnings;
+
+        let offsets = CharOffsets::new(&text);
+        rec.map_offsets(|b| offsets.char_of(b));
+        rec.text = text;
+        rec
+    }
+
+    /// The text chain, for callers that only need tokens and stems (search, benchmarks).
+    pub fn text_analyzer(&self) -> &Analyzer {
+        &self.text
+    }
+}

@@ -15,6 +15,9 @@ pub(crate) enum Kind {
     NotNames,
     Complementizers,
     Bylines,
+    EntityTriggers,
+    NameLinks,
+    SpeechAdverbs,
 }
 
 /// The kind of a resource file from its path inside a resources folder.
@@ -35,6 +38,9 @@ pub(crate) fn kind_of(rel: &str) -> Option<Kind> {
         "not-names.txt" => Kind::NotNames,
         "complementizers.txt" => Kind::Complementizers,
         "bylines.tsv" => Kind::Bylines,
+        "entity-triggers.tsv" => Kind::EntityTriggers,
+        "name-links.txt" => Kind::NameLinks,
+        "speech-adverbs.txt" => Kind::SpeechAdverbs,
         _ => return None,
     })
 }
@@ -66,4 +72,7 @@ builtin!(
     "not-names.txt",
     "complementizers.txt",
     "bylines.tsv",
+    "entity-triggers.tsv",
+    "name-links.txt",
+    "speech-adverbs.txt",
 );

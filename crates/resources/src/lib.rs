@@ -149,6 +149,10 @@ pub enum Relative {
     Days(i32),
     /// ISO weekday 1..=7 of the most recent such day before the article date.
     Weekday(u8),
+    /// A word after a date saying which occurrence: -1 the last one, 1 the next, 0 this one.
+    Modifier(i8),
+    /// A noun that introduces a year («عام»).
+    YearWord,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,6 +183,12 @@ pub struct Resources {
     pub media_words: HashSet<String>,
     /// Folded words a byline uses for the outlet's own desk («متابعات», «وكالات»).
     pub generic_sources: HashSet<String>,
+    /// Folded words allowed between a speech verb and its subject.
+    pub speech_adverbs: HashSet<String>,
+    /// Folded words that join the parts of a name («بن», «عبد»).
+    pub name_links: HashSet<String>,
+    /// Folded nouns that introduce a quoted organisation or media name, with the type.
+    pub entity_triggers: Vec<(String, EntityType)>,
     /// Files loaded, in order, for `rasd resources` and error messages.
     pub sources: Vec<String>,
 }

@@ -180,13 +180,22 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
             }
         }
         Kind::Relative => {
-            need(cols, 2, "MEANING (days:N or weekday:N) and words")?;
-            let meaning = if let Some(n) = cols[0].strip_prefix("days:") {
+            need(cols, 2, "MEANING (days:N, weekday:N, modifier:past|next|current or year-word) and words")?;
+            let meaning = if cols[0] == "year-word" {
+                Relative::YearWord
+            } else if let Some(m) = cols[0].strip_prefix("modifier:") {
+                Relative::Modifier(match m {
+                    "past" => -1,
+                    "next" => 1,
+                    "current" => 0,
+                    _ => return Err(format!("modifier must be past, next or current, not «{m}»")),
+                })
+            } else if let Some(n) = cols[0].strip_prefix("days:") {
                 Relative::Days(n.parse().map_err(|_| format!("«{n}» is not a whole number"))?)
             } else if let Some(n) = cols[0].strip_prefix("weekday:") {
                 Relative::Weekday(n.parse().ok().filter(|d| (1..=7).contains(d)).ok_or("weekday must be 1..7 (Monday = 1)")?)
             } else {
-                return Err(format!("«{}» is neither days:N nor weekday:N", cols[0]));
+                return Err(format!("«{}» is not days:N, weekday:N, modifier:… or year-word", cols[0]));
             };
             for w in alternatives(cols[1]) {
                 r.relative.push(RelativeWord { folded: fold_phrase(&w), meaning: meaning.clone() });
@@ -201,10 +210,19 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
             };
             set.extend(alternatives(cols[1]).iter().map(|w| fold_phrase(w)));
         }
-        Kind::NoSegment | Kind::NotNames | Kind::Complementizers => {
+        Kind::EntityTriggers => {
+            need(cols, 2, "TYPE and nouns")?;
+            let kind = EntityType::parse(cols[0]).ok_or_else(|| format!("unknown entity type «{}» (PER GPE LOC ORG MEDIA)", cols[0]))?;
+            for w in alternatives(cols[1]) {
+                r.entity_triggers.push((fold_phrase(&w), kind));
+            }
+        }
+        Kind::NoSegment | Kind::NotNames | Kind::Complementizers | Kind::NameLinks | Kind::SpeechAdverbs => {
             let set = match kind {
+                Kind::SpeechAdverbs => &mut r.speech_adverbs,
                 Kind::NoSegment => &mut r.no_segment,
                 Kind::NotNames => &mut r.not_names,
+                Kind::NameLinks => &mut r.name_links,
                 _ => &mut r.complementizers,
             };
             for w in cols.iter().flat_map(|c| c.split_whitespace()) {

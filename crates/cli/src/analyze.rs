@@ -1,0 +1,199 @@
+//! `rasd analyze`: inputs → records, in parallel, in input order, with every failure reported.
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use rasd_pipeline::{Options, Pipeline};
+use rasd_read::{read_path, Article, ReadError, ReadOptions};
+use rasd_resources::Resources;
+
+use crate::Format;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files or folders to read (folders recursively); - reads standard input.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Write records here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Stop at the first input error instead of reporting it and going on.
+    #[arg(long)]
+    strict: bool,
+    /// Leave the token layer out of the records (smaller output).
+    #[arg(long)]
+    no_tokens: bool,
+    /// Largest article accepted, in bytes.
+    #[arg(long, default_value_t = 8 << 20)]
+    max_bytes: usize,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Do not print the closing summary line.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// Every input file under the given paths, folders walked in name order.
+pub fn expand(paths: &[String]) -> (Vec<String>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    fn walk(p: &Path, files: &mut Vec<String>, errors: &mut Vec<String>) {
+        match std::fs::read_dir(p) {
+            Ok(rd) => {
+                let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                entries.sort();
+                for e in entries {
+                    if e.is_dir() {
+                        walk(&e, files, errors);
+                    } else if !e.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                        files.push(e.display().to_string());
+                    }
+                }
+            }
+            Err(e) => errors.push(format!("{}: cannot list folder: {e}", p.display())),
+        }
+    }
+    for p in paths {
+        let path = Path::new(p);
+        if p != "-" && path.is_dir() {
+            walk(path, &mut files, &mut errors);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    (files, errors)
+}
+
+/// Counts for the closing summary.
+#[derive(Default)]
+pub struct Tally {
+    pub inputs: usize,
+    pub articles: u64,
+    pub failed: u64,
+    pub bytes: u64,
+    pub warnings: u64,
+}
+
+/// Analyses articles in batches on `threads` threads, keeping input order.
+pub fn run_batch(pipe: &Pipeline, batch: &[Article], threads: usize) -> Vec<rasd_doc::Record> {
+    if threads <= 1 || batch.len() < 2 {
+        return batch.iter().map(|a| pipe.analyze(a)).collect();
+    }
+    let chunk = batch.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = batch.chunks(chunk).map(|c| s.spawn(move || c.iter().map(|a| pipe.analyze(a)).collect::<Vec<_>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    })
+}
+
+fn body_len(a: &Article) -> usize {
+    match &a.body {
+        rasd_read::Body::Text(t) | rasd_read::Body::Html(t) => t.len(),
+    }
+}
+
+pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
+    let pipe = Pipeline::new(res, Options { tokens: !args.no_tokens });
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(BufWriter::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    };
+    let started = Instant::now();
+    let (files, listing_errors) = expand(&args.paths);
+    let mut tally = Tally { inputs: files.len(), ..Default::default() };
+    for e in &listing_errors {
+        eprintln!("rasd: error: {e}");
+        tally.failed += 1;
+    }
+    let opts = ReadOptions { max_article_bytes: args.max_bytes };
+    let mut batch: Vec<Article> = Vec::with_capacity(1024);
+    let mut first_error: Option<String> = None;
+
+    let flush = |batch: &mut Vec<Article>, tally: &mut Tally, out: &mut Box<dyn Write>| -> Result<()> {
+        for rec in run_batch(&pipe, batch, threads) {
+            tally.warnings += rec.warnings.len() as u64;
+            write_record(out.as_mut(), &rec, args.format)?;
+        }
+        batch.clear();
+        Ok(())
+    };
+
+    for file in &files {
+        let mut pending: Vec<Result<Article, ReadError>> = Vec::new();
+        let mut stop = false;
+        read_path(file, &opts, &mut |r| {
+            if stop {
+                return;
+            }
+            if r.is_err() && args.strict {
+                stop = true;
+            }
+            pending.push(r);
+        });
+        for r in pending {
+            match r {
+                Ok(a) => {
+                    tally.articles += 1;
+                    tally.bytes += body_len(&a) as u64;
+                    batch.push(a);
+                    if batch.len() >= 1024 {
+                        flush(&mut batch, &mut tally, &mut out)?;
+                    }
+                }
+                Err(e) => {
+                    eprintln!("rasd: error: {e}");
+                    tally.failed += 1;
+                    if args.strict {
+                        first_error = Some(e.to_string());
+                        break;
+                    }
+                }
+            }
+        }
+        if first_error.is_some() {
+            break;
+        }
+    }
+    flush(&mut batch, &mut tally, &mut out)?;
+    out.flush().context("writing output")?;
+    let secs = started.elapsed().as_secs_f64();
+    if !args.quiet {
+        eprintln!(
+            "rasd: {} article(s) analysed from {} input(s) in {:.2} s ({:.0} articles/s, {:.1} MB/s of text); {} failed; {} warning(s)",
+            tally.articles,
+            tally.inputs,
+            secs,
+            tally.articles as f64 / secs.max(1e-9),
+            tally.bytes as f64 / 1e6 / secs.max(1e-9),
+            tally.failed,
+            tally.warnings
+        );
+    }
+    if let Some(e) = first_error {
+        eprintln!("rasd: stopped at the first error (--strict): {e}");
+    }
+    Ok(if tally.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+pub fn write_record(out: &mut dyn Write, rec: &rasd_doc::Record, format: Format) -> Result<()> {
+    match format {
+        Format::Jsonl => {
+            serde_json::to_writer(&mut *out, rec)?;
+            out.write_all(b"\n")?;
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, rec)?;
+            out.write_all(b"\n")?;
+        }
+        Format::Text => out.write_all(crate::summary::render(rec).as_bytes())?,
+    }
+    Ok(())
+}

@@ -1,0 +1,67 @@
+//! The readable summary of a record (`--format text`, `rasd demo`).
+
+use std::fmt::Write;
+
+use rasd_doc::Record;
+
+fn slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end.saturating_sub(start)).collect()
+}
+
+fn short(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        out.push('…');
+    }
+    out
+}
+
+pub fn render(r: &Record) -> String {
+    let mut s = String::new();
+    let dash = "—";
+    let _ = writeln!(s, "══ {} ══", r.title.as_deref().unwrap_or(&r.id));
+    let _ = writeln!(
+        s,
+        "outlet: {}   author: {}   dateline: {}   date: {}",
+        r.outlet.as_deref().unwrap_or(dash),
+        r.author.as_deref().unwrap_or(dash),
+        r.dateline.as_deref().unwrap_or(dash),
+        r.date.as_deref().unwrap_or(dash)
+    );
+    let _ = writeln!(s, "{} characters, {} sentences, {} lines removed", r.text.chars().count(), r.sentences.len(), r.removed.len());
+    for rm in &r.removed {
+        let _ = writeln!(s, "  removed ({}): {}", rm.reason, short(&rm.text, 70));
+    }
+    let _ = writeln!(s, "entities ({}):", r.entities.len());
+    for e in &r.entities {
+        let _ = writeln!(
+            s,
+            "  {:<4} {:<5} {:<3} {} ×{}{}{}",
+            e.id,
+            e.kind,
+            e.country.as_deref().unwrap_or("-"),
+            e.canonical,
+            e.mentions.len(),
+            e.role.as_deref().map(|r| format!("  [{r}]")).unwrap_or_default(),
+            if e.source == "gazetteer" { String::new() } else { format!("  ({})", e.source) }
+        );
+    }
+    let _ = writeln!(s, "quotes ({}):", r.quotes.len());
+    for q in &r.quotes {
+        let who = q.speaker.as_deref().and_then(|id| r.entity(id)).map(|e| e.canonical.clone()).unwrap_or_else(|| "?".into());
+        let _ = writeln!(s, "  {} ({}, {}): «{}»", who, q.verb.as_deref().unwrap_or("-"), q.kind, short(&q.text, 90));
+    }
+    let _ = writeln!(s, "dates ({}):", r.dates.len());
+    for d in &r.dates {
+        let _ = writeln!(s, "  {} → {}", slice(&r.text, d.start, d.end), d.value.as_deref().unwrap_or("?"));
+    }
+    let _ = writeln!(s, "quantities ({}):", r.quantities.len());
+    for q in &r.quantities {
+        let _ = writeln!(s, "  {} → {} {}", q.text, q.value, q.unit.as_deref().unwrap_or(""));
+    }
+    for w in &r.warnings {
+        let _ = writeln!(s, "warning: {w}");
+    }
+    s.push('\n');
+    s
+}

@@ -1,0 +1,185 @@
+//! The per-article working view shared by the extractors: tokens with their folded forms and
+//! sentence membership, and phrase matching that sees through proclitics.
+
+use std::borrow::Cow;
+
+use rasd_text::{Token, TokenKind};
+
+use crate::lexicon::Phrases;
+
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Folded form of the whole token.
+    pub norm: String,
+    pub sentence: usize,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Arabic | TokenKind::Foreign)
+    }
+    pub fn is_punct(&self, p: &str, text: &str) -> bool {
+        self.kind == TokenKind::Punct && &text[self.start..self.end] == p
+    }
+}
+
+/// A phrase found in the token stream.
+#[derive(Debug)]
+pub struct Hit<'v, V> {
+    /// First and one-past-last token.
+    pub first: usize,
+    pub last: usize,
+    /// Byte where the phrase starts: after any proclitic stripped from the first token.
+    pub start: usize,
+    pub end: usize,
+    pub value: &'v V,
+}
+
+// By hand: a derive would demand `V: Copy`, but a hit only borrows its value.
+impl<V> Clone for Hit<'_, V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<V> Copy for Hit<'_, V> {}
+
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+    /// Token ranges of sentences.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+/// Forms of a folded token with its proclitics removed, with how many letters each removes:
+/// «وبروسيا» → «بروسيا» (1), «روسيا» (2); «للامم» → «الامم» (1, the lam of «لل»).
+pub fn variants(norm: &str) -> Vec<(Cow<'_, str>, usize)> {
+    let mut out: Vec<(Cow<'_, str>, usize)> = vec![(Cow::Borrowed(norm), 0)];
+    let long = |s: &str| s.chars().count() >= 3;
+    let mut bases: Vec<(&str, usize)> = vec![(norm, 0)];
+    if let Some(r) = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')) {
+        if long(r) {
+            bases.push((r, 1));
+            out.push((Cow::Borrowed(r), 1));
+        }
+    }
+    for (b, n) in bases {
+        if let Some(r) = b.strip_prefix("لل") {
+            if r.chars().count() >= 2 {
+                out.push((Cow::Owned(format!("ال{r}")), n + 1));
+            }
+        } else if let Some(r) = b.strip_prefix(['ب', 'ك', 'ل']) {
+            if long(r) {
+                out.push((Cow::Borrowed(r), n + 1));
+            }
+        }
+    }
+    out
+}
+
+/// Byte offset after skipping `letters` non-ignorable characters from `start` (so that
+/// harakat on a clitic stay with it).
+pub fn skip_letters(text: &str, start: usize, letters: usize) -> usize {
+    let mut seen = 0;
+    for (i, c) in text[start..].char_indices() {
+        if seen == letters && !rasd_text::normalize::is_ignorable(c) {
+            return start + i;
+        }
+        if !rasd_text::normalize::is_ignorable(c) {
+            seen += 1;
+        }
+    }
+    text.len()
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, tokens: &[Token], sentences: &[(usize, usize)]) -> Self {
+        let mut toks = Vec::with_capacity(tokens.len());
+        let mut s = 0usize;
+        let mut ranges = Vec::with_capacity(sentences.len());
+        let mut open = 0usize;
+        for (i, t) in tokens.iter().enumerate() {
+            while s + 1 < sentences.len() && t.start >= sentences[s].1 {
+                ranges.push((open, i));
+                open = i;
+                s += 1;
+            }
+            toks.push(Tok { start: t.start, end: t.end, kind: t.kind, norm: rasd_text::fold(t.text(text)), sentence: s });
+        }
+        ranges.push((open, tokens.len()));
+        ranges.truncate(sentences.len().max(1));
+        Ctx { text, toks, sentences: ranges }
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        &self.text[start..end]
+    }
+
+    /// The longest phrase of `table` starting at token `i`, the first token allowed to carry
+    /// proclitics when `clitics` is set. Phrases never cross a sentence or a punctuation mark.
+    pub fn match_at<'v, V>(&self, table: &'v Phrases<V>, i: usize, clitics: bool) -> Option<Hit<'v, V>> {
+        let t = self.toks.get(i)?;
+        if !t.is_word() && t.kind != TokenKind::Number && t.kind != TokenKind::Punct {
+            return None;
+        }
+        let vars = if clitics && t.kind == TokenKind::Arabic { variants(&t.norm) } else { vec![(Cow::Borrowed(t.norm.as_str()), 0)] };
+        let mut best: Option<Hit<'v, V>> = None;
+        let mut key = String::new();
+        for (v, stripped) in vars {
+            let n = table.max_len(&v);
+            if n == 0 {
+                continue;
+            }
+            for len in (1..=n).rev() {
+                if best.is_some_and(|b| b.last - b.first >= len) {
+                    break;
+                }
+                let last = i + len;
+                if last > self.toks.len() {
+                    continue;
+                }
+                if self.toks[i + 1..last].iter().any(|x| x.sentence != t.sentence || x.kind == TokenKind::Punct && x.norm != "%") {
+                    continue;
+                }
+                key.clear();
+                key.push_str(&v);
+                for x in &self.toks[i + 1..last] {
+                    key.push(' ');
+                    key.push_str(&x.norm);
+                }
+                if let Some(value) = table.get(&key) {
+                    let start = if stripped > 0 { skip_letters(self.text, t.start, stripped) } else { t.start };
+                    best = Some(Hit { first: i, last, start, end: self.toks[last - 1].end, value });
+                    break;
+                }
+            }
+        }
+        best
+    }
+
+    /// True when token `i` (seen through proclitics) is in `set`.
+    pub fn in_set(&self, set: &std::collections::HashSet<String>, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| variants(&t.norm).iter().any(|(v, _)| set.contains(v.as_ref())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clitic_variants() {
+        let v: Vec<String> = variants("وبروسيا").into_iter().map(|(s, _)| s.into_owned()).collect();
+        assert_eq!(v, ["وبروسيا", "بروسيا", "روسيا"]);
+        let v: Vec<String> = variants("للامم").into_iter().map(|(s, _)| s.into_owned()).collect();
+        assert_eq!(v, ["للامم", "الامم"]);
+    }
+
+    #[test]
+    fn skip_letters_keeps_harakat_with_clitic() {
+        let t = "وَروسيا";
+        assert_eq!(&t[skip_letters(t, 0, 1)..], "روسيا");
+    }
+}

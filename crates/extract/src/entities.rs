@@ -1,0 +1,352 @@
+//! Entities: gazetteer matches, people introduced by titles, quoted names after trigger
+//! nouns, and later short mentions (surnames, titles) merged into the entity they refer to.
+
+use std::collections::HashMap;
+
+use rasd_resources::EntityType;
+use rasd_text::TokenKind;
+
+use crate::context::Ctx;
+use crate::lexicon::Lexicon;
+
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub kind: EntityType,
+    pub canonical: String,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub role: Option<String>,
+    pub source: &'static str,
+    /// Gazetteer entry, when it came from one.
+    pub entry: Option<usize>,
+    /// Byte spans of mentions, in text order.
+    pub mentions: Vec<(usize, usize)>,
+}
+
+/// A title in the text and the person it names, when resolved («وقال الوزير الروسي» → the
+/// last Russian minister mentioned).
+#[derive(Debug, Clone)]
+pub struct TitleRef {
+    pub first: usize,
+    /// One past the last token of the title, its nationality and the name after it.
+    pub last: usize,
+    pub entity: Option<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct Entities {
+    pub found: Vec<Found>,
+    /// Entity index of the mention covering each token.
+    pub at: Vec<Option<usize>>,
+    pub titles: Vec<TitleRef>,
+}
+
+impl Entities {
+    fn add_mention(&mut self, e: usize, first: usize, last: usize, start: usize, end: usize) {
+        for a in &mut self.at[first..last] {
+            *a = Some(e);
+        }
+        self.found[e].mentions.push((start, end));
+    }
+
+    fn entity_for_entry(&mut self, lex: &Lexicon, idx: usize) -> usize {
+        if let Some(e) = self.found.iter().position(|f| f.entry == Some(idx)) {
+            return e;
+        }
+        let entry = &lex.res.entities[idx];
+        let sector = match entry.kind {
+            EntityType::Gpe | EntityType::Loc => None,
+            _ => entry.attrs.get("sector").cloned(),
+        };
+        self.found.push(Found {
+            kind: entry.kind,
+            canonical: entry.canonical.clone(),
+            country: entry.country.clone(),
+            sector,
+            role: entry.attrs.get("role").cloned(),
+            source: "gazetteer",
+            entry: Some(idx),
+            mentions: Vec::new(),
+        });
+        self.found.len() - 1
+    }
+}
+
+fn is_open_quote(p: &str) -> bool {
+    matches!(p, "\"" | "«" | "“" | "'")
+}
+
+fn is_close_quote(p: &str) -> bool {
+    matches!(p, "\"" | "»" | "”" | "'")
+}
+
+/// Does token `k` look like it could be part of a person's name?
+fn namelike(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, sentence: usize) -> bool {
+    let Some(t) = ctx.toks.get(k) else { return false };
+    t.kind == TokenKind::Arabic
+        && t.sentence == sentence
+        && ents.at[k].is_none()
+        && !lex.not_names.contains(&t.norm)
+        && !ctx.in_set(&lex.complementizers, k)
+        && !lex.speech.contains_key(&t.norm)
+        && lex.nationality.get(&t.norm).is_none()
+        && lex.titles.max_len(&t.norm) == 0
+        && lex.months.max_len(&t.norm) == 0
+        && !lex.numbers.contains_key(&t.norm)
+        && t.norm.chars().count() >= 2
+}
+
+/// Captures a name at token `k`: up to two name words, a connector («بن», «عبد») pulling in
+/// the word after it, and a third word when it is a family name with the article.
+fn capture_name(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize) -> Option<usize> {
+    let sentence = ctx.toks.get(k)?.sentence;
+    if !namelike(ctx, lex, ents, k, sentence) {
+        return None;
+    }
+    let first = &ctx.toks[k].norm;
+    if first.starts_with("ال") && !lex.name_links.contains(first) {
+        return None;
+    }
+    let mut j = k;
+    let mut words = 0;
+    while words < 3 && namelike(ctx, lex, ents, j, sentence) {
+        let n = &ctx.toks[j].norm;
+        if lex.name_links.contains(n) {
+            if !namelike(ctx, lex, ents, j + 1, sentence) {
+                break;
+            }
+            j += 2;
+            words += 1;
+            continue;
+        }
+        if words == 2 && !n.starts_with("ال") {
+            break;
+        }
+        j += 1;
+        words += 1;
+    }
+    (j > k).then_some(j)
+}
+
+fn role_matches(title_role: Option<&str>, entity_role: Option<&str>) -> bool {
+    match (title_role, entity_role) {
+        (Some(t), Some(e)) => t == e || e.ends_with(t) || (t == "minister" && e.ends_with("minister")) || t == "head" || t == "honorific",
+        (Some(_), None) | (None, _) => true,
+    }
+}
+
+pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
+    let n = ctx.toks.len();
+    let mut ents = Entities { at: vec![None; n], ..Default::default() };
+
+    // 1. Gazetteer.
+    let mut i = 0;
+    while i < n {
+        if let Some(hit) = ctx.match_at(&lex.gazetteer, i, true) {
+            // Prefer a country to a city of the same name, then file order.
+            let idx = *hit
+                .value
+                .iter()
+                .min_by_key(|&&e| (lex.res.entities[e].kind != EntityType::Gpe, lex.res.entities[e].attrs.contains_key("capital"), e))
+                .unwrap_or(&hit.value[0]);
+            let e = ents.entity_for_entry(lex, idx);
+            ents.add_mention(e, hit.first, hit.last, hit.start, hit.end);
+            i = hit.last;
+        } else {
+            i += 1;
+        }
+    }
+
+    // 2. Titles, with the nationality and the name after them.
+    let mut i = 0;
+    while i < n {
+        let Some(hit) = ctx.match_at(&lex.titles, i, true) else {
+            i += 1;
+            continue;
+        };
+        if ents.at[hit.first..hit.last].iter().any(Option::is_some) {
+            i = hit.last;
+            continue;
+        }
+        let info = hit.value.clone();
+        let mut k = hit.last;
+        let mut country: Option<String> = None;
+        if let Some(nat) = ctx.match_at(&lex.nationality, k, false) {
+            country = Some(nat.value.clone());
+            k = nat.last;
+        }
+        // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «وزير خارجية روسيا», «المتحدث باسم
+        // الخارجية الروسية …»: the body the title belongs to comes before the name.
+        if let Some(e) = ents.at.get(k).copied().flatten() {
+            if ents.found[e].kind != EntityType::Per && ctx.toks[k].sentence == ctx.toks[i].sentence {
+                country = country.or(ents.found[e].country.clone());
+                while k < n && ents.at[k] == Some(e) {
+                    k += 1;
+                }
+                if let Some(nat) = ctx.match_at(&lex.nationality, k, false) {
+                    country = country.or(Some(nat.value.clone()));
+                    k = nat.last;
+                }
+            }
+        } else if ctx.toks[hit.last - 1].norm == "باسم" {
+            // «المتحدث باسم الوزارة محمد …»: skip the unnamed body (a noun and its
+            // article-bearing modifiers).
+            let s = ctx.toks[i].sentence;
+            if ctx.toks.get(k).is_some_and(|t| t.kind == TokenKind::Arabic && t.sentence == s) {
+                k += 1;
+                while ctx.toks.get(k).is_some_and(|t| t.kind == TokenKind::Arabic && t.sentence == s && t.norm.starts_with("ال") && !lex.name_links.contains(&t.norm)) {
+                    if let Some(nat) = ctx.match_at(&lex.nationality, k, false) {
+                        country = country.or(Some(nat.value.clone()));
+                    }
+                    k += 1;
+                }
+            }
+        }
+        let mut name_at = k;
+        if ctx.toks.get(k).is_some_and(|t| t.is_punct("،", ctx.text) || t.is_punct(",", ctx.text)) {
+            name_at = k + 1;
+        }
+        let sentence = ctx.toks[i].sentence;
+        let same_sentence = ctx.toks.get(name_at).is_some_and(|t| t.sentence == sentence);
+        if let Some(e) = ents.at.get(name_at).copied().flatten().filter(|_| same_sentence) {
+            if ents.found[e].kind == EntityType::Per {
+                let f = &mut ents.found[e];
+                f.role = f.role.clone().or(info.role.clone());
+                f.sector = f.sector.clone().or(info.sector.clone());
+                f.country = f.country.clone().or(country);
+                let mut last = name_at;
+                while last < n && ents.at[last] == Some(e) {
+                    last += 1;
+                }
+                ents.titles.push(TitleRef { first: hit.first, last, entity: Some(e) });
+                i = last;
+                continue;
+            }
+        }
+        let honorific = matches!(info.role.as_deref(), Some("honorific" | "head" | "director"));
+        let capture = if same_sentence { capture_name(ctx, lex, &ents, name_at) } else { None };
+        // A bare «رئيس» or «مدير» followed by a noun is usually «head of …», not a name: those
+        // titles introduce a name only with a nationality or an appositive comma.
+        let capture = capture.filter(|_| !honorific || country.is_some() || name_at > k || info.role.as_deref() == Some("honorific"));
+        if let Some(end) = capture {
+            let start = ctx.toks[name_at].start;
+            let stop = ctx.toks[end - 1].end;
+            let name = ctx.slice(start, stop).to_string();
+            let key = rasd_text::fold_phrase(&name);
+            // The same person may already be known under this name.
+            let existing = ents.found.iter().position(|f| f.kind == EntityType::Per && rasd_text::fold_phrase(&f.canonical) == key);
+            let e = match existing {
+                Some(e) => e,
+                None => {
+                    ents.found.push(Found {
+                        kind: EntityType::Per,
+                        canonical: name,
+                        country: country.clone(),
+                        sector: info.sector.clone(),
+                        role: info.role.clone(),
+                        source: "title",
+                        entry: None,
+                        mentions: Vec::new(),
+                    });
+                    ents.found.len() - 1
+                }
+            };
+            ents.add_mention(e, name_at, end, start, stop);
+            ents.titles.push(TitleRef { first: hit.first, last: end, entity: Some(e) });
+            i = end;
+            continue;
+        }
+        // No name: the title refers back to someone already mentioned.
+        let before = ctx.toks[hit.first].start;
+        let back = ents
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.kind == EntityType::Per && f.mentions.iter().any(|m| m.0 < before))
+            .filter(|(_, f)| country.is_none() || f.country == country)
+            .filter(|(_, f)| role_matches(info.role.as_deref(), f.role.as_deref()))
+            .max_by_key(|(_, f)| f.mentions.iter().filter(|m| m.0 < before).map(|m| m.0).max())
+            .map(|(e, _)| e);
+        let back = back.filter(|_| country.is_some() || !honorific);
+        ents.titles.push(TitleRef { first: hit.first, last: k, entity: back });
+        i = k.max(hit.last);
+    }
+
+    // 3. Quoted names after trigger nouns: «صحيفة "كوميرسانت" الروسية».
+    let mut i = 0;
+    while i < n {
+        let Some(hit) = ctx.match_at(&lex.triggers, i, true) else {
+            i += 1;
+            continue;
+        };
+        let q = hit.last;
+        let opens = ctx.toks.get(q).is_some_and(|t| t.kind == TokenKind::Punct && is_open_quote(ctx.slice(t.start, t.end)));
+        if !opens {
+            i = hit.last;
+            continue;
+        }
+        let close = (q + 1..(q + 8).min(n)).find(|&c| ctx.toks[c].kind == TokenKind::Punct && is_close_quote(ctx.slice(ctx.toks[c].start, ctx.toks[c].end)));
+        let Some(close) = close.filter(|&c| c > q + 1) else {
+            i = hit.last;
+            continue;
+        };
+        if ents.at[q + 1..close].iter().any(Option::is_some) || ctx.toks[q + 1..close].iter().any(|t| t.kind == TokenKind::Punct) {
+            i = close + 1;
+            continue;
+        }
+        let (start, end) = (ctx.toks[q + 1].start, ctx.toks[close - 1].end);
+        let country = ctx.match_at(&lex.nationality, close + 1, false).map(|h| h.value.clone());
+        let name = ctx.slice(start, end).to_string();
+        let key = rasd_text::fold_phrase(&name);
+        let e = match ents.found.iter().position(|f| rasd_text::fold_phrase(&f.canonical) == key) {
+            Some(e) => e,
+            None => {
+                ents.found.push(Found {
+                    kind: *hit.value,
+                    canonical: name,
+                    country,
+                    sector: (*hit.value == EntityType::Media).then(|| "MED".to_string()),
+                    role: None,
+                    source: "pattern",
+                    entry: None,
+                    mentions: Vec::new(),
+                });
+                ents.found.len() - 1
+            }
+        };
+        ents.add_mention(e, q + 1, close, start, end);
+        i = close + 1;
+    }
+
+    // 4. Later short mentions of people found by title: the surname alone.
+    let mut surnames: HashMap<String, usize> = HashMap::new();
+    for (e, f) in ents.found.iter().enumerate() {
+        if f.kind == EntityType::Per && f.source == "title" {
+            let words: Vec<&str> = f.canonical.split_whitespace().collect();
+            if words.len() >= 2 {
+                let last = rasd_text::fold(words[words.len() - 1]);
+                if !lex.not_names.contains(&last) && last.chars().count() >= 3 {
+                    surnames.entry(last).or_insert(e);
+                }
+            }
+        }
+    }
+    if !surnames.is_empty() {
+        for k in 0..n {
+            if ents.at[k].is_some() || ctx.toks[k].kind != TokenKind::Arabic {
+                continue;
+            }
+            let hit = crate::context::variants(&ctx.toks[k].norm).into_iter().find_map(|(v, s)| surnames.get(v.as_ref()).map(|&e| (e, s)));
+            if let Some((e, stripped)) = hit {
+                let t = &ctx.toks[k];
+                let start = if stripped > 0 { crate::context::skip_letters(ctx.text, t.start, stripped) } else { t.start };
+                ents.add_mention(e, k, k + 1, start, t.end);
+            }
+        }
+    }
+    for f in &mut ents.found {
+        f.mentions.sort_unstable();
+        f.mentions.dedup();
+    }
+    ents
+}

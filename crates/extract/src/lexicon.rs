@@ -1,0 +1,128 @@
+//! The resources compiled into lookup tables, built once and shared by every article.
+
+use std::collections::{HashMap, HashSet};
+
+use rasd_resources::{Calendar, EntityType, Relative, Resources, VerbForm};
+use rasd_text::fold_phrase;
+
+/// A phrase table: folded phrase → value, with the longest phrase length per first word so
+/// that a scan tries only lengths that can match.
+#[derive(Debug, Clone)]
+pub struct Phrases<V> {
+    map: HashMap<String, V>,
+    first: HashMap<String, usize>,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases { map: HashMap::new(), first: HashMap::new() }
+    }
+}
+
+impl<V> Phrases<V> {
+    /// Inserts unless the phrase is already there (first entry wins, so built-in files, read
+    /// first, keep priority over the order of later lines).
+    pub fn insert(&mut self, phrase: &str, v: V) {
+        let key = fold_phrase(phrase);
+        if key.is_empty() {
+            return;
+        }
+        let n = key.split(' ').count();
+        let first = key.split(' ').next().unwrap_or("").to_string();
+        let m = self.first.entry(first).or_insert(0);
+        *m = (*m).max(n);
+        self.map.entry(key).or_insert(v);
+    }
+
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.map.get(key)
+    }
+
+    pub fn max_len(&self, first_word: &str) -> usize {
+        self.first.get(first_word).copied().unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TitleInfo {
+    pub sector: Option<String>,
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub res: Resources,
+    /// Alias → indices into `res.entities`.
+    pub gazetteer: Phrases<Vec<usize>>,
+    pub nationality: Phrases<String>,
+    pub titles: Phrases<TitleInfo>,
+    pub speech: HashMap<String, (String, VerbForm)>,
+    pub months: Phrases<(Calendar, u8)>,
+    pub numbers: HashMap<String, (f64, bool)>,
+    pub units: Phrases<String>,
+    pub relative: Phrases<Relative>,
+    pub triggers: Phrases<EntityType>,
+    pub not_names: HashSet<String>,
+    pub complementizers: HashSet<String>,
+    /// Connectors inside Arabic names («بن», «أبو», «عبد»): the next word belongs to the name.
+    pub name_links: HashSet<String>,
+}
+
+impl Lexicon {
+    pub fn new(res: Resources) -> Self {
+        let mut gazetteer: Phrases<Vec<usize>> = Phrases::default();
+        for (i, e) in res.entities.iter().enumerate() {
+            for a in &e.aliases {
+                let key = fold_phrase(a);
+                match gazetteer.map.get_mut(&key) {
+                    Some(v) if !v.contains(&i) => v.push(i),
+                    Some(_) => {}
+                    None => gazetteer.insert(a, vec![i]),
+                }
+            }
+        }
+        let mut nationality = Phrases::default();
+        for n in &res.nationalities {
+            for f in &n.forms {
+                nationality.insert(f, n.country.clone());
+            }
+        }
+        let mut titles = Phrases::default();
+        for t in &res.titles {
+            titles.insert(&t.phrase, TitleInfo { sector: t.sector.clone(), role: t.attrs.get("role").cloned() });
+        }
+        let speech = res.speech_verbs.iter().map(|v| (v.folded.clone(), (v.lemma.clone(), v.form))).collect();
+        let mut months = Phrases::default();
+        for m in &res.months {
+            months.insert(&m.folded, (m.calendar, m.number));
+        }
+        let numbers = res.numbers.iter().map(|n| (n.folded.clone(), (n.value, n.multiplier))).collect();
+        let mut units = Phrases::default();
+        for u in &res.units {
+            units.insert(&u.folded, u.id.clone());
+        }
+        let mut relative = Phrases::default();
+        for r in &res.relative {
+            relative.insert(&r.folded, r.meaning.clone());
+        }
+        let mut triggers = Phrases::default();
+        for (w, k) in &res.entity_triggers {
+            triggers.insert(w, *k);
+        }
+        Lexicon {
+            gazetteer,
+            nationality,
+            titles,
+            speech,
+            months,
+            numbers,
+            units,
+            relative,
+            triggers,
+            not_names: res.not_names.clone(),
+            complementizers: res.complementizers.clone(),
+            name_links: res.name_links.clone(),
+            res,
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! Quotations: direct quotes in quotation marks and reported speech after speech verbs, each
+//! with its speaker resolved to an entity — named after the verb, named by a title that
+//! refers back («وقال الوزير الروسي»), or carried over from the previous quotation when the
+//! verb has no expressed subject («وأضاف أن …»).
+
+use rasd_resources::VerbForm;
+use rasd_text::TokenKind;
+
+use crate::context::Ctx;
+use crate::entities::Entities;
+use crate::lexicon::Lexicon;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteFound {
+    pub speaker: Option<usize>,
+    pub speaker_span: Option<(usize, usize)>,
+    pub start: usize,
+    pub end: usize,
+    pub verb: Option<String>,
+    pub direct: bool,
+}
+
+fn punct<'a>(ctx: &Ctx<'a>, k: usize) -> Option<&'a str> {
+    ctx.toks.get(k).filter(|t| t.kind == TokenKind::Punct).map(|t| ctx.slice(t.start, t.end))
+}
+
+/// Pairs of quotation-mark tokens (open, close). Guillemets and curly quotes pair by
+/// direction; straight quotes pair in order within a paragraph.
+fn quote_pairs(ctx: &Ctx) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut straight: Option<usize> = None;
+    let mut open_curly: Vec<usize> = Vec::new();
+    let mut prev_end = 0;
+    for (k, t) in ctx.toks.iter().enumerate() {
+        if ctx.text[prev_end..t.start].contains('\n') {
+            straight = None;
+            open_curly.clear();
+        }
+        prev_end = t.end;
+        if t.kind != TokenKind::Punct {
+            continue;
+        }
+        match ctx.slice(t.start, t.end) {
+            "\"" => match straight.take() {
+                Some(o) => pairs.push((o, k)),
+                None => straight = Some(k),
+            },
+            "«" | "“" => open_curly.push(k),
+            "»" | "”" => {
+                if let Some(o) = open_curly.pop() {
+                    pairs.push((o, k));
+                }
+            }
+            _ => {}
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+}
+
+fn speech(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<(String, VerbForm)> {
+    let t = ctx.toks.get(k)?;
+    if t.kind != TokenKind::Arabic {
+        return None;
+    }
+    crate::context::variants(&t.norm).into_iter().take(2).find_map(|(v, _)| lex.speech.get(v.as_ref()).cloned())
+}
+
+/// Words that may stand between a verb and its subject («وقال الأحد وزير …», «قال أيضا …»).
+fn skippable(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
+    let Some(t) = ctx.toks.get(k) else { return false };
+    (t.kind == TokenKind::Punct && matches!(ctx.slice(t.start, t.end), "," | "،" | "(" | ")"))
+        || lex.relative.max_len(&t.norm) > 0
+        || lex.res.speech_adverbs.contains(&t.norm)
+}
+
+/// The subject right after a speech verb: a title (with or without a name) or an entity.
+fn subject(ctx: &Ctx, lex: &Lexicon, ents: &Entities, after: usize) -> Option<(Option<usize>, usize, usize)> {
+    let mut k = after;
+    while k < ctx.toks.len() && k < after + 3 && skippable(ctx, lex, k) {
+        k += 1;
+    }
+    if let Some(t) = ents.titles.iter().find(|t| t.first == k) {
+        return Some((t.entity, t.first, t.last));
+    }
+    let e = ents.at.get(k).copied().flatten()?;
+    let mut last = k;
+    while last < ents.at.len() && ents.at[last] == Some(e) {
+        last += 1;
+    }
+    Some((Some(e), k, last))
+}
+
+fn trim_span(ctx: &Ctx, mut s: usize, mut e: usize) -> (usize, usize) {
+    let t = ctx.text;
+    while s < e && t[s..e].starts_with(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | ':' | '-' | '–')) {
+        s += t[s..].chars().next().map(char::len_utf8).unwrap_or(1);
+    }
+    while e > s && t[..e].ends_with(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '.' | ':' | ';' | '؛')) {
+        e -= t[..e].chars().next_back().map(char::len_utf8).unwrap_or(1);
+    }
+    (s, e)
+}
+
+pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
+    let pairs = quote_pairs(ctx);
+    let mut out: Vec<QuoteFound> = Vec::new();
+    let mut last_speaker: Option<usize> = None;
+    let mut used_pairs = vec![false; pairs.len()];
+
+    for &(s0, s1) in &ctx.sentences {
+        let mut k = s0;
+        let mut sentence_speaker: Option<usize> = None;
+        while k < s1 {
+            let Some((lemma, form)) = speech(ctx, lex, k) else {
+                k += 1;
+                continue;
+            };
+            let (speaker, speaker_span, after) = match form {
+                VerbForm::Finite => match subject(ctx, lex, ents, k + 1) {
+                    Some((e, a, b)) => (e, Some((ctx.toks[a].start, ctx.toks[b - 1].end)), b),
+                    None => (last_speaker, None, k + 1),
+                },
+                VerbForm::Participle => (sentence_speaker.or(last_speaker), None, k + 1),
+            };
+            // Find what was said: a reported clause, or a quotation in marks.
+            let limit = (after + 15).min(s1);
+            let mut found = None;
+            for c in after..limit {
+                if let Some(p) = punct(ctx, c) {
+                    if let Some(pi) = pairs.iter().position(|&(o, _)| o == c) {
+                        found = Some((true, pi, c));
+                        break;
+                    }
+                    if p == ":" {
+                        if let Some(pi) = pairs.iter().position(|&(o, _)| o == c + 1) {
+                            found = Some((true, pi, c + 1));
+                        } else {
+                            found = Some((false, usize::MAX, c));
+                        }
+                        break;
+                    }
+                    if p == "." || p == "؟" || p == "?" {
+                        break;
+                    }
+                    continue;
+                }
+                if ctx.in_set(&lex.complementizers, c) {
+                    found = Some((false, usize::MAX, c));
+                    break;
+                }
+                // Another speech verb first: this one has no content of its own here.
+                if c > after && speech(ctx, lex, c).is_some() {
+                    break;
+                }
+            }
+            if form == VerbForm::Finite && speaker.is_some() {
+                sentence_speaker = speaker;
+            }
+            let Some((mut direct, mut pi, mut at)) = found else {
+                k += 1;
+                continue;
+            };
+            // «أضاف أن "…"»: a reported clause that is wholly a quotation is a direct quote.
+            if !direct {
+                if let Some(p) = pairs.iter().position(|&(o, c)| o == at + 1 && (c + 1 >= s1 || punct(ctx, c + 1).is_some())) {
+                    direct = true;
+                    pi = p;
+                    at += 1;
+                }
+            }
+            let (start, end, next) = if direct {
+                let (o, c) = pairs[pi];
+                used_pairs[pi] = true;
+                if c <= o + 1 {
+                    k += 1;
+                    continue;
+                }
+                (ctx.toks[o + 1].start, ctx.toks[c - 1].end, c + 1)
+            } else {
+                // To the end of the sentence, or to a participle that opens the next clause
+                // («…، مؤكداً أن …»).
+                let mut e = at + 1;
+                while e < s1 {
+                    // «…، مؤكداً أن …», «…، واتهم …»: a speech verb after a comma opens the
+                    // next clause.
+                    if e > at + 1 && speech(ctx, lex, e).is_some() && punct(ctx, e - 1).is_some_and(|p| p == "،" || p == ",") {
+                        break;
+                    }
+                    e += 1;
+                }
+                if e <= at + 1 {
+                    k += 1;
+                    continue;
+                }
+                (ctx.toks[at + 1].start, ctx.toks[e - 1].end, e)
+            };
+            let (start, end) = trim_span(ctx, start, end);
+            if end > start {
+                out.push(QuoteFound { speaker, speaker_span, start, end, verb: Some(lemma), direct });
+                if speaker.is_some() {
+                    last_speaker = speaker;
+                    sentence_speaker = speaker;
+                }
+            }
+            k = next.max(k + 1);
+        }
+    }
+
+    // Quotations followed by their verb: «"…"، قال فلان».
+    for (pi, &(o, c)) in pairs.iter().enumerate() {
+        if used_pairs[pi] || c < o + 4 {
+            continue;
+        }
+        let mut v = c + 1;
+        if punct(ctx, v).is_some_and(|p| p == "،" || p == ",") {
+            v += 1;
+        }
+        let Some((lemma, VerbForm::Finite)) = speech(ctx, lex, v) else { continue };
+        let Some((e, a, b)) = subject(ctx, lex, ents, v + 1) else { continue };
+        let (start, end) = trim_span(ctx, ctx.toks[o + 1].start, ctx.toks[c - 1].end);
+        out.push(QuoteFound {
+            speaker: e,
+            speaker_span: Some((ctx.toks[a].start, ctx.toks[b - 1].end)),
+            start,
+            end,
+            verb: Some(lemma),
+            direct: true,
+        });
+    }
+    out.sort_by_key(|q| q.start);
+    out
+}
