@@ -103,8 +103,10 @@ fn capture_name(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize) -> Option<u
     if !namelike(ctx, lex, ents, k, sentence) {
         return None;
     }
-    let first = &ctx.toks[k].norm;
-    if first.starts_with("ال") && !lex.name_links.contains(first) {
+    // The article marks a common noun, not a given name; the check is on the written form so
+    // that «إلهام», «إلياس» (hamza under the alef) stay names.
+    let first = &ctx.toks[k];
+    if ctx.slice(first.start, first.end).starts_with("ال") && !lex.name_links.contains(&first.norm) {
         return None;
     }
     let mut j = k;

@@ -207,6 +207,12 @@ impl Resources {
         r
     }
 
+    /// The built-in files as (path inside `resources/`, text), for tools and tests that
+    /// want to load a subset.
+    pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
+        files::BUILTIN
+    }
+
     /// Adds every known resource file found under `dir` (same relative names as the
     /// built-in folder, e.g. `entities/people.tsv`; any `*.tsv` under `entities/` is read).
     pub fn load_dir(&mut self, dir: &Path) -> Result<usize, ResourceError> {
