@@ -80,6 +80,19 @@ fn is_close_quote(p: &str) -> bool {
     matches!(p, "\"" | "»" | "”" | "'")
 }
 
+/// «وزارة الصحة السعودية»: a one-word country name that is also a nationality adjective,
+/// right after a definite word, is the adjective agreeing with it, not the country.
+fn adjective_reading(ctx: &Ctx, lex: &Lexicon, first: usize, last: usize) -> bool {
+    if last != first + 1 || first == 0 {
+        return false;
+    }
+    let (t, prev) = (&ctx.toks[first], &ctx.toks[first - 1]);
+    lex.nationality.get(&t.norm).is_some()
+        && prev.kind == TokenKind::Arabic
+        && prev.sentence == t.sentence
+        && ctx.slice(prev.start, prev.end).starts_with("ال")
+}
+
 /// Does token `k` look like it could be part of a person's name?
 fn namelike(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, sentence: usize) -> bool {
     let Some(t) = ctx.toks.get(k) else { return false };
@@ -98,7 +111,7 @@ fn namelike(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, sentence: usize
 
 /// Captures a name at token `k`: up to two name words, a connector («بن», «عبد») pulling in
 /// the word after it, and a third word when it is a family name with the article.
-fn capture_name(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize) -> Option<usize> {
+fn capture_name(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, appositive: bool) -> Option<usize> {
     let sentence = ctx.toks.get(k)?.sentence;
     if !namelike(ctx, lex, ents, k, sentence) {
         return None;
@@ -124,6 +137,10 @@ fn capture_name(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize) -> Option<u
         if words == 2 && !n.starts_with("ال") {
             break;
         }
+        // Plural nouns («تصريحات») follow a title far more often than names ending in «ات».
+        if n.ends_with("ات") && !appositive {
+            break;
+        }
         j += 1;
         words += 1;
     }
@@ -144,7 +161,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
     // 1. Gazetteer.
     let mut i = 0;
     while i < n {
-        if let Some(hit) = ctx.match_at(&lex.gazetteer, i, true) {
+        if let Some(hit) = ctx.match_at(&lex.gazetteer, i, true).filter(|h| !adjective_reading(ctx, lex, h.first, h.last)) {
             // Prefer a country to a city of the same name, then file order.
             let idx = *hit
                 .value
@@ -159,7 +176,101 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
         }
     }
 
-    // 2. Titles, with the nationality and the name after them.
+    // Where titles stand, so that «الخارجية» in «وزير الخارجية» is not read as a body.
+    let mut in_title = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        match ctx.match_at(&lex.titles, i, true) {
+            Some(h) => {
+                in_title[h.first..h.last].iter_mut().for_each(|x| *x = true);
+                i = h.last;
+            }
+            None => i += 1,
+        }
+    }
+
+    // 2. Organisation and media names after trigger nouns.
+    let mut i = 0;
+    while i < n {
+        let Some(hit) = ctx.match_at(&lex.triggers, i, true) else {
+            i += 1;
+            continue;
+        };
+        if ents.at[hit.first..hit.last].iter().any(Option::is_some) || in_title[hit.first] {
+            i = hit.last;
+            continue;
+        }
+        let trig = hit.value;
+        let sentence = ctx.toks[i].sentence;
+        let q = hit.last;
+        let is_punct_at = |k: usize, f: fn(&str) -> bool| ctx.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct && f(ctx.slice(t.start, t.end)));
+        // The name's token range, its byte span and the country it declares.
+        let mut found: Option<(usize, usize, usize, usize, Option<String>)> = None;
+        if trig.needs_nationality {
+            if let Some(nat) = ctx.match_at(&lex.nationality, q, false) {
+                found = Some((hit.first, nat.last, hit.start, nat.end, Some(nat.value.clone())));
+            }
+        } else if is_punct_at(q, is_open_quote) {
+            let close = (q + 1..(q + 8).min(n)).find(|&c| is_punct_at(c, is_close_quote));
+            if let Some(close) = close.filter(|&c| c > q + 1 && !ctx.toks[q + 1..c].iter().any(|t| t.kind == TokenKind::Punct)) {
+                let country = ctx.match_at(&lex.nationality, close + 1, false).map(|h| h.value.clone());
+                found = Some((q + 1, close, ctx.toks[q + 1].start, ctx.toks[close - 1].end, country));
+            }
+        } else if trig.kind == EntityType::Org {
+            // «وزارة الصحة السعودية», «هيئة المنافذ الحدودية العراقية»: the definite words
+            // after the noun, closed by a nationality adjective when there is one.
+            let mut k = q;
+            let mut country = None;
+            while k < n && k < q + 4 {
+                let t = &ctx.toks[k];
+                if t.kind != TokenKind::Arabic || t.sentence != sentence || ents.at[k].is_some() || !ctx.slice(t.start, t.end).starts_with("ال") {
+                    break;
+                }
+                if let Some(nat) = ctx.match_at(&lex.nationality, k, false) {
+                    country = Some(nat.value.clone());
+                    k = nat.last;
+                    break;
+                }
+                if lex.not_names.contains(&t.norm) {
+                    break;
+                }
+                k += 1;
+            }
+            if k > q {
+                found = Some((hit.first, k, hit.start, ctx.toks[k - 1].end, country));
+            }
+        }
+        let Some((first, last, start, end, country)) = found else {
+            i = hit.last;
+            continue;
+        };
+        if ents.at[first..last].iter().any(Option::is_some) {
+            i = last;
+            continue;
+        }
+        let name = ctx.slice(start, end).to_string();
+        let key = rasd_text::fold_phrase(&name);
+        let e = match ents.found.iter().position(|f| rasd_text::fold_phrase(&f.canonical) == key) {
+            Some(e) => e,
+            None => {
+                ents.found.push(Found {
+                    kind: trig.kind,
+                    canonical: name,
+                    country,
+                    sector: trig.sector.clone().or_else(|| (trig.kind == EntityType::Media).then(|| "MED".to_string())),
+                    role: None,
+                    source: "pattern",
+                    entry: None,
+                    mentions: Vec::new(),
+                });
+                ents.found.len() - 1
+            }
+        };
+        ents.add_mention(e, first, last, start, end);
+        i = last;
+    }
+
+    // 3. Titles, with the nationality and the name after them.
     let mut i = 0;
     while i < n {
         let Some(hit) = ctx.match_at(&lex.titles, i, true) else {
@@ -226,7 +337,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
             }
         }
         let honorific = matches!(info.role.as_deref(), Some("honorific" | "head" | "director"));
-        let capture = if same_sentence { capture_name(ctx, lex, &ents, name_at) } else { None };
+        let capture = if same_sentence { capture_name(ctx, lex, &ents, name_at, name_at > k) } else { None };
         // A bare «رئيس» or «مدير» followed by a noun is usually «head of …», not a name: those
         // titles introduce a name only with a nationality or an appositive comma.
         let capture = capture.filter(|_| !honorific || country.is_some() || name_at > k || info.role.as_deref() == Some("honorific"));
@@ -272,52 +383,6 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
         let back = back.filter(|_| country.is_some() || !honorific);
         ents.titles.push(TitleRef { first: hit.first, last: k, entity: back });
         i = k.max(hit.last);
-    }
-
-    // 3. Quoted names after trigger nouns: «صحيفة "كوميرسانت" الروسية».
-    let mut i = 0;
-    while i < n {
-        let Some(hit) = ctx.match_at(&lex.triggers, i, true) else {
-            i += 1;
-            continue;
-        };
-        let q = hit.last;
-        let opens = ctx.toks.get(q).is_some_and(|t| t.kind == TokenKind::Punct && is_open_quote(ctx.slice(t.start, t.end)));
-        if !opens {
-            i = hit.last;
-            continue;
-        }
-        let close = (q + 1..(q + 8).min(n)).find(|&c| ctx.toks[c].kind == TokenKind::Punct && is_close_quote(ctx.slice(ctx.toks[c].start, ctx.toks[c].end)));
-        let Some(close) = close.filter(|&c| c > q + 1) else {
-            i = hit.last;
-            continue;
-        };
-        if ents.at[q + 1..close].iter().any(Option::is_some) || ctx.toks[q + 1..close].iter().any(|t| t.kind == TokenKind::Punct) {
-            i = close + 1;
-            continue;
-        }
-        let (start, end) = (ctx.toks[q + 1].start, ctx.toks[close - 1].end);
-        let country = ctx.match_at(&lex.nationality, close + 1, false).map(|h| h.value.clone());
-        let name = ctx.slice(start, end).to_string();
-        let key = rasd_text::fold_phrase(&name);
-        let e = match ents.found.iter().position(|f| rasd_text::fold_phrase(&f.canonical) == key) {
-            Some(e) => e,
-            None => {
-                ents.found.push(Found {
-                    kind: *hit.value,
-                    canonical: name,
-                    country,
-                    sector: (*hit.value == EntityType::Media).then(|| "MED".to_string()),
-                    role: None,
-                    source: "pattern",
-                    entry: None,
-                    mentions: Vec::new(),
-                });
-                ents.found.len() - 1
-            }
-        };
-        ents.add_mention(e, q + 1, close, start, end);
-        i = close + 1;
     }
 
     // 4. Later short mentions of people found by title: the surname alone.

@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rasd_resources::{Calendar, EntityType, Relative, Resources, VerbForm};
+use rasd_resources::{Calendar, EntityTrigger, Relative, Resources, VerbForm};
 use rasd_text::fold_phrase;
 
 /// A phrase table: folded phrase → value, with the longest phrase length per first word so
@@ -61,7 +61,7 @@ pub struct Lexicon {
     pub numbers: HashMap<String, (f64, bool)>,
     pub units: Phrases<String>,
     pub relative: Phrases<Relative>,
-    pub triggers: Phrases<EntityType>,
+    pub triggers: Phrases<EntityTrigger>,
     pub not_names: HashSet<String>,
     pub complementizers: HashSet<String>,
     /// Connectors inside Arabic names («بن», «أبو», «عبد»): the next word belongs to the name.
@@ -106,8 +106,8 @@ impl Lexicon {
             relative.insert(&r.folded, r.meaning.clone());
         }
         let mut triggers = Phrases::default();
-        for (w, k) in &res.entity_triggers {
-            triggers.insert(w, *k);
+        for t in &res.entity_triggers {
+            triggers.insert(&t.folded, t.clone());
         }
         Lexicon {
             gazetteer,

@@ -115,6 +115,16 @@ pub struct BoilerplateRule {
     pub raw: String,
 }
 
+/// A noun that introduces an organisation or media name («صحيفة», «وزارة», «الجيش»).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityTrigger {
+    pub folded: String,
+    pub kind: EntityType,
+    /// Only an entity when a nationality adjective follows («الجيش الباكستاني»).
+    pub needs_nationality: bool,
+    pub sector: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Calendar {
     Gregorian,
@@ -187,8 +197,8 @@ pub struct Resources {
     pub speech_adverbs: HashSet<String>,
     /// Folded words that join the parts of a name («بن», «عبد»).
     pub name_links: HashSet<String>,
-    /// Folded nouns that introduce a quoted organisation or media name, with the type.
-    pub entity_triggers: Vec<(String, EntityType)>,
+    /// Nouns that introduce an organisation or media name.
+    pub entity_triggers: Vec<EntityTrigger>,
     /// Files loaded, in order, for `rasd resources` and error messages.
     pub sources: Vec<String>,
 }

@@ -213,8 +213,19 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
         Kind::EntityTriggers => {
             need(cols, 2, "TYPE and nouns")?;
             let kind = EntityType::parse(cols[0]).ok_or_else(|| format!("unknown entity type «{}» (PER GPE LOC ORG MEDIA)", cols[0]))?;
+            let attrs = attrs(&cols[2..])?;
+            let needs_nationality = match attrs.get("needs").map(String::as_str) {
+                None => false,
+                Some("nationality") => true,
+                Some(o) => return Err(format!("needs= may only be «nationality», not «{o}»")),
+            };
             for w in alternatives(cols[1]) {
-                r.entity_triggers.push((fold_phrase(&w), kind));
+                r.entity_triggers.push(EntityTrigger {
+                    folded: fold_phrase(&w),
+                    kind,
+                    needs_nationality,
+                    sector: attrs.get("sector").cloned(),
+                });
             }
         }
         Kind::NoSegment | Kind::NotNames | Kind::Complementizers | Kind::NameLinks | Kind::SpeechAdverbs => {
