@@ -52,47 +52,44 @@ impl Analyzer {
     pub fn analyze_tokens(&self, text: &str, tokens: &[Token]) -> Vec<Analyzed> {
         let mut out = Vec::with_capacity(tokens.len());
         let mut base = String::new();
-        let mut scratch = String::new();
-        let mut stem = String::new();
+        let mut folded = String::new();
         for &token in tokens {
-            let surface = token.text(text);
-            base.clear();
-            normalize::base_into(surface, &mut base);
-            let norm = normalize::fold(&base);
-            if token.kind != TokenKind::Arabic {
-                out.push(Analyzed {
-                    token,
-                    stem: norm.clone(),
-                    core: base.clone(),
-                    norm,
-                    prefix: String::new(),
-                    suffix: String::new(),
-                });
-                continue;
-            }
-            if self.segmenter.is_protected(&norm) {
-                out.push(Analyzed {
-                    token,
-                    stem: norm.clone(),
-                    core: base.clone(),
-                    norm,
-                    prefix: String::new(),
-                    suffix: String::new(),
-                });
-                continue;
-            }
-            let seg = self.segmenter.segment_with(&base, &mut scratch);
-            self.segmenter.stem_into(seg.stem(&base), &mut stem);
+            let (seg, stem) = self.forms(token, text, &mut base, &mut folded);
             out.push(Analyzed {
                 token,
-                norm,
+                norm: folded.clone(),
                 prefix: seg.prefix(&base).to_string(),
                 core: seg.stem(&base).to_string(),
                 suffix: seg.suffix(&base).to_string(),
-                stem: stem.clone(),
+                stem: folded[stem.0..stem.1].to_string(),
             });
         }
         out
+    }
+
+    /// Fills `base` and `folded` for one token and returns its segments and the byte range
+    /// of its light stem in `folded`. Names on the protected list are left whole.
+    #[inline]
+    fn forms(&self, token: Token, text: &str, base: &mut String, folded: &mut String) -> (Segments, (usize, usize)) {
+        base.clear();
+        folded.clear();
+        for c in token.text(text).chars() {
+            if let Some(b) = normalize::base_char(c) {
+                base.push(b);
+                folded.push(normalize::fold_base(b));
+            }
+        }
+        let whole = Segments { prefix_len: 0, suffix_start: base.len() };
+        if token.kind != TokenKind::Arabic {
+            return (whole, (0, folded.len()));
+        }
+        let seg = self.segmenter.segment_folded(base, folded);
+        let stem = self.segmenter.stem_range(base, seg);
+        // A word left whole needs no protection; only a cut name is looked up.
+        if stem != (0, folded.len()) && self.segmenter.is_protected(folded) {
+            return (whole, (0, folded.len()));
+        }
+        (seg, stem)
     }
 
     /// Streams the search terms (light stems) of `text` without allocating per token: the
@@ -101,25 +98,13 @@ impl Analyzer {
         tokens.clear();
         tokenize::tokenize_into(text, tokens);
         let mut base = String::new();
-        let mut scratch = String::new();
-        let mut stem = String::new();
-        for token in tokens.iter() {
+        let mut folded = String::new();
+        for &token in tokens.iter() {
             if token.kind == TokenKind::Punct {
                 continue;
             }
-            base.clear();
-            normalize::base_into(token.text(text), &mut base);
-            if token.kind != TokenKind::Arabic {
-                f(token, &base);
-                continue;
-            }
-            stem.clear();
-            normalize::fold_into(&base, &mut stem);
-            if !self.segmenter.is_protected(&stem) {
-                let seg = self.segmenter.segment_with(&base, &mut scratch);
-                self.segmenter.stem_into(seg.stem(&base), &mut stem);
-            }
-            f(token, &stem);
+            let (_, (a, b)) = self.forms(token, text, &mut base, &mut folded);
+            f(&token, &folded[a..b]);
         }
     }
 }

@@ -34,6 +34,13 @@ pub fn base_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
+    // The Arabic block first, without the Unicode case tables: it is nearly all the text.
+    if ('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c) {
+        return Some(match c {
+            'أ' | 'إ' | 'آ' => 'ا',
+            _ => c,
+        });
+    }
     if is_ignorable(c) {
         return None;
     }
@@ -55,14 +62,21 @@ pub fn base_char(c: char) -> Option<char> {
     })
 }
 
-/// The folded (matching) normalisation of one character.
+/// Folds a character that is already in base form. Each mapping keeps the UTF-8 length, so
+/// a base form and its folded form are byte-aligned.
 #[inline]
-pub fn fold_char(c: char) -> Option<char> {
-    base_char(c).map(|b| match b {
+pub fn fold_base(b: char) -> char {
+    match b {
         'ة' => 'ه',
         'ى' => 'ي',
         other => other,
-    })
+    }
+}
+
+/// The folded (matching) normalisation of one character.
+#[inline]
+pub fn fold_char(c: char) -> Option<char> {
+    base_char(c).map(fold_base)
 }
 
 /// Appends the base form of `s` to `out`.

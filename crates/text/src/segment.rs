@@ -6,7 +6,6 @@
 //! merely look clitic-initial («وزير», «فيلم», «الذي») is never cut. Known names are
 //! protected from stemming by the caller (a stemmed «فلسطين» must not become «لسط»).
 
-use std::collections::HashSet;
 
 /// Where the clitics of a word end and begin, as byte offsets into its base form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -32,15 +31,15 @@ impl Segments {
 /// Pronoun suffixes, longest first; each needs at least three letters left before it.
 const PRONOUNS: [&str; 9] = ["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه"];
 
-const ALEF: char = 'ا';
-const LAM: char = 'ل';
+
+type Set = rustc_hash::FxHashSet<String>;
 
 #[derive(Debug, Clone, Default)]
 pub struct Segmenter {
     /// Folded words that look as if they carried a clitic but do not.
-    keep_whole: HashSet<String>,
+    keep_whole: Set,
     /// Folded names never stemmed.
-    protected: HashSet<String>,
+    protected: Set,
 }
 
 #[inline]
@@ -48,9 +47,13 @@ fn char_count(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Feminine and plural endings under which a listed no-segment word still counts as listed
+/// («وزيرة», «وزراء»). Folded, so «ة» is «ه» here.
+const WHOLE_ENDINGS: [&str; 6] = ["ه", "ات", "ان", "ين", "ون", "اء"];
+
 impl Segmenter {
-    pub fn new(keep_whole: HashSet<String>, protected: HashSet<String>) -> Self {
-        Segmenter { keep_whole, protected }
+    pub fn new(keep_whole: impl IntoIterator<Item = String>, protected: impl IntoIterator<Item = String>) -> Self {
+        Segmenter { keep_whole: keep_whole.into_iter().collect(), protected: protected.into_iter().collect() }
     }
 
     pub fn protect(&mut self, folded: String) {
@@ -61,24 +64,13 @@ impl Segmenter {
         self.keep_whole.insert(folded);
     }
 
-    fn is_whole(&self, base: &str, scratch: &mut String) -> bool {
+    /// Is this folded word (or it with a feminine/plural ending removed) on the list?
+    fn is_whole(&self, folded: &str) -> bool {
         if self.keep_whole.is_empty() {
             return false;
         }
-        scratch.clear();
-        crate::normalize::fold_into(base, scratch);
-        if self.keep_whole.contains(scratch.as_str()) {
-            return true;
-        }
-        // «وزيرة», «وزراء» … : the listed word plus a feminine or plural ending.
-        for end in ["ه", "ات", "ان", "ين", "ون", "اء"] {
-            if let Some(stripped) = scratch.strip_suffix(end) {
-                if self.keep_whole.contains(stripped) {
-                    return true;
-                }
-            }
-        }
-        false
+        self.keep_whole.contains(folded)
+            || WHOLE_ENDINGS.iter().any(|end| folded.strip_suffix(end).is_some_and(|s| self.keep_whole.contains(s)))
     }
 
     pub fn is_protected(&self, folded: &str) -> bool {
@@ -87,21 +79,30 @@ impl Segmenter {
 
     /// Segments a base-form Arabic word.
     pub fn segment(&self, base: &str) -> Segments {
-        let mut scratch = String::new();
-        self.segment_with(base, &mut scratch)
+        let folded = crate::normalize::fold(base);
+        self.segment_folded(base, &folded)
     }
 
-    pub fn segment_with(&self, base: &str, scratch: &mut String) -> Segments {
+    /// Segments a word given its base form and its folded form. The two are byte-aligned
+    /// (folding maps each character of the base form to one of the same length), so the
+    /// folded form answers the list look-ups without being computed again.
+    pub fn segment_folded(&self, base: &str, folded: &str) -> Segments {
+        debug_assert_eq!(base.len(), folded.len());
         let len = base.len();
-        let mut seg = Segments { prefix_len: 0, suffix_start: len };
-        if char_count(base) < 3 || self.is_whole(base, scratch) {
+        let seg = Segments { prefix_len: 0, suffix_start: len };
+        // Only a word that starts with a proclitic letter or ends like a pronoun can be cut;
+        // the rest need no look-up at all.
+        let clitic_start = base.starts_with(['و', 'ف', 'س', 'ب', 'ك', 'ل', 'ا']);
+        let pronoun_end = base.ends_with(['ه', 'ا', 'م', 'ن']);
+        if char_count(base) < 3 || !(clitic_start || pronoun_end) || self.is_whole(folded) {
             return seg;
         }
+        let at = |rest: &str| &folded[len - rest.len()..];
         let mut rest = base;
         let mut conj = false;
         // Conjunction و / ف.
         if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')) {
-            if char_count(r) >= 3 && !self.is_whole(r, scratch) {
+            if char_count(r) >= 3 && !self.is_whole(at(r)) {
                 rest = r;
                 conj = true;
             }
@@ -110,7 +111,7 @@ impl Segmenter {
         if let Some(r) = rest.strip_prefix('س') {
             let starts_imperfect = r.starts_with(['ي', 'ت', 'ن', 'ا']);
             let min = if conj { 4 } else { 5 };
-            if starts_imperfect && char_count(r) >= min && !self.is_whole(r, scratch) {
+            if starts_imperfect && char_count(r) >= min && !self.is_whole(at(r)) {
                 rest = r;
             }
         }
@@ -120,44 +121,25 @@ impl Segmenter {
                 rest = r;
             }
         } else if let Some(r) = rest.strip_prefix("لل") {
-            if char_count(r) >= 2 && !self.is_whole(rest, scratch) {
+            if char_count(r) >= 2 && !self.is_whole(at(rest)) {
                 // «لل» is ل + the article, so the article is consumed here.
-                rest = r;
-                return self.with_suffix(base, rest, seg);
+                return with_suffix(len, r);
             }
         }
         // Article.
-        if let Some(r) = rest.strip_prefix(ALEF).and_then(|r| r.strip_prefix(LAM)) {
-            if char_count(r) >= 2 && !self.is_whole(rest, scratch) {
+        if let Some(r) = rest.strip_prefix("ال") {
+            if char_count(r) >= 2 && !self.is_whole(at(rest)) {
                 rest = r;
             }
         }
-        seg.prefix_len = len - rest.len();
-        self.with_suffix(base, rest, seg)
+        with_suffix(len, rest)
     }
 
-    fn with_suffix(&self, base: &str, rest: &str, mut seg: Segments) -> Segments {
-        seg.prefix_len = base.len() - rest.len();
-        for p in PRONOUNS {
-            if let Some(stem) = rest.strip_suffix(p) {
-                if char_count(stem) >= 3 {
-                    seg.suffix_start = seg.prefix_len + stem.len();
-                    break;
-                }
-            }
-        }
-        seg
-    }
-
-    /// Light stem of a segmented stem (base form): drops plural, dual, feminine and nisba
-    /// endings, then folds. Writes into `out` (cleared first).
-    pub fn stem_into(&self, stem_base: &str, out: &mut String) {
-        out.clear();
-        crate::normalize::fold_into(stem_base, out);
-        if self.protected.contains(out.as_str()) {
-            return;
-        }
-        let mut s: &str = stem_base;
+    /// The light stem's byte range in the word: the segmented stem without plural, dual,
+    /// feminine and nisba endings. Slice the folded form with it to get the stem.
+    pub fn stem_range(&self, base: &str, seg: Segments) -> (usize, usize) {
+        let a = seg.prefix_len;
+        let mut s = &base[a..seg.suffix_start];
         for (suffix, min_left) in [("ات", 3), ("ون", 3), ("ين", 3), ("ان", 3), ("تان", 3), ("تين", 3)] {
             if let Some(r) = s.strip_suffix(suffix) {
                 if char_count(r) >= min_left {
@@ -174,23 +156,47 @@ impl Segmenter {
                 }
             }
         }
+        (a, a + s.len())
+    }
+
+    /// Light stem of a segmented stem (base form), folded, into `out` (cleared first).
+    pub fn stem_into(&self, stem_base: &str, out: &mut String) {
         out.clear();
-        crate::normalize::fold_into(s, out);
+        crate::normalize::fold_into(stem_base, out);
+        if self.protected.contains(out.as_str()) {
+            return;
+        }
+        let whole = Segments { prefix_len: 0, suffix_start: stem_base.len() };
+        let (a, b) = self.stem_range(stem_base, whole);
+        out.truncate(b);
+        out.drain(..a);
     }
 
     /// Convenience: the light stem of a whole word in any spelling.
     pub fn stem(&self, word: &str) -> String {
         let base = crate::normalize::base(word);
-        let seg = self.segment(&base);
-        let mut out = String::new();
-        let mut folded = String::new();
-        crate::normalize::fold_into(&base, &mut folded);
+        let folded = crate::normalize::fold(&base);
         if self.protected.contains(&folded) {
             return folded;
         }
-        self.stem_into(seg.stem(&base), &mut out);
-        out
+        let seg = self.segment_folded(&base, &folded);
+        let (a, b) = self.stem_range(&base, seg);
+        folded[a..b].to_string()
     }
+}
+
+fn with_suffix(len: usize, rest: &str) -> Segments {
+    let prefix_len = len - rest.len();
+    let mut seg = Segments { prefix_len, suffix_start: len };
+    for p in PRONOUNS {
+        if let Some(stem) = rest.strip_suffix(p) {
+            if char_count(stem) >= 3 {
+                seg.suffix_start = prefix_len + stem.len();
+                break;
+            }
+        }
+    }
+    seg
 }
 
 #[cfg(test)]
@@ -204,8 +210,8 @@ mod tests {
     }
 
     fn segmenter() -> Segmenter {
-        let keep = ["وزير", "الذي", "الى", "فيلم"].iter().map(|s| crate::normalize::fold(s)).collect();
-        Segmenter::new(keep, HashSet::new())
+        let keep: Vec<String> = ["وزير", "الذي", "الى", "فيلم"].iter().map(|s| crate::normalize::fold(s)).collect();
+        Segmenter::new(keep, Vec::new())
     }
 
     #[test]

@@ -79,6 +79,12 @@ fn class(c: char) -> Class {
         Class::Mark
     } else if is_digit(c) {
         Class::Digit
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        // The rest of the Arabic block is punctuation and signs («،», «؛», «؟», «٪»).
+        Class::Other
+    } else if ('\u{2010}'..='\u{2027}').contains(&c) || ('\u{2030}'..='\u{205E}').contains(&c) || matches!(c, '«' | '»') {
+        // General punctuation (dashes, curly quotes, ellipsis) without the Unicode tables.
+        Class::Other
     } else if c.is_whitespace() {
         Class::Space
     } else if c.is_alphabetic() {
