@@ -93,17 +93,70 @@ fn adjective_reading(ctx: &Ctx, lex: &Lexicon, first: usize, last: usize) -> boo
         && ctx.slice(prev.start, prev.end).starts_with("ال")
 }
 
+/// «المؤتمر الصحافي»: a one-word title after a definite noun is an adjective agreeing with
+/// it, not a person's title.
+fn adjective_reading_of_title(ctx: &Ctx, first: usize, last: usize) -> bool {
+    if last != first + 1 || first == 0 {
+        return false;
+    }
+    let (t, prev) = (&ctx.toks[first], &ctx.toks[first - 1]);
+    ctx.slice(t.start, t.end).starts_with("ال")
+        && prev.kind == TokenKind::Arabic
+        && prev.sentence == t.sentence
+        && ctx.slice(prev.start, prev.end).starts_with("ال")
+}
+
+/// The shape of a word that can be part of a name: not a noun with a pronoun suffix
+/// («عمله», «موافقته», «فيها»), not a sound masculine plural («منتقدون»), not a verb or noun
+/// behind the conjunction («ويراقب», «ومظاهر»). Feminine names in «ة» («فاطمة») and short
+/// names («طه», «وليد», «وائل») pass.
+fn name_shaped(written: &str) -> bool {
+    let w = rasd_text::base(written);
+    let letters = w.chars().count();
+    let ends = |s: &str| w.ends_with(s);
+    if (letters >= 4 && (ends("ه") || ends("هما"))) || (letters >= 3 && (ends("ها") || ends("هم") || ends("هن") || ends("كم"))) {
+        return false;
+    }
+    if letters >= 5 && (ends("ون") || ends("ات")) {
+        return false;
+    }
+    // «ويراقب», «فيتابع»: a conjunction on a verb or noun. Names beginning with these
+    // letters («وليد», «فيصل», «فلاديمير») are shorter or do not continue like a verb.
+    if let Some(rest) = w.strip_prefix('و') {
+        if rest.chars().count() >= 5 {
+            return false;
+        }
+    }
+    if let Some(rest) = w.strip_prefix('ف') {
+        if rest.chars().count() >= 4 && rest.starts_with(['ي', 'ت', 'ن']) {
+            return false;
+        }
+    }
+    // A preposition with the article is never inside a name («للفريق», «بالنادي»).
+    if ["لل", "بال", "كال", "وال", "فال"].iter().any(|p| w.starts_with(p)) {
+        return false;
+    }
+    // An indefinite accusative («لاعبا», «بدنيا» → «لاعباً») after a verb or title; names in
+    // «-يا» («ماريا», «صوفيا») keep their final alef.
+    if letters >= 4 && w.ends_with('ا') && !w.ends_with("يا") || written.ends_with("اً") || written.ends_with("ًا") {
+        return false;
+    }
+    true
+}
+
 /// Does token `k` look like it could be part of a person's name?
 fn namelike(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, sentence: usize) -> bool {
     let Some(t) = ctx.toks.get(k) else { return false };
     t.kind == TokenKind::Arabic
         && t.sentence == sentence
         && ents.at[k].is_none()
-        && !lex.not_names.contains(&t.norm)
+        && !ctx.in_set(&lex.not_names, k)
         && !ctx.in_set(&lex.complementizers, k)
+        && name_shaped(ctx.slice(t.start, t.end))
         && !lex.speech.contains_key(&t.norm)
         && lex.nationality.get(&t.norm).is_none()
         && lex.titles.max_len(&t.norm) == 0
+        && lex.triggers.max_len(&t.norm) == 0
         && lex.months.max_len(&t.norm) == 0
         && !lex.numbers.contains_key(&t.norm)
         && t.norm.chars().count() >= 2
@@ -122,23 +175,31 @@ fn capture_name(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, appositive:
     if ctx.slice(first.start, first.end).starts_with("ال") && !lex.name_links.contains(&first.norm) {
         return None;
     }
+    // «…، وسافر»: after a comma, «و» opens a new clause far more often than a name.
+    if appositive && first.norm.starts_with('و') && ctx.slice(first.start, first.end).chars().count() > 3 {
+        return None;
+    }
     let mut j = k;
     let mut words = 0;
     while words < 3 && namelike(ctx, lex, ents, j, sentence) {
         let n = &ctx.toks[j].norm;
         if lex.name_links.contains(n) {
-            if !namelike(ctx, lex, ents, j + 1, sentence) {
+            // A connector and the word after it are one part of the name; connectors chain
+            // («بن عبد العزيز»).
+            let mut l = j;
+            while l + 1 < ctx.toks.len() && lex.name_links.contains(&ctx.toks[l + 1].norm) && namelike(ctx, lex, ents, l + 2, sentence) {
+                l += 1;
+            }
+            if !namelike(ctx, lex, ents, l + 1, sentence) {
                 break;
             }
-            j += 2;
+            j = l + 2;
             words += 1;
             continue;
         }
-        if words == 2 && !n.starts_with("ال") {
-            break;
-        }
-        // Plural nouns («تصريحات») follow a title far more often than names ending in «ات».
-        if n.ends_with("ات") && !appositive {
+        // A third word only after a second family name with the article («محمد العبدالله
+        // الفيصل»), and never a feminine adjective («… الثقافية»).
+        if words == 2 && (!n.starts_with("ال") || !ctx.toks[j - 1].norm.starts_with("ال") || n.ends_with("يه")) {
             break;
         }
         j += 1;
@@ -223,7 +284,10 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
             let mut country = None;
             while k < n && k < q + 4 {
                 let t = &ctx.toks[k];
-                if t.kind != TokenKind::Arabic || t.sentence != sentence || ents.at[k].is_some() || !ctx.slice(t.start, t.end).starts_with("ال") {
+                let w = ctx.slice(t.start, t.end);
+                // «حزب العدالة والتنمية»: a coordinated definite word continues the name.
+                let definite = w.starts_with("ال") || (k > q && w.starts_with("وال"));
+                if t.kind != TokenKind::Arabic || t.sentence != sentence || ents.at[k].is_some() || !definite {
                     break;
                 }
                 if let Some(nat) = ctx.match_at(&lex.nationality, k, false) {
@@ -277,7 +341,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
             i += 1;
             continue;
         };
-        if ents.at[hit.first..hit.last].iter().any(Option::is_some) {
+        if ents.at[hit.first..hit.last].iter().any(Option::is_some) || adjective_reading_of_title(ctx, hit.first, hit.last) {
             i = hit.last;
             continue;
         }
@@ -290,8 +354,10 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
         }
         // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «وزير خارجية روسيا», «المتحدث باسم
         // الخارجية الروسية …»: the body the title belongs to comes before the name.
+        let mut skipped_body = false;
         if let Some(e) = ents.at.get(k).copied().flatten() {
             if ents.found[e].kind != EntityType::Per && ctx.toks[k].sentence == ctx.toks[i].sentence {
+                skipped_body = true;
                 country = country.or(ents.found[e].country.clone());
                 while k < n && ents.at[k] == Some(e) {
                     k += 1;
@@ -341,6 +407,9 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
         // A bare «رئيس» or «مدير» followed by a noun is usually «head of …», not a name: those
         // titles introduce a name only with a nationality or an appositive comma.
         let capture = capture.filter(|_| !honorific || country.is_some() || name_at > k || info.role.as_deref() == Some("honorific"));
+        // After a body with no comma («مدرب مانشستر يونايتد») one word is more likely the rest
+        // of the body's name than a person.
+        let capture = capture.filter(|&end| !(skipped_body && name_at == k && end - name_at < 2));
         if let Some(end) = capture {
             let start = ctx.toks[name_at].start;
             let stop = ctx.toks[end - 1].end;
@@ -385,10 +454,50 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
         i = k.max(hit.last);
     }
 
-    // 4. Later short mentions of people found by title: the surname alone.
+    // 4. The subject of a speech verb, when it is an unknown name: «وقال آذري جهرمي إن …»,
+    // «قال يورغن كلوب مدرب ليفربول …».
+    for v in 0..n {
+        let Some((_, rasd_resources::VerbForm::Finite)) = crate::context::variants(&ctx.toks[v].norm).into_iter().take(2).find_map(|(x, _)| lex.speech.get(x.as_ref()).cloned()) else {
+            continue;
+        };
+        let k = v + 1;
+        if k >= n || ents.at[k].is_some() || ents.titles.iter().any(|t| t.first == k) {
+            continue;
+        }
+        let Some(end) = capture_name(ctx, lex, &ents, k, false) else { continue };
+        // A lone word after «قال» is too often a common noun («قال منتقدون»); a full name has
+        // two words (a connector and its word count as one).
+        let words = (k..end).filter(|&x| !lex.name_links.contains(&ctx.toks[x].norm)).count();
+        if words < 2 {
+            continue;
+        }
+        // What follows must close the subject: a title, a comma or colon, a reported-speech
+        // particle, a preposition or the sentence end — not more running words.
+        let closes = match ctx.toks.get(end) {
+            None => true,
+            Some(t) if t.sentence != ctx.toks[k].sentence || t.kind == TokenKind::Punct => true,
+            Some(t) => lex.titles.max_len(&t.norm) > 0 || ctx.in_set(&lex.complementizers, end) || lex.not_names.contains(&t.norm) || ctx.match_at(&lex.titles, end, true).is_some(),
+        };
+        if !closes {
+            continue;
+        }
+        let (start, stop) = (ctx.toks[k].start, ctx.toks[end - 1].end);
+        let name = ctx.slice(start, stop).to_string();
+        let key = rasd_text::fold_phrase(&name);
+        let e = match ents.found.iter().position(|f| f.kind == EntityType::Per && rasd_text::fold_phrase(&f.canonical) == key) {
+            Some(e) => e,
+            None => {
+                ents.found.push(Found { kind: EntityType::Per, canonical: name, country: None, sector: None, role: None, source: "speaker", entry: None, mentions: Vec::new() });
+                ents.found.len() - 1
+            }
+        };
+        ents.add_mention(e, k, end, start, stop);
+    }
+
+    // 5. Later short mentions of people found by title: the surname alone.
     let mut surnames: HashMap<String, usize> = HashMap::new();
     for (e, f) in ents.found.iter().enumerate() {
-        if f.kind == EntityType::Per && f.source == "title" {
+        if f.kind == EntityType::Per && (f.source == "title" || f.source == "speaker") {
             let words: Vec<&str> = f.canonical.split_whitespace().collect();
             if words.len() >= 2 {
                 let last = rasd_text::fold(words[words.len() - 1]);

@@ -63,6 +63,7 @@ pub struct Lexicon {
     pub relative: Phrases<Relative>,
     pub triggers: Phrases<EntityTrigger>,
     pub not_names: HashSet<String>,
+    pub function_words: HashSet<String>,
     pub complementizers: HashSet<String>,
     /// Connectors inside Arabic names («بن», «أبو», «عبد»): the next word belongs to the name.
     pub name_links: HashSet<String>,
@@ -119,7 +120,9 @@ impl Lexicon {
             units,
             relative,
             triggers,
-            not_names: res.not_names.clone(),
+            // A name stops at a function word as well as at a listed noun.
+            not_names: res.not_names.union(&res.function_words).cloned().collect(),
+            function_words: res.function_words.clone(),
             complementizers: res.complementizers.clone(),
             name_links: res.name_links.clone(),
             res,

@@ -35,7 +35,7 @@ fn word_number(lex: &Lexicon, norm: &str) -> Option<(f64, bool)> {
 fn countable(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
     let Some(t) = ctx.toks.get(k) else { return false };
     t.kind == TokenKind::Arabic
-        && !lex.not_names.contains(&t.norm)
+        && !lex.function_words.contains(&t.norm)
         && !ctx.in_set(&lex.complementizers, k)
         && lex.months.max_len(&t.norm) == 0
         && lex.numbers.get(&t.norm).is_none()

@@ -129,8 +129,16 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             for c in after..limit {
                 if let Some(p) = punct(ctx, c) {
                     if let Some(pi) = pairs.iter().position(|&(o, _)| o == c) {
-                        found = Some((true, pi, c));
-                        break;
+                        // Right after the subject (and a comma) it is what was said; further
+                        // on, a short quoted phrase is a title or a name («رواية "فاطمة
+                        // الجندول"»), so it must be a sentence's worth of words.
+                        let near = (after..c).all(|x| punct(ctx, x).is_some());
+                        let (o, cl) = pairs[pi];
+                        if near || cl > o + 4 {
+                            found = Some((true, pi, c));
+                            break;
+                        }
+                        continue;
                     }
                     if p == ":" {
                         if let Some(pi) = pairs.iter().position(|&(o, _)| o == c + 1) {

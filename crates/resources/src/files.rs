@@ -18,6 +18,7 @@ pub(crate) enum Kind {
     EntityTriggers,
     NameLinks,
     SpeechAdverbs,
+    FunctionWords,
 }
 
 /// The kind of a resource file from its path inside a resources folder.
@@ -41,6 +42,7 @@ pub(crate) fn kind_of(rel: &str) -> Option<Kind> {
         "entity-triggers.tsv" => Kind::EntityTriggers,
         "name-links.txt" => Kind::NameLinks,
         "speech-adverbs.txt" => Kind::SpeechAdverbs,
+        "function-words.txt" => Kind::FunctionWords,
         _ => return None,
     })
 }
@@ -75,4 +77,5 @@ builtin!(
     "entity-triggers.tsv",
     "name-links.txt",
     "speech-adverbs.txt",
+    "function-words.txt",
 );

@@ -185,8 +185,10 @@ pub struct Resources {
     pub relative: Vec<RelativeWord>,
     /// Folded words the segmenter must not cut («وزير», «الذي»).
     pub no_segment: HashSet<String>,
-    /// Folded words that are never part of a person's name (particles, common verbs).
+    /// Folded nouns that are never part of a person's name.
     pub not_names: HashSet<String>,
+    /// Folded function words: never a name, never a counted noun.
+    pub function_words: HashSet<String>,
     /// Folded words that end a quoted clause's speaker search («أن», «إن»).
     pub complementizers: HashSet<String>,
     /// Folded words that mark a media name in a byline («برس», «وكالة»).
