@@ -80,6 +80,17 @@ fn is_close_quote(p: &str) -> bool {
     matches!(p, "\"" | "»" | "”" | "'")
 }
 
+/// A person already found whose name is this one, or begins with it word for word.
+fn same_person(ents: &Entities, key: &str) -> Option<usize> {
+    ents.found.iter().position(|f| {
+        if f.kind != EntityType::Per {
+            return false;
+        }
+        let c = rasd_text::fold_phrase(&f.canonical);
+        c == key || (key.contains(' ') && c.starts_with(key) && c.as_bytes().get(key.len()) == Some(&b' '))
+    })
+}
+
 /// «وزارة الصحة السعودية»: a one-word country name that is also a nationality adjective,
 /// right after a definite word, is the adjective agreeing with it, not the country.
 fn adjective_reading(ctx: &Ctx, lex: &Lexicon, first: usize, last: usize) -> bool {
@@ -132,6 +143,10 @@ fn name_shaped(written: &str) -> bool {
             return false;
         }
     }
+    // A preposition on a verbal noun («لمغادرة», «بمناسبة») is not a name.
+    if ["لم", "بم"].iter().any(|p| w.starts_with(p)) && letters >= 6 {
+        return false;
+    }
     // A preposition with the article is never inside a name («للفريق», «بالنادي»).
     if ["لل", "بال", "كال", "وال", "فال"].iter().any(|p| w.starts_with(p)) {
         return false;
@@ -155,8 +170,7 @@ fn namelike(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, sentence: usize
         && name_shaped(ctx.slice(t.start, t.end))
         && !lex.speech.contains_key(&t.norm)
         && lex.nationality.get(&t.norm).is_none()
-        && lex.titles.max_len(&t.norm) == 0
-        && lex.triggers.max_len(&t.norm) == 0
+        && crate::context::variants(&t.norm).iter().all(|(v, _)| lex.titles.max_len(v) == 0 && lex.triggers.max_len(v) == 0)
         && lex.months.max_len(&t.norm) == 0
         && !lex.numbers.contains_key(&t.norm)
         && t.norm.chars().count() >= 2
@@ -295,7 +309,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
                     k = nat.last;
                     break;
                 }
-                if lex.not_names.contains(&t.norm) {
+                if lex.not_names.contains(&t.norm) || in_title[k] {
                     break;
                 }
                 k += 1;
@@ -415,8 +429,9 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
             let stop = ctx.toks[end - 1].end;
             let name = ctx.slice(start, stop).to_string();
             let key = rasd_text::fold_phrase(&name);
-            // The same person may already be known under this name.
-            let existing = ents.found.iter().position(|f| f.kind == EntityType::Per && rasd_text::fold_phrase(&f.canonical) == key);
+            // The same person may already be known under this name, or under a longer form of
+            // it («الأمير فيصل بن خالد» after «فيصل بن خالد بن عبد العزيز»).
+            let existing = same_person(&ents, &key);
             let e = match existing {
                 Some(e) => e,
                 None => {
@@ -471,12 +486,13 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
         if words < 2 {
             continue;
         }
-        // What follows must close the subject: a title, a comma or colon, a reported-speech
-        // particle, a preposition or the sentence end — not more running words.
+        // What follows must close the subject: a title, a comma or colon, or a reported-speech
+        // particle — not more running words or a preposition («لم يتوقع ردود الفعل من …»).
         let closes = match ctx.toks.get(end) {
-            None => true,
-            Some(t) if t.sentence != ctx.toks[k].sentence || t.kind == TokenKind::Punct => true,
-            Some(t) => lex.titles.max_len(&t.norm) > 0 || ctx.in_set(&lex.complementizers, end) || lex.not_names.contains(&t.norm) || ctx.match_at(&lex.titles, end, true).is_some(),
+            None => false,
+            Some(t) if t.sentence != ctx.toks[k].sentence => false,
+            Some(t) if t.kind == TokenKind::Punct => matches!(ctx.slice(t.start, t.end), "،" | "," | ":"),
+            Some(_) => ctx.in_set(&lex.complementizers, end) || ctx.match_at(&lex.titles, end, true).is_some(),
         };
         if !closes {
             continue;
@@ -484,7 +500,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
         let (start, stop) = (ctx.toks[k].start, ctx.toks[end - 1].end);
         let name = ctx.slice(start, stop).to_string();
         let key = rasd_text::fold_phrase(&name);
-        let e = match ents.found.iter().position(|f| f.kind == EntityType::Per && rasd_text::fold_phrase(&f.canonical) == key) {
+        let e = match same_person(&ents, &key) {
             Some(e) => e,
             None => {
                 ents.found.push(Found { kind: EntityType::Per, canonical: name, country: None, sector: None, role: None, source: "speaker", entry: None, mentions: Vec::new() });

@@ -69,7 +69,8 @@ fn class(c: char) -> Class {
         return match c {
             'a'..='z' | 'A'..='Z' => Class::Foreign,
             '0'..='9' => Class::Digit,
-            ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' => Class::Space,
+            // «#الجيش_اليمني»: the underscore of a hashtag stands for a space.
+            ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '_' => Class::Space,
             _ => Class::Other,
         };
     }
