@@ -80,14 +80,16 @@ fn is_close_quote(p: &str) -> bool {
     matches!(p, "\"" | "»" | "”" | "'")
 }
 
-/// A person already found whose name is this one, or begins with it word for word.
+/// A person already found whose name is this one, or begins or ends with it word for word.
 fn same_person(ents: &Entities, key: &str) -> Option<usize> {
     ents.found.iter().position(|f| {
         if f.kind != EntityType::Per {
             return false;
         }
         let c = rasd_text::fold_phrase(&f.canonical);
-        c == key || (key.contains(' ') && c.starts_with(key) && c.as_bytes().get(key.len()) == Some(&b' '))
+        c == key
+            || (key.contains(' ') && c.starts_with(key) && c.as_bytes().get(key.len()) == Some(&b' '))
+            || (key.contains(' ') && c.ends_with(key) && c.as_bytes().get(c.len() - key.len() - 1) == Some(&b' '))
     })
 }
 
@@ -121,14 +123,15 @@ fn adjective_reading_of_title(ctx: &Ctx, first: usize, last: usize) -> bool {
 /// («عمله», «موافقته», «فيها»), not a sound masculine plural («منتقدون»), not a verb or noun
 /// behind the conjunction («ويراقب», «ومظاهر»). Feminine names in «ة» («فاطمة») and short
 /// names («طه», «وليد», «وائل») pass.
-fn name_shaped(written: &str) -> bool {
+fn name_shaped(written: &str, strict: bool) -> bool {
     let w = rasd_text::base(written);
     let letters = w.chars().count();
     let ends = |s: &str| w.ends_with(s);
     if (letters >= 4 && (ends("ه") || ends("هما"))) || (letters >= 3 && (ends("ها") || ends("هم") || ends("هن") || ends("كم"))) {
         return false;
     }
-    if letters >= 5 && (ends("ون") || ends("ات")) {
+    // After an appositive comma a name is expected, so «باراكات», «بركات» are let through.
+    if strict && letters >= 5 && (ends("ون") || ends("ات")) {
         return false;
     }
     // «ويراقب», «فيتابع»: a conjunction on a verb or noun. Names beginning with these
@@ -159,17 +162,24 @@ fn name_shaped(written: &str) -> bool {
     true
 }
 
-/// Does token `k` look like it could be part of a person's name?
+/// Does token `k` look like it could be part of a person's name? `inner` is for a word after
+/// the first: there a bare nationality word is a family name («محمد جواد آذري جهرمي»), and
+/// after an appositive comma the plural-shape test is relaxed.
 fn namelike(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, sentence: usize) -> bool {
+    namelike_in(ctx, lex, ents, k, sentence, false, true)
+}
+
+fn namelike_in(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, sentence: usize, inner: bool, strict: bool) -> bool {
     let Some(t) = ctx.toks.get(k) else { return false };
+    let nationality_ok = inner && !ctx.slice(t.start, t.end).starts_with("ال");
     t.kind == TokenKind::Arabic
         && t.sentence == sentence
         && ents.at[k].is_none()
         && !ctx.in_set(&lex.not_names, k)
         && !ctx.in_set(&lex.complementizers, k)
-        && name_shaped(ctx.slice(t.start, t.end))
+        && name_shaped(ctx.slice(t.start, t.end), strict)
         && !lex.speech.contains_key(&t.norm)
-        && lex.nationality.get(&t.norm).is_none()
+        && (nationality_ok || lex.nationality.get(&t.norm).is_none())
         && crate::context::variants(&t.norm).iter().all(|(v, _)| lex.titles.max_len(v) == 0 && lex.triggers.max_len(v) == 0)
         && lex.months.max_len(&t.norm) == 0
         && !lex.numbers.contains_key(&t.norm)
@@ -179,8 +189,14 @@ fn namelike(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, sentence: usize
 /// Captures a name at token `k`: up to two name words, a connector («بن», «عبد») pulling in
 /// the word after it, and a third word when it is a family name with the article.
 fn capture_name(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, appositive: bool) -> Option<usize> {
+    capture_name_in(ctx, lex, ents, k, appositive, false)
+}
+
+/// `after_verb`: the name is a speech verb's subject, where a first word that is also a bare
+/// nationality word is a name («وقال آذري جهرمي إن»).
+fn capture_name_in(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, appositive: bool, after_verb: bool) -> Option<usize> {
     let sentence = ctx.toks.get(k)?.sentence;
-    if !namelike(ctx, lex, ents, k, sentence) {
+    if !namelike_in(ctx, lex, ents, k, sentence, after_verb, !appositive) {
         return None;
     }
     // The article marks a common noun, not a given name; the check is on the written form so
@@ -193,9 +209,18 @@ fn capture_name(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, appositive:
     if appositive && first.norm.starts_with('و') && ctx.slice(first.start, first.end).chars().count() > 3 {
         return None;
     }
+    // A run of up to four name words closed by a comma is one name («وزير … محمد جواد آذري
+    // جهرمي، قد صرح»): the comma marks where it ends.
+    let mut m = k;
+    while m < k + 4 && namelike_in(ctx, lex, ents, m, sentence, m > k || after_verb, !appositive) {
+        m += 1;
+    }
+    if m > k + 2 && ctx.toks.get(m).is_some_and(|t| t.is_punct("،", ctx.text) || t.is_punct(",", ctx.text)) {
+        return Some(m);
+    }
     let mut j = k;
     let mut words = 0;
-    while words < 3 && namelike(ctx, lex, ents, j, sentence) {
+    while words < 3 && namelike_in(ctx, lex, ents, j, sentence, j > k || after_verb, !appositive) {
         let n = &ctx.toks[j].norm;
         if lex.name_links.contains(n) {
             // A connector and the word after it are one part of the name; connectors chain
@@ -365,6 +390,27 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
         if let Some(nat) = ctx.match_at(&lex.nationality, k, false) {
             country = Some(nat.value.clone());
             k = nat.last;
+        } else {
+            // «وزير الاتصالات وتكنولوجيا المعلومات الإيراني …»: the portfolio stands between
+            // the title and the nationality.
+            let s = ctx.toks[i].sentence;
+            let mut j = k;
+            while j < n && j < k + 5 {
+                let t = &ctx.toks[j];
+                if t.kind != TokenKind::Arabic || t.sentence != s || ents.at[j].is_some() || lex.function_words.contains(&t.norm) {
+                    break;
+                }
+                if let Some(nat) = ctx.match_at(&lex.nationality, j, false).filter(|_| j > k) {
+                    country = Some(nat.value.clone());
+                    k = nat.last;
+                    break;
+                }
+                let w = ctx.slice(t.start, t.end);
+                if !(w.starts_with("ال") || w.starts_with("وال") || w.starts_with('و')) {
+                    break;
+                }
+                j += 1;
+            }
         }
         // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «وزير خارجية روسيا», «المتحدث باسم
         // الخارجية الروسية …»: the body the title belongs to comes before the name.
@@ -479,7 +525,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
         if k >= n || ents.at[k].is_some() || ents.titles.iter().any(|t| t.first == k) {
             continue;
         }
-        let Some(end) = capture_name(ctx, lex, &ents, k, false) else { continue };
+        let Some(end) = capture_name_in(ctx, lex, &ents, k, false, true) else { continue };
         // A lone word after «قال» is too often a common noun («قال منتقدون»); a full name has
         // two words (a connector and its word count as one).
         let words = (k..end).filter(|&x| !lex.name_links.contains(&ctx.toks[x].norm)).count();
@@ -492,7 +538,13 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
             None => false,
             Some(t) if t.sentence != ctx.toks[k].sentence => false,
             Some(t) if t.kind == TokenKind::Punct => matches!(ctx.slice(t.start, t.end), "،" | "," | ":"),
-            Some(_) => ctx.in_set(&lex.complementizers, end) || ctx.match_at(&lex.titles, end, true).is_some(),
+            // «وقال يوهان فريدريكسن من شرطة أوسلو»: «of …» closes a name with no article in it;
+            // a phrase with one is a noun phrase («ردود الفعل من …»).
+            Some(t) => {
+                ctx.in_set(&lex.complementizers, end)
+                    || ctx.match_at(&lex.titles, end, true).is_some()
+                    || (t.norm == "من" && !(k..end).any(|x| ctx.slice(ctx.toks[x].start, ctx.toks[x].end).starts_with("ال")))
+            }
         };
         if !closes {
             continue;
