@@ -73,12 +73,7 @@ impl Analyzer {
     fn forms(&self, token: Token, text: &str, base: &mut String, folded: &mut String) -> (Segments, (usize, usize)) {
         base.clear();
         folded.clear();
-        for c in token.text(text).chars() {
-            if let Some(b) = normalize::base_char(c) {
-                base.push(b);
-                folded.push(normalize::fold_base(b));
-            }
-        }
+        normalize::base_fold_into(token.text(text), base, folded);
         let whole = Segments { prefix_len: 0, suffix_start: base.len() };
         if token.kind != TokenKind::Arabic {
             return (whole, (0, folded.len()));
