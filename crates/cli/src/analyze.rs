@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use rasd_pipeline::{Options, Pipeline};
-use rasd_read::{read_path, Article, ReadError, ReadOptions};
+use rasd_read::{read_path, Article, ReadOptions};
 use rasd_resources::Resources;
 
 use crate::Format;
@@ -71,6 +71,10 @@ pub fn expand(paths: &[String]) -> (Vec<String>, Vec<String>) {
     (files, errors)
 }
 
+/// Articles analysed together: large enough to keep every core busy, small enough that
+/// memory does not grow with the input.
+const BATCH: usize = 512;
+
 /// Counts for the closing summary.
 #[derive(Default)]
 pub struct Tally {
@@ -114,8 +118,9 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
         tally.failed += 1;
     }
     let opts = ReadOptions { max_article_bytes: args.max_bytes };
-    let mut batch: Vec<Article> = Vec::with_capacity(1024);
+    let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
     let mut first_error: Option<String> = None;
+    let mut write_error: Option<anyhow::Error> = None;
 
     let flush = |batch: &mut Vec<Article>, tally: &mut Tally, out: &mut Box<dyn Write>| -> Result<()> {
         for rec in run_batch(&pipe, batch, threads) {
@@ -126,26 +131,22 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
         Ok(())
     };
 
+    // Streaming: articles are analysed in batches as they are read, so memory stays flat
+    // however large an input is.
     for file in &files {
-        let mut pending: Vec<Result<Article, ReadError>> = Vec::new();
-        let mut stop = false;
         read_path(file, &opts, &mut |r| {
-            if stop {
+            if first_error.is_some() || write_error.is_some() {
                 return;
             }
-            if r.is_err() && args.strict {
-                stop = true;
-            }
-            pending.push(r);
-        });
-        for r in pending {
             match r {
                 Ok(a) => {
                     tally.articles += 1;
                     tally.bytes += body_len(&a) as u64;
                     batch.push(a);
-                    if batch.len() >= 1024 {
-                        flush(&mut batch, &mut tally, &mut out)?;
+                    if batch.len() >= BATCH {
+                        if let Err(e) = flush(&mut batch, &mut tally, &mut out) {
+                            write_error = Some(e);
+                        }
                     }
                 }
                 Err(e) => {
@@ -153,10 +154,12 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
                     tally.failed += 1;
                     if args.strict {
                         first_error = Some(e.to_string());
-                        break;
                     }
                 }
             }
+        });
+        if let Some(e) = write_error.take() {
+            return Err(e.context("writing records"));
         }
         if first_error.is_some() {
             break;
