@@ -29,14 +29,15 @@ impl Page {
     }
 }
 
-const SKIP_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form", "button", "select", "noscript", "template", "svg", "iframe", "figure", "menu"];
+// Not `form`: ASP.NET pages wrap the whole page, article included, in one.
+const SKIP_TAGS: &[&str] = &["nav", "header", "footer", "aside", "button", "select", "noscript", "template", "svg", "iframe", "figure", "menu"];
 const RAW_TAGS: &[&str] = &["script", "style", "noscript", "template", "svg", "textarea"];
 const CONTAINERS: &[&str] = &["div", "article", "section", "main", "td", "body", "span", "font", "center"];
 const BLOCKS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr", "br", "figcaption", "ul", "ol", "table", "div", "article", "section", "main", "td"];
 /// class/id fragments of page furniture.
 const FURNITURE: &[&str] = &[
     "comment", "share", "social", "related", "sidebar", "footer", "header", "nav", "menu", "breadcrumb", "advert", "ads-", "-ads", "banner", "promo", "newsletter",
-    "subscribe", "cookie", "popup", "widget", "tags", "toolbar", "print", "login", "signup", "most-read", "mostread", "trending", "recommend", "outbrain", "taboola",
+    "subscribe", "cookie", "popup", "widget", "tags", "toolbar", "login", "signup", "most-read", "mostread", "trending", "recommend", "outbrain", "taboola",
     "fb-", "twitter",
 ];
 
@@ -192,6 +193,11 @@ pub fn extract(html: &str) -> Page {
             flush(&mut cur, &mut cur_links, block_tag, &stack, &mut blocks);
             if !closing {
                 block_tag = b;
+                // An anchor left open earlier (tag soup) must not make every later paragraph
+                // look like a link.
+                if b == "p" {
+                    in_link = 0;
+                }
             }
         }
         if name == "br" || name == "img" || name == "hr" || name == "input" || name == "meta" || self_closing {
