@@ -3,6 +3,7 @@
 mod analyze;
 mod bench;
 mod demo;
+mod ner;
 mod summary;
 
 use std::path::PathBuf;
@@ -42,6 +43,17 @@ enum Command {
     Bench(bench::Args),
     /// List the resource files loaded and what they hold.
     Resources,
+    /// Tag a CoNLL file: token, gold tag and rasd's tag per line.
+    Ner(ner::Args),
+    /// Score rasd against annotated data.
+    #[command(subcommand)]
+    Eval(Eval),
+}
+
+#[derive(Subcommand)]
+enum Eval {
+    /// Named entities on a CoNLL file: per-type and micro P/R/F1, exact spans.
+    Ner(ner::Args),
 }
 
 pub fn load_resources(extra: &[PathBuf]) -> Result<Resources> {
@@ -60,6 +72,8 @@ fn main() -> ExitCode {
             Command::Analyze(args) => analyze::run(args, res),
             Command::Demo => demo::run(res),
             Command::Bench(args) => bench::run(args, res),
+            Command::Ner(args) => ner::run_tag(args, res),
+            Command::Eval(Eval::Ner(args)) => ner::run_eval(args, res),
             Command::Resources => {
                 println!("{} resource files:", res.sources.len());
                 for s in &res.sources {

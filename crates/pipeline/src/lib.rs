@@ -107,6 +107,14 @@ impl Pipeline {
         rec
     }
 
+    /// Extraction alone on text that is already clean (one sentence of an annotated corpus,
+    /// say): no reading, no cleaning. Offsets are bytes into `text`.
+    pub fn extract_clean(&self, text: &str) -> rasd_extract::Extracted {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        self.extractor.extract(text, &tokens, &sentences, None)
+    }
+
     /// The text chain, for callers that only need tokens and stems (search, benchmarks).
     pub fn text_analyzer(&self) -> &Analyzer {
         &self.text

@@ -1,0 +1,232 @@
+//! `rasd ner` and `rasd eval ner`: entity recognition on CoNLL-style annotated text, scored
+//! the CoNLL way (exact span and type; micro-averaged precision, recall and F1).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use rasd_pipeline::{Options, Pipeline};
+use rasd_resources::Resources;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// CoNLL file: `token tag` per line (extra columns ignored); a blank line or a «.» token
+    /// ends a sentence.
+    #[arg(long)]
+    conll: String,
+    /// Use only the sentences from this fraction of the file on (0.9 = the last 10%).
+    #[arg(long, default_value_t = 0.0)]
+    from: f64,
+}
+
+/// One annotated sentence: tokens and their gold tags mapped to PER, LOC, ORG, MISC.
+pub struct Sentence {
+    pub tokens: Vec<String>,
+    pub gold: Vec<String>,
+}
+
+/// Tag sets of ANERcorp (PERS), AQMAR (MIS) and others, mapped to one: PER LOC ORG MISC.
+fn map_tag(tag: &str) -> String {
+    let (bio, ty) = match tag.split_once('-') {
+        Some((b, t)) => (b, t),
+        None => return "O".into(),
+    };
+    let ty = match ty {
+        "PER" | "PERS" | "PERSON" => "PER",
+        "LOC" | "GPE" => "LOC",
+        "ORG" => "ORG",
+        "MISC" | "MIS" => "MISC",
+        _ => return "O".into(),
+    };
+    format!("{bio}-{ty}")
+}
+
+pub fn read_conll(path: &str) -> Result<Vec<Sentence>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
+    let mut out = Vec::new();
+    let mut cur = Sentence { tokens: Vec::new(), gold: Vec::new() };
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            if !cur.tokens.is_empty() {
+                out.push(std::mem::replace(&mut cur, Sentence { tokens: Vec::new(), gold: Vec::new() }));
+            }
+            continue;
+        }
+        let mut cols = line.split_whitespace();
+        let (Some(tok), Some(tag)) = (cols.next(), cols.next()) else {
+            // A line with a tag and no token (ANERcorp has some): nothing to tag.
+            if line.split_whitespace().count() == 1 && line.starts_with(char::is_whitespace) {
+                continue;
+            }
+            bail!("{path}, line {}: expected «token tag»", i + 1);
+        };
+        cur.tokens.push(tok.to_string());
+        cur.gold.push(map_tag(tag));
+        if tok == "." {
+            out.push(std::mem::replace(&mut cur, Sentence { tokens: Vec::new(), gold: Vec::new() }));
+        }
+    }
+    if !cur.tokens.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+/// Predicted BIO tags for one sentence from rasd's entities.
+pub fn predict(pipe: &Pipeline, s: &Sentence) -> Vec<String> {
+    let mut text = String::new();
+    let mut spans = Vec::with_capacity(s.tokens.len());
+    for t in &s.tokens {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let a = text.len();
+        text.push_str(t);
+        spans.push((a, text.len()));
+    }
+    let mut tags = vec!["O".to_string(); s.tokens.len()];
+    let x = pipe.extract_clean(&text);
+    for e in &x.entities {
+        let ty = match e.kind.as_str() {
+            "PER" => "PER",
+            "GPE" | "LOC" => "LOC",
+            "ORG" | "MEDIA" => "ORG",
+            _ => continue,
+        };
+        for m in &e.mentions {
+            let covered: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].0 < m.end && m.start < spans[i].1).collect();
+            for (n, &i) in covered.iter().enumerate() {
+                if tags[i] == "O" {
+                    tags[i] = format!("{}-{ty}", if n == 0 { "B" } else { "I" });
+                }
+            }
+        }
+    }
+    tags
+}
+
+/// Entity spans (start, end, type) of a BIO sequence; an I- without a B- starts a span.
+fn spans(tags: &[String]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    for (i, t) in tags.iter().chain(std::iter::once(&"O".to_string())).enumerate() {
+        let (bio, ty) = t.split_once('-').unwrap_or(("O", ""));
+        let continues = bio == "I" && open.as_ref().is_some_and(|(_, o)| o == ty);
+        if !continues {
+            if let Some((s, o)) = open.take() {
+                out.push((s, i, o));
+            }
+            if bio == "B" || bio == "I" {
+                open = Some((i, ty.to_string()));
+            }
+        }
+    }
+    out
+}
+
+#[derive(Default, Clone, Copy)]
+pub struct Counts {
+    pub tp: usize,
+    pub pred: usize,
+    pub gold: usize,
+}
+
+impl Counts {
+    pub fn prf(&self) -> (f64, f64, f64) {
+        let p = if self.pred == 0 { 0.0 } else { self.tp as f64 / self.pred as f64 };
+        let r = if self.gold == 0 { 0.0 } else { self.tp as f64 / self.gold as f64 };
+        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        (p, r, f)
+    }
+}
+
+pub fn score(gold: &[String], pred: &[String], by_type: &mut BTreeMap<String, Counts>) {
+    let g = spans(gold);
+    let p = spans(pred);
+    for (_, _, t) in &g {
+        by_type.entry(t.clone()).or_default().gold += 1;
+    }
+    for s in &p {
+        let c = by_type.entry(s.2.clone()).or_default();
+        c.pred += 1;
+        if g.contains(s) {
+            c.tp += 1;
+        }
+    }
+}
+
+fn selected(args: &Args) -> Result<Vec<Sentence>> {
+    let all = read_conll(&args.conll)?;
+    let skip = ((all.len() as f64) * args.from.clamp(0.0, 1.0)).round() as usize;
+    Ok(all.into_iter().skip(skip).collect())
+}
+
+/// `rasd ner`: token, gold tag and predicted tag, tab-separated, a blank line between sentences.
+pub fn run_tag(args: Args, res: Resources) -> Result<ExitCode> {
+    let pipe = Pipeline::new(res, Options { tokens: false });
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    for s in selected(&args)? {
+        let pred = predict(&pipe, &s);
+        for ((t, g), p) in s.tokens.iter().zip(&s.gold).zip(&pred) {
+            writeln!(out, "{t}\t{g}\t{p}")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rasd eval ner`: per-type and micro precision, recall and F1.
+pub fn run_eval(args: Args, res: Resources) -> Result<ExitCode> {
+    let pipe = Pipeline::new(res, Options { tokens: false });
+    let sentences = selected(&args)?;
+    let mut by_type: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut tokens = 0;
+    let started = std::time::Instant::now();
+    for s in &sentences {
+        tokens += s.tokens.len();
+        score(&s.gold, &predict(&pipe, s), &mut by_type);
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!("{}: {} sentences, {} tokens ({:.0} tokens/s)", args.conll, sentences.len(), tokens, tokens as f64 / secs);
+    println!("{:<6} {:>7} {:>7} {:>7} {:>7} {:>7}", "type", "gold", "pred", "P", "R", "F1");
+    let mut micro = Counts::default();
+    for (t, c) in &by_type {
+        let (p, r, f) = c.prf();
+        println!("{t:<6} {:>7} {:>7} {p:>7.3} {r:>7.3} {f:>7.3}", c.gold, c.pred);
+        micro.tp += c.tp;
+        micro.pred += c.pred;
+        micro.gold += c.gold;
+    }
+    let (p, r, f) = micro.prf();
+    println!("{:<6} {:>7} {:>7} {p:>7.3} {r:>7.3} {f:>7.3}", "micro", micro.gold, micro.pred);
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn spans_and_exact_match() {
+        assert_eq!(spans(&tags("B-PER I-PER O B-LOC I-ORG")), vec![(0, 2, "PER".into()), (3, 4, "LOC".into()), (4, 5, "ORG".into())]);
+        let mut m = BTreeMap::new();
+        score(&tags("B-PER I-PER O B-LOC"), &tags("B-PER O O B-LOC"), &mut m);
+        assert_eq!((m["PER"].tp, m["PER"].pred, m["PER"].gold), (0, 1, 1));
+        assert_eq!((m["LOC"].tp, m["LOC"].pred, m["LOC"].gold), (1, 1, 1));
+    }
+
+    #[test]
+    fn tag_sets_are_mapped() {
+        assert_eq!(map_tag("B-PERS"), "B-PER");
+        assert_eq!(map_tag("I-MIS"), "I-MISC");
+        assert_eq!(map_tag("O"), "O");
+        assert_eq!(map_tag("B-DATE"), "O");
+    }
+}
