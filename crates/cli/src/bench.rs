@@ -105,7 +105,7 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
         let an = pipe.text_analyzer();
         let mut sink = 0usize;
         let (reps, s) = timed(args.min_seconds, || {
-            an.for_each_stem(&text, &mut toks, |_, stem| sink += stem.len());
+            an.for_each_stem(&text, |_, stem| sink += stem.len());
         });
         println!("rasd normalise+segment+stem  per-text {:>12.0} tokens/s  ({reps} reps, {s:.2} s)", n as f64 * reps as f64 / s);
         let (reps, s) = timed(args.min_seconds, || {

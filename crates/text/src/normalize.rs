@@ -13,7 +13,7 @@
 /// True for the combining marks that Arabic text carries optionally (harakat, shadda, sukun,
 /// Quranic annotation marks, superscript alef) and for tatweel.
 #[inline]
-pub fn is_ignorable(c: char) -> bool {
+pub const fn is_ignorable(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}'
         | '\u{064B}'..='\u{065F}'
@@ -123,6 +123,33 @@ const fn base_char_const(c: char) -> Option<char> {
         '٬' => Some(','),
         _ => Some(c),
     }
+}
+
+/// What a character of the Arabic block U+0600–U+06FF is to the tokeniser: 1 a letter, 2 a
+/// mark (harakat, tatweel), 0 anything else. With [`arabic_block`] this lets the fused
+/// tokenise-and-normalise loop work two bytes at a time.
+pub const ARABIC_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(c) = char::from_u32(0x0600 + i as u32) {
+            t[i] = if crate::tokenize::is_arabic_letter(c) {
+                1
+            } else if is_ignorable(c) {
+                2
+            } else {
+                0
+            };
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Base and folded forms of the Arabic-block character U+0600 + `i` (`'\0'` if dropped).
+#[inline]
+pub fn arabic_block(i: usize) -> (char, char) {
+    ARABIC_BLOCK[i]
 }
 
 /// Appends the base and folded forms of `s` to `base` and `folded` in one pass; the two

@@ -33,7 +33,7 @@ impl Token {
 }
 
 #[inline]
-pub fn is_arabic_letter(c: char) -> bool {
+pub const fn is_arabic_letter(c: char) -> bool {
     matches!(c,
         '\u{0621}'..='\u{063A}'
         | '\u{0641}'..='\u{064A}'
@@ -104,11 +104,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
-    let mut it = text.char_indices().peekable();
+    let mut pos = 0;
+    while let Some(t) = next_token(text, &mut pos) {
+        out.push(t);
+    }
+}
+
+/// The token that starts at or after byte `pos`, advancing `pos` past it; `None` at the end.
+pub fn next_token(text: &str, pos: &mut usize) -> Option<Token> {
+    let mut it = text[*pos..].char_indices().map(|(i, c)| (i + *pos, c)).peekable();
     while let Some((start, c)) = it.next() {
         let cl = class(c);
         let mut end = start + c.len_utf8();
-        match cl {
+        let token = match cl {
             Class::Space => continue,
             Class::Arabic | Class::Mark => {
                 // A stray mark with no letter before it joins the following word if any.
@@ -124,7 +132,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 if cl == Class::Mark && !text[start..end].chars().any(is_arabic_letter) {
                     continue;
                 }
-                out.push(Token { start, end, kind: TokenKind::Arabic });
+                Token { start, end, kind: TokenKind::Arabic }
             }
             Class::Foreign => {
                 while let Some(&(i, d)) = it.peek() {
@@ -135,7 +143,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                         break;
                     }
                 }
-                out.push(Token { start, end, kind: TokenKind::Foreign });
+                Token { start, end, kind: TokenKind::Foreign }
             }
             Class::Digit => {
                 loop {
@@ -156,11 +164,15 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                         _ => break,
                     }
                 }
-                out.push(Token { start, end, kind: TokenKind::Number });
+                Token { start, end, kind: TokenKind::Number }
             }
-            Class::Other => out.push(Token { start, end, kind: TokenKind::Punct }),
-        }
+            Class::Other => Token { start, end, kind: TokenKind::Punct },
+        };
+        *pos = end;
+        return Some(token);
     }
+    *pos = text.len();
+    None
 }
 
 #[cfg(test)]
