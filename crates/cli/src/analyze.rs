@@ -29,6 +29,9 @@ pub struct Args {
     /// Leave the token layer out of the records (smaller output).
     #[arg(long)]
     no_tokens: bool,
+    /// Entities from the gazetteers and rules only, without the statistical tagger.
+    #[arg(long)]
+    no_tagger: bool,
     /// Largest article accepted, in bytes.
     #[arg(long, default_value_t = 8 << 20)]
     max_bytes: usize,
@@ -104,7 +107,7 @@ fn body_len(a: &Article) -> usize {
 }
 
 pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
-    let pipe = Pipeline::new(res, Options { tokens: !args.no_tokens });
+    let pipe = Pipeline::new(res, Options { tokens: !args.no_tokens, tagger: !args.no_tagger });
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
     let mut out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(BufWriter::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),

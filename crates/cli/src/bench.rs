@@ -78,7 +78,7 @@ pub fn peak_rss_mb() -> Option<f64> {
 }
 
 pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
-    let pipe = Pipeline::new(res, Options { tokens: true });
+    let pipe = Pipeline::new(res, Options::default());
     let max = args.max_docs.or(if args.what == "text" { Some(200) } else { None });
     let (arts, failed) = load(&args.inputs, max);
     if arts.is_empty() {

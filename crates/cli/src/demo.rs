@@ -19,7 +19,7 @@ const SAMPLES: &[(&str, &str)] = &[
 const REFERENCE: &str = "../shared/fixtures/turkpress-karabakh.txt";
 
 pub fn run(res: Resources) -> Result<ExitCode> {
-    let pipe = Pipeline::new(res, Options { tokens: false });
+    let pipe = Pipeline::new(res, Options { tokens: false, ..Options::default() });
     let mut articles = Vec::new();
     if Path::new(REFERENCE).exists() {
         let text = std::fs::read_to_string(REFERENCE)?;

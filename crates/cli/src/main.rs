@@ -48,6 +48,15 @@ enum Command {
     /// Score rasd against annotated data.
     #[command(subcommand)]
     Eval(Eval),
+    /// Train a model from annotated data.
+    #[command(subcommand)]
+    Train(Train),
+}
+
+#[derive(Subcommand)]
+enum Train {
+    /// The named-entity tagger, from CoNLL files.
+    Ner(ner::TrainArgs),
 }
 
 #[derive(Subcommand)]
@@ -74,6 +83,7 @@ fn main() -> ExitCode {
             Command::Bench(args) => bench::run(args, res),
             Command::Ner(args) => ner::run_tag(args, res),
             Command::Eval(Eval::Ner(args)) => ner::run_eval(args, res),
+            Command::Train(Train::Ner(args)) => ner::run_train(args, res),
             Command::Resources => {
                 println!("{} resource files:", res.sources.len());
                 for s in &res.sources {

@@ -18,6 +18,32 @@ pub struct Args {
     /// Use only the sentences from this fraction of the file on (0.9 = the last 10%).
     #[arg(long, default_value_t = 0.0)]
     from: f64,
+    /// Score the statistical tagger alone, without the gazetteers and rules.
+    #[arg(long)]
+    tagger_only: bool,
+    /// Score the gazetteers and rules alone, without the statistical tagger.
+    #[arg(long, conflicts_with = "tagger_only")]
+    rules_only: bool,
+    /// A model file from `rasd train ner` instead of the built-in one.
+    #[arg(long)]
+    model: Option<std::path::PathBuf>,
+}
+
+#[derive(clap::Args)]
+pub struct TrainArgs {
+    /// Training files, CoNLL; `PATH:FROM-TO` takes a fraction of a file's sentences
+    /// (`anercorp-train.txt:0-0.9` keeps the last 10% out for evaluation).
+    #[arg(long, required = true, num_args = 1..)]
+    data: Vec<String>,
+    /// Where to write the model.
+    #[arg(long)]
+    out: std::path::PathBuf,
+    /// Passes over the data.
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
+    /// Seed of the shuffling between passes: the same seed and data give the same model.
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
 }
 
 /// One annotated sentence: tokens and their gold tags mapped to PER, LOC, ORG, MISC.
@@ -40,6 +66,21 @@ fn map_tag(tag: &str) -> String {
         _ => return "O".into(),
     };
     format!("{bio}-{ty}")
+}
+
+/// `PATH` or `PATH:FROM-TO` (fractions of the file's sentences, e.g. `anercorp.txt:0-0.9`).
+pub fn read_spec(spec: &str) -> Result<Vec<Sentence>> {
+    let (path, range) = match spec.rsplit_once(':') {
+        Some((p, r)) if r.contains('-') && r.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') => (p, Some(r)),
+        _ => (spec, None),
+    };
+    let all = read_conll(path)?;
+    let Some(r) = range else { return Ok(all) };
+    let (a, b) = r.split_once('-').context("range is FROM-TO")?;
+    let (a, b): (f64, f64) = (a.parse().context("FROM is a fraction")?, b.parse().context("TO is a fraction")?);
+    let n = all.len() as f64;
+    let (from, to) = ((n * a.clamp(0.0, 1.0)).round() as usize, (n * b.clamp(0.0, 1.0)).round() as usize);
+    Ok(all.into_iter().skip(from).take(to.saturating_sub(from)).collect())
 }
 
 pub fn read_conll(path: &str) -> Result<Vec<Sentence>> {
@@ -75,7 +116,7 @@ pub fn read_conll(path: &str) -> Result<Vec<Sentence>> {
 }
 
 /// Predicted BIO tags for one sentence from rasd's entities.
-pub fn predict(pipe: &Pipeline, s: &Sentence) -> Vec<String> {
+pub fn predict(pipe: &Pipeline, s: &Sentence, tagger_only: bool) -> Vec<String> {
     let mut text = String::new();
     let mut spans = Vec::with_capacity(s.tokens.len());
     for t in &s.tokens {
@@ -87,20 +128,25 @@ pub fn predict(pipe: &Pipeline, s: &Sentence) -> Vec<String> {
         spans.push((a, text.len()));
     }
     let mut tags = vec!["O".to_string(); s.tokens.len()];
-    let x = pipe.extract_clean(&text);
-    for e in &x.entities {
-        let ty = match e.kind.as_str() {
-            "PER" => "PER",
-            "GPE" | "LOC" => "LOC",
-            "ORG" | "MEDIA" => "ORG",
-            _ => continue,
-        };
-        for m in &e.mentions {
-            let covered: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].0 < m.end && m.start < spans[i].1).collect();
-            for (n, &i) in covered.iter().enumerate() {
-                if tags[i] == "O" {
-                    tags[i] = format!("{}-{ty}", if n == 0 { "B" } else { "I" });
-                }
+    let mut found: Vec<(usize, usize, &str)> = Vec::new();
+    if tagger_only {
+        found = pipe.tagger_spans_clean(&text);
+    } else {
+        for e in pipe.extract_clean(&text).entities {
+            let ty = match e.kind.as_str() {
+                "PER" => "PER",
+                "GPE" | "LOC" => "LOC",
+                "ORG" | "MEDIA" => "ORG",
+                _ => continue,
+            };
+            found.extend(e.mentions.iter().map(|m| (m.start, m.end, ty)));
+        }
+    }
+    for (start, end, ty) in found {
+        let covered: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].0 < end && start < spans[i].1).collect();
+        for (n, &i) in covered.iter().enumerate() {
+            if tags[i] == "O" {
+                tags[i] = format!("{}-{ty}", if n == 0 { "B" } else { "I" });
             }
         }
     }
@@ -158,18 +204,28 @@ pub fn score(gold: &[String], pred: &[String], by_type: &mut BTreeMap<String, Co
 }
 
 fn selected(args: &Args) -> Result<Vec<Sentence>> {
-    let all = read_conll(&args.conll)?;
+    let all = read_spec(&args.conll)?;
     let skip = ((all.len() as f64) * args.from.clamp(0.0, 1.0)).round() as usize;
     Ok(all.into_iter().skip(skip).collect())
 }
 
 /// `rasd ner`: token, gold tag and predicted tag, tab-separated, a blank line between sentences.
+fn pipeline(args: &Args, res: Resources) -> Result<Pipeline> {
+    let mut pipe = Pipeline::new(res, Options { tokens: false, tagger: !args.rules_only });
+    if let Some(path) = &args.model {
+        let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+        let model = rasd_extract::tagger::Model::load(std::io::BufReader::new(file)).with_context(|| format!("loading {}", path.display()))?;
+        pipe.set_tagger(rasd_extract::tagger::Tagger { model });
+    }
+    Ok(pipe)
+}
+
 pub fn run_tag(args: Args, res: Resources) -> Result<ExitCode> {
-    let pipe = Pipeline::new(res, Options { tokens: false });
+    let pipe = pipeline(&args, res)?;
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
     for s in selected(&args)? {
-        let pred = predict(&pipe, &s);
+        let pred = predict(&pipe, &s, args.tagger_only);
         for ((t, g), p) in s.tokens.iter().zip(&s.gold).zip(&pred) {
             writeln!(out, "{t}\t{g}\t{p}")?;
         }
@@ -180,14 +236,14 @@ pub fn run_tag(args: Args, res: Resources) -> Result<ExitCode> {
 
 /// `rasd eval ner`: per-type and micro precision, recall and F1.
 pub fn run_eval(args: Args, res: Resources) -> Result<ExitCode> {
-    let pipe = Pipeline::new(res, Options { tokens: false });
+    let pipe = pipeline(&args, res)?;
     let sentences = selected(&args)?;
     let mut by_type: BTreeMap<String, Counts> = BTreeMap::new();
     let mut tokens = 0;
     let started = std::time::Instant::now();
     for s in &sentences {
         tokens += s.tokens.len();
-        score(&s.gold, &predict(&pipe, s), &mut by_type);
+        score(&s.gold, &predict(&pipe, s, args.tagger_only), &mut by_type);
     }
     let secs = started.elapsed().as_secs_f64();
     println!("{}: {} sentences, {} tokens ({:.0} tokens/s)", args.conll, sentences.len(), tokens, tokens as f64 / secs);
@@ -202,6 +258,71 @@ pub fn run_eval(args: Args, res: Resources) -> Result<ExitCode> {
     }
     let (p, r, f) = micro.prf();
     println!("{:<6} {:>7} {:>7} {p:>7.3} {r:>7.3} {f:>7.3}", "micro", micro.gold, micro.pred);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rasd train ner`: an averaged perceptron on the given files, reproducibly.
+pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
+    use rasd_extract::tagger::{tag_index, Example, Rng, Trainer};
+    let started = std::time::Instant::now();
+    let extractor = rasd_extract::Extractor::new(res);
+    let mut texts: Vec<(String, Vec<(usize, usize)>, Vec<String>)> = Vec::new();
+    for spec in &args.data {
+        let sentences = read_spec(spec)?;
+        eprintln!("{spec}: {} sentences", sentences.len());
+        for s in sentences {
+            let mut text = String::new();
+            let mut spans = Vec::new();
+            for t in &s.tokens {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                let a = text.len();
+                text.push_str(t);
+                spans.push((a, text.len()));
+            }
+            texts.push((text, spans, s.gold));
+        }
+    }
+    // Gold tags on rasd's own tokens: a piece of an annotated token takes its tag, I- after the
+    // first piece.
+    let mut examples: Vec<Example> = Vec::with_capacity(texts.len());
+    for (text, spans, gold) in &texts {
+        let tokens = rasd_text::tokenize(text);
+        if tokens.is_empty() {
+            continue;
+        }
+        let ctx = rasd_extract::context::Ctx::new(text, &tokens, &[(0, text.len())]);
+        let mut tags = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let k = spans.iter().position(|&(a, b)| a <= t.start && t.end <= b).unwrap_or(0);
+            let g = &gold[k];
+            let first_piece = spans[k].0 == t.start;
+            tags.push(if g != "O" && !first_piece { tag_index(&g.replacen("B-", "I-", 1)) } else { tag_index(g) });
+        }
+        examples.push(Example { ctx, gold: tags });
+    }
+    let tokens: usize = examples.iter().map(|e| e.gold.len()).sum();
+    eprintln!("{} sentences, {} tokens", examples.len(), tokens);
+    let mut trainer = Trainer::new();
+    let mut rng = Rng::new(args.seed);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    for epoch in 1..=args.epochs {
+        rng.shuffle(&mut order);
+        let wrong: usize = order.iter().map(|&i| trainer.learn(&examples[i], &extractor.lex, &extractor.segmenter)).sum();
+        eprintln!("epoch {epoch}: {:.2}% of tokens tagged wrong", 100.0 * wrong as f64 / tokens as f64);
+    }
+    let model = trainer.finish();
+    let file = std::fs::File::create(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
+    model.save(std::io::BufWriter::new(file)).with_context(|| format!("writing {}", args.out.display()))?;
+    let size = std::fs::metadata(&args.out).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "wrote {} ({} features, {:.1} MB) in {:.1} s",
+        args.out.display(),
+        model.features(),
+        size as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

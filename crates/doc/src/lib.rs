@@ -94,7 +94,7 @@ pub struct Entity {
     /// Role or office («foreign_minister») from a title or the gazetteer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// How it was found: `gazetteer`, `title`, `pattern` (after «صحيفة», «وزارة» …), `speaker` (an unknown name after a speech verb).
+    /// How it was found: `gazetteer`, `title`, `pattern` (after «صحيفة», «وزارة» …), `speaker` (an unknown name after a speech verb), `tagger` (the statistical model).
     pub source: String,
     pub mentions: Vec<Span>,
 }

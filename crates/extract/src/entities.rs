@@ -254,7 +254,32 @@ fn role_matches(title_role: Option<&str>, entity_role: Option<&str>) -> bool {
     }
 }
 
-pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
+/// Entity spans (first token, one past the last, type) of a tag sequence for the tokens
+/// starting at `offset`.
+pub fn spans_of(tags: &[usize], offset: usize) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, &'static str)> = None;
+    for (i, &t) in tags.iter().chain(std::iter::once(&0)).enumerate() {
+        let name = crate::tagger::TAGS[t];
+        let (bio, ty) = name.split_once('-').unwrap_or(("O", ""));
+        if !(bio == "I" && open.is_some_and(|(_, o)| o == ty)) {
+            if let Some((s, o)) = open.take() {
+                out.push((offset + s, offset + i, o));
+            }
+            if bio != "O" {
+                open = Some((i, match ty {
+                    "PER" => "PER",
+                    "LOC" => "LOC",
+                    "ORG" => "ORG",
+                    _ => "MISC",
+                }));
+            }
+        }
+    }
+    out
+}
+
+pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger, &rasd_text::Segmenter)>) -> Entities {
     let n = ctx.toks.len();
     let mut ents = Entities { at: vec![None; n], ..Default::default() };
 
@@ -276,6 +301,44 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
         }
     }
 
+    // 2. Names the statistical tagger finds beyond the gazetteer. It runs before the title,
+    // trigger and speaker rules because it is the more precise of the two on unknown names
+    // (docs/evaluation.md); the rules then attach titles, roles and countries to what it found
+    // and add what it missed.
+    if let Some((tagger, seg)) = tagger {
+        for &(a, b) in &ctx.sentences {
+            let tags = tagger.tag(ctx, lex, seg, a, b);
+            for (first, last, ty) in spans_of(&tags, a) {
+                if ents.at[first..last].iter().any(Option::is_some) || !ctx.toks[first..last].iter().all(|t| t.is_word()) {
+                    continue;
+                }
+                // The record has no MISC type: events, works and nationalities stay out.
+                let kind = match ty {
+                    "PER" => EntityType::Per,
+                    "ORG" => EntityType::Org,
+                    "LOC" => EntityType::Loc,
+                    _ => continue,
+                };
+                let (start, stop) = (ctx.toks[first].start, ctx.toks[last - 1].end);
+                let name = ctx.slice(start, stop).to_string();
+                let key = rasd_text::fold_phrase(&name);
+                let existing = if kind == EntityType::Per {
+                    same_person(&ents, &key)
+                } else {
+                    ents.found.iter().position(|f| f.kind == kind && rasd_text::fold_phrase(&f.canonical) == key)
+                };
+                let e = match existing {
+                    Some(e) => e,
+                    None => {
+                        ents.found.push(Found { kind, canonical: name, country: None, sector: None, role: None, source: "tagger", entry: None, mentions: Vec::new() });
+                        ents.found.len() - 1
+                    }
+                };
+                ents.add_mention(e, first, last, start, stop);
+            }
+        }
+    }
+
     // Where titles stand, so that «الخارجية» in «وزير الخارجية» is not read as a body.
     let mut in_title = vec![false; n];
     let mut i = 0;
@@ -289,7 +352,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
         }
     }
 
-    // 2. Organisation and media names after trigger nouns.
+    // 3. Organisation and media names after trigger nouns.
     let mut i = 0;
     while i < n {
         let Some(hit) = ctx.match_at(&lex.triggers, i, true) else {
@@ -373,7 +436,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
         i = last;
     }
 
-    // 3. Titles, with the nationality and the name after them.
+    // 4. Titles, with the nationality and the name after them.
     let mut i = 0;
     while i < n {
         let Some(hit) = ctx.match_at(&lex.titles, i, true) else {
@@ -515,7 +578,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
         i = k.max(hit.last);
     }
 
-    // 4. The subject of a speech verb, when it is an unknown name: «وقال آذري جهرمي إن …»,
+    // 5. The subject of a speech verb, when it is an unknown name: «وقال آذري جهرمي إن …»,
     // «قال يورغن كلوب مدرب ليفربول …».
     for v in 0..n {
         let Some((_, rasd_resources::VerbForm::Finite)) = crate::context::variants(&ctx.toks[v].norm).into_iter().take(2).find_map(|(x, _)| lex.speech.get(x.as_ref()).cloned()) else {
@@ -562,10 +625,10 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon) -> Entities {
         ents.add_mention(e, k, end, start, stop);
     }
 
-    // 5. Later short mentions of people found by title: the surname alone.
+    // 6. Later short mentions of people found by title: the surname alone.
     let mut surnames: HashMap<String, usize> = HashMap::new();
     for (e, f) in ents.found.iter().enumerate() {
-        if f.kind == EntityType::Per && (f.source == "title" || f.source == "speaker") {
+        if f.kind == EntityType::Per && matches!(f.source, "title" | "speaker" | "tagger") {
             let words: Vec<&str> = f.canonical.split_whitespace().collect();
             if words.len() >= 2 {
                 let last = rasd_text::fold(words[words.len() - 1]);

@@ -11,6 +11,7 @@ pub mod entities;
 pub mod lexicon;
 pub mod quantities;
 pub mod quotes;
+pub mod tagger;
 
 use rasd_doc::{DateMention, Entity, Quantity, Quote, Span};
 use rasd_resources::{Calendar, Resources};
@@ -30,17 +31,39 @@ pub struct Extracted {
 
 pub struct Extractor {
     pub lex: Lexicon,
+    pub segmenter: rasd_text::Segmenter,
+    /// The statistical tagger, when a model is loaded: it adds the names no rule finds.
+    pub tagger: Option<tagger::Tagger>,
 }
 
 impl Extractor {
     pub fn new(res: Resources) -> Self {
-        Extractor { lex: Lexicon::new(res) }
+        let segmenter = res.segmenter();
+        Extractor { lex: Lexicon::new(res), segmenter, tagger: None }
+    }
+
+    pub fn with_tagger(mut self, tagger: tagger::Tagger) -> Self {
+        self.tagger = Some(tagger);
+        self
+    }
+
+    /// The tagger's entity spans alone (byte ranges and type), for evaluation.
+    pub fn tagger_spans(&self, text: &str, tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<(usize, usize, &'static str)> {
+        let Some(t) = &self.tagger else { return Vec::new() };
+        let ctx = context::Ctx::new(text, tokens, sentences);
+        let mut out = Vec::new();
+        for &(a, b) in &ctx.sentences {
+            for (first, last, ty) in entities::spans_of(&t.tag(&ctx, &self.lex, &self.segmenter, a, b), a) {
+                out.push((ctx.toks[first].start, ctx.toks[last - 1].end, ty));
+            }
+        }
+        out
     }
 
     /// Runs every extractor over `text`, given its tokens and sentence byte ranges.
     pub fn extract(&self, text: &str, tokens: &[Token], sentences: &[(usize, usize)], article_date: Option<Ymd>) -> Extracted {
         let ctx = context::Ctx::new(text, tokens, sentences);
-        let ents = entities::extract(&ctx, &self.lex);
+        let ents = entities::extract(&ctx, &self.lex, self.tagger.as_ref().map(|t| (t, &self.segmenter)));
         let quotes = quotes::extract(&ctx, &self.lex, &ents);
         let dates = dates::extract(&ctx, &self.lex, article_date);
         let mut taken = vec![false; ctx.toks.len()];

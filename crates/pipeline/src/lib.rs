@@ -16,11 +16,13 @@ use rasd_text::{split_sentences, tokenize, Analyzer, CharOffsets};
 pub struct Options {
     /// Include the token layer (norm, clitics, stem per token).
     pub tokens: bool,
+    /// Run the statistical entity tagger beside the gazetteers and rules.
+    pub tagger: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { tokens: true }
+        Options { tokens: true, tagger: true }
     }
 }
 
@@ -41,9 +43,25 @@ fn content_id(outlet: Option<&str>, text: &str) -> String {
     format!("rasd-{h:016x}")
 }
 
+/// The named-entity model trained by `rasd train ner` (see models/README.md), compiled in.
+const NER_MODEL: &[u8] = include_bytes!("../../../models/ner.bin.gz");
+
+/// The built-in tagger. The model ships with this source tree, so failing to read it is a
+/// build defect, caught by the tests, not a user error.
+pub fn default_tagger() -> rasd_extract::tagger::Tagger {
+    match rasd_extract::tagger::Model::load(NER_MODEL) {
+        Ok(model) => rasd_extract::tagger::Tagger { model },
+        Err(e) => panic!("the built-in NER model is unreadable: {e}"),
+    }
+}
+
 impl Pipeline {
     pub fn new(res: Resources, options: Options) -> Self {
-        Pipeline { cleaner: Cleaner::new(&res), text: Analyzer::new(res.segmenter()), extractor: Extractor::new(res), options }
+        let mut extractor = Extractor::new(res.clone());
+        if options.tagger {
+            extractor = extractor.with_tagger(default_tagger());
+        }
+        Pipeline { cleaner: Cleaner::new(&res), text: Analyzer::new(res.segmenter()), extractor, options }
     }
 
     pub fn analyze(&self, a: &Article) -> Record {
@@ -113,6 +131,18 @@ impl Pipeline {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
         self.extractor.extract(text, &tokens, &sentences, None)
+    }
+
+    /// Replaces the tagger (a model trained apart, for evaluation).
+    pub fn set_tagger(&mut self, tagger: rasd_extract::tagger::Tagger) {
+        self.extractor.tagger = Some(tagger);
+    }
+
+    /// The statistical tagger's entity spans alone on clean text (bytes, type).
+    pub fn tagger_spans_clean(&self, text: &str) -> Vec<(usize, usize, &'static str)> {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        self.extractor.tagger_spans(text, &tokens, &sentences)
     }
 
     /// The text chain, for callers that only need tokens and stems (search, benchmarks).

@@ -131,7 +131,9 @@ fn people_found_without_the_people_gazetteer() {
     let r = pipe.analyze(&Article::text("ref", std::fs::read_to_string(path).unwrap()));
     for (name, country) in [("نيكول باشينيان", "ARM"), ("فلاديمير بوتين", "RUS"), ("سيرغي لافروف", "RUS"), ("إلهام علييف", "AZE")] {
         let e = entity(&r, name);
-        assert_eq!((e.kind.as_str(), e.country.as_deref(), e.source.as_str()), ("PER", Some(country), "title"), "{name}");
+        assert_eq!((e.kind.as_str(), e.country.as_deref()), ("PER", Some(country)), "{name}");
+        // Found by the title rules or the statistical tagger, never by a list of names.
+        assert!(matches!(e.source.as_str(), "title" | "tagger" | "speaker"), "{name}: {}", e.source);
     }
     assert!(entity(&r, "نيكول باشينيان").mentions.len() >= 4);
     let q = r.quotes.iter().find(|q| q.text.starts_with("موسكو وأنقرة")).unwrap();

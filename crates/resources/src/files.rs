@@ -19,6 +19,7 @@ pub(crate) enum Kind {
     NameLinks,
     SpeechAdverbs,
     FunctionWords,
+    GivenNames,
 }
 
 /// The kind of a resource file from its path inside a resources folder.
@@ -43,6 +44,7 @@ pub(crate) fn kind_of(rel: &str) -> Option<Kind> {
         "name-links.txt" => Kind::NameLinks,
         "speech-adverbs.txt" => Kind::SpeechAdverbs,
         "function-words.txt" => Kind::FunctionWords,
+        "given-names.txt" => Kind::GivenNames,
         _ => return None,
     })
 }
@@ -78,4 +80,5 @@ builtin!(
     "name-links.txt",
     "speech-adverbs.txt",
     "function-words.txt",
+    "given-names.txt",
 );

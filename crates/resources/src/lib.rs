@@ -187,6 +187,8 @@ pub struct Resources {
     pub no_segment: HashSet<String>,
     /// Folded nouns that are never part of a person's name.
     pub not_names: HashSet<String>,
+    /// Folded common given names (a feature of the entity tagger).
+    pub given_names: HashSet<String>,
     /// Folded function words: never a name, never a counted noun.
     pub function_words: HashSet<String>,
     /// Folded words that end a quoted clause's speaker search («أن», «إن»).

@@ -228,8 +228,9 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
                 });
             }
         }
-        Kind::NoSegment | Kind::NotNames | Kind::Complementizers | Kind::NameLinks | Kind::SpeechAdverbs | Kind::FunctionWords => {
+        Kind::NoSegment | Kind::NotNames | Kind::Complementizers | Kind::NameLinks | Kind::SpeechAdverbs | Kind::FunctionWords | Kind::GivenNames => {
             let set = match kind {
+                Kind::GivenNames => &mut r.given_names,
                 Kind::FunctionWords => &mut r.function_words,
                 Kind::SpeechAdverbs => &mut r.speech_adverbs,
                 Kind::NoSegment => &mut r.no_segment,

@@ -21,7 +21,7 @@ pub fn shared(rel: &str) -> PathBuf {
 }
 
 pub fn pipeline() -> Pipeline {
-    Pipeline::new(Resources::builtin(), Options { tokens: true })
+    Pipeline::new(Resources::builtin(), Options::default())
 }
 
 pub fn chars(text: &str, start: usize, end: usize) -> String {

@@ -1,0 +1,470 @@
+//! A statistical named-entity tagger: an averaged perceptron over rich token features, decoded
+//! greedily left to right with the two previous tags as features and BIO constraints.
+//!
+//! It works on the same token view as the rule-based extractors ([`Ctx`]) and reads the same
+//! knowledge: gazetteer matches, titles, nationality adjectives, speech verbs and function
+//! words are features, so the model learns how far to trust them. Trained by `rasd train ner`
+//! (reproducible: fixed seed), stored as a small gzip file, and loaded by default.
+
+use std::hash::{Hash, Hasher};
+use std::io::{Read, Write};
+
+use rustc_hash::{FxHashMap, FxHasher};
+
+use crate::context::{variants, Ctx};
+use crate::lexicon::Lexicon;
+use rasd_text::{Segmenter, TokenKind};
+
+/// The tag set: BIO over PER, LOC, ORG, MISC.
+pub const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
+const N: usize = TAGS.len();
+/// Bumped whenever features change: a model trained with other features is refused.
+pub const FEATURES_VERSION: u32 = 2;
+const MAGIC: &[u8; 8] = b"RASDNER1";
+
+pub fn tag_index(t: &str) -> usize {
+    TAGS.iter().position(|x| *x == t).unwrap_or(0)
+}
+
+/// May tag `next` follow tag `prev`? An I- continues only its own type.
+fn allowed(prev: usize, next: usize) -> bool {
+    let n = TAGS[next];
+    match n.strip_prefix("I-") {
+        Some(ty) => TAGS[prev].ends_with(ty) && prev != 0,
+        None => true,
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not a rasd NER model (bad magic number)")]
+    Magic,
+    #[error("model was trained with feature set v{found}, this rasd uses v{expected}: retrain with `rasd train ner`")]
+    Version { found: u32, expected: u32 },
+    #[error("model file is truncated or corrupt: {0}")]
+    Corrupt(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Feature weights: hashed feature → one weight per tag.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    index: FxHashMap<u64, u32>,
+    weights: Vec<[f32; N]>,
+}
+
+impl Model {
+    fn scores(&self, feats: &[u64], out: &mut [f32; N]) {
+        *out = [0.0; N];
+        for f in feats {
+            if let Some(&i) = self.index.get(f) {
+                let w = &self.weights[i as usize];
+                for t in 0..N {
+                    out[t] += w[t];
+                }
+            }
+        }
+    }
+
+    pub fn features(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Writes the model: magic, feature version, count, then (key, weights) rows; gzip.
+    pub fn save(&self, w: impl Write) -> Result<(), ModelError> {
+        let mut z = flate2::write::GzEncoder::new(w, flate2::Compression::best());
+        z.write_all(MAGIC)?;
+        z.write_all(&FEATURES_VERSION.to_le_bytes())?;
+        let mut rows: Vec<(&u64, &u32)> = self.index.iter().collect();
+        rows.sort_unstable();
+        z.write_all(&(rows.len() as u64).to_le_bytes())?;
+        for (k, &i) in rows {
+            z.write_all(&k.to_le_bytes())?;
+            for x in &self.weights[i as usize] {
+                z.write_all(&x.to_le_bytes())?;
+            }
+        }
+        z.finish()?;
+        Ok(())
+    }
+
+    pub fn load(r: impl Read) -> Result<Self, ModelError> {
+        let mut bytes = Vec::new();
+        flate2::read::GzDecoder::new(r).read_to_end(&mut bytes).map_err(|e| ModelError::Corrupt(e.to_string()))?;
+        let take = |at: &mut usize, n: usize| -> Result<&[u8], ModelError> {
+            let s = bytes.get(*at..*at + n).ok_or_else(|| ModelError::Corrupt(format!("ends at byte {}", bytes.len())))?;
+            *at += n;
+            Ok(s)
+        };
+        let mut at = 0;
+        if take(&mut at, 8)? != MAGIC {
+            return Err(ModelError::Magic);
+        }
+        let version = u32::from_le_bytes(take(&mut at, 4)?.try_into().map_err(|_| ModelError::Magic)?);
+        if version != FEATURES_VERSION {
+            return Err(ModelError::Version { found: version, expected: FEATURES_VERSION });
+        }
+        let rows = u64::from_le_bytes(take(&mut at, 8)?.try_into().map_err(|_| ModelError::Magic)?) as usize;
+        let mut m = Model { index: FxHashMap::default(), weights: Vec::with_capacity(rows) };
+        for _ in 0..rows {
+            let k = u64::from_le_bytes(take(&mut at, 8)?.try_into().map_err(|_| ModelError::Magic)?);
+            let mut w = [0f32; N];
+            for x in w.iter_mut() {
+                *x = f32::from_le_bytes(take(&mut at, 4)?.try_into().map_err(|_| ModelError::Magic)?);
+            }
+            m.index.insert(k, m.weights.len() as u32);
+            m.weights.push(w);
+        }
+        Ok(m)
+    }
+}
+
+/// Per-token facts the features are built from, computed once per sentence.
+struct TokenFacts {
+    norm: String,
+    stem: String,
+    /// The word without clitics, folded, and the clitics themselves.
+    core: String,
+    clitics: String,
+    given: bool,
+    /// «B-GPE», «I-PER» … from the gazetteer, or empty.
+    gaz: &'static str,
+    title: bool,
+    nationality: bool,
+    speech: bool,
+    function: bool,
+    shape: &'static str,
+}
+
+fn shape(ctx: &Ctx, k: usize) -> &'static str {
+    let t = &ctx.toks[k];
+    match t.kind {
+        TokenKind::Number => "num",
+        TokenKind::Foreign => "latin",
+        TokenKind::Punct => match ctx.slice(t.start, t.end) {
+            "\"" | "«" | "»" | "“" | "”" => "quote",
+            "(" | ")" => "paren",
+            "،" | "," => "comma",
+            _ => "punct",
+        },
+        TokenKind::Arabic => {
+            let n = t.norm.chars().count();
+            if n <= 2 {
+                "ar-short"
+            } else if n <= 5 {
+                "ar-mid"
+            } else {
+                "ar-long"
+            }
+        }
+    }
+}
+
+fn facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, first: usize, last: usize) -> Vec<TokenFacts> {
+    let mut gaz: Vec<&'static str> = vec![""; last - first];
+    let mut i = first;
+    while i < last {
+        match ctx.match_at(&lex.gazetteer, i, true) {
+            Some(h) if h.last <= last => {
+                let kind = lex.res.entities[h.value[0]].kind.as_str();
+                for k in h.first..h.last {
+                    gaz[k - first] = match (kind, k == h.first) {
+                        ("PER", true) => "B-PER",
+                        ("PER", false) => "I-PER",
+                        ("GPE", true) => "B-GPE",
+                        ("GPE", false) => "I-GPE",
+                        ("LOC", true) => "B-LOC",
+                        ("LOC", false) => "I-LOC",
+                        ("ORG", true) => "B-ORG",
+                        ("ORG", false) => "I-ORG",
+                        (_, true) => "B-MEDIA",
+                        (_, false) => "I-MEDIA",
+                    };
+                }
+                i = h.last;
+            }
+            _ => i += 1,
+        }
+    }
+    (first..last)
+        .map(|k| {
+            let t = &ctx.toks[k];
+            let in_set = |set: &std::collections::HashSet<String>| variants(&t.norm).iter().take(2).any(|(v, _)| set.contains(v.as_ref()));
+            let (core, clitics) = if t.kind == TokenKind::Arabic {
+                let base = rasd_text::base(ctx.slice(t.start, t.end));
+                let g = seg.segment(&base);
+                (rasd_text::fold(g.stem(&base)), format!("{}+{}", g.prefix(&base), g.suffix(&base)))
+            } else {
+                (t.norm.clone(), String::new())
+            };
+            TokenFacts {
+                given: variants(&t.norm).iter().take(4).any(|(v, _)| lex.res.given_names.contains(v.as_ref())),
+                core,
+                clitics,
+                stem: if t.kind == TokenKind::Arabic { seg.stem(ctx.slice(t.start, t.end)) } else { t.norm.clone() },
+                norm: t.norm.clone(),
+                gaz: gaz[k - first],
+                title: ctx.match_at(&lex.titles, k, true).is_some(),
+                nationality: lex.nationality.get(&t.norm).is_some(),
+                speech: variants(&t.norm).iter().take(2).any(|(v, _)| lex.speech.contains_key(v.as_ref())),
+                function: in_set(&lex.function_words),
+                shape: shape(ctx, k),
+            }
+        })
+        .collect()
+}
+
+fn h(template: u8, parts: &[&str]) -> u64 {
+    let mut s = FxHasher::default();
+    template.hash(&mut s);
+    for p in parts {
+        p.hash(&mut s);
+    }
+    s.finish()
+}
+
+/// The features of token `i` (index into `f`) given the two previous tags.
+fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let get = |d: isize| -> Option<&TokenFacts> {
+        let j = i as isize + d;
+        (j >= 0).then(|| f.get(j as usize)).flatten()
+    };
+    let w = |d: isize| get(d).map(|t| t.norm.as_str()).unwrap_or(if d < 0 { "<s>" } else { "</s>" });
+    let t = &f[i];
+    let chars: Vec<char> = t.norm.chars().collect();
+    let pre = |n: usize| chars.iter().take(n).collect::<String>();
+    let suf = |n: usize| chars.iter().skip(chars.len().saturating_sub(n)).collect::<String>();
+    let (pt1, pt2) = (TAGS[p1], TAGS[p2]);
+    out.push(h(0, &[]));
+    out.push(h(1, &[&t.norm]));
+    out.push(h(2, &[&t.stem]));
+    out.push(h(3, &[w(-1)]));
+    out.push(h(4, &[w(1)]));
+    out.push(h(5, &[w(-2)]));
+    out.push(h(6, &[w(2)]));
+    out.push(h(7, &[w(-1), &t.norm]));
+    out.push(h(8, &[&t.norm, w(1)]));
+    for n in 1..=3 {
+        out.push(h(9, &[&n.to_string(), &pre(n)]));
+        out.push(h(10, &[&n.to_string(), &suf(n)]));
+    }
+    out.push(h(11, &[t.shape]));
+    out.push(h(12, &[t.gaz]));
+    out.push(h(13, &[get(-1).map(|x| x.gaz).unwrap_or("<s>")]));
+    out.push(h(14, &[get(1).map(|x| x.gaz).unwrap_or("</s>")]));
+    out.push(h(15, &[pt1]));
+    out.push(h(16, &[pt1, pt2]));
+    out.push(h(17, &[pt1, &t.norm]));
+    out.push(h(18, &[pt1, t.gaz]));
+    let flag = |b: bool| if b { "1" } else { "0" };
+    out.push(h(19, &[flag(t.title), flag(t.nationality), flag(t.speech), flag(t.function)]));
+    out.push(h(20, &[flag(get(-1).is_some_and(|x| x.title)), flag(get(-2).is_some_and(|x| x.title))]));
+    out.push(h(21, &[flag(get(-1).is_some_and(|x| x.nationality)), flag(get(1).is_some_and(|x| x.nationality))]));
+    out.push(h(22, &[flag(get(-1).is_some_and(|x| x.speech)), flag(get(-2).is_some_and(|x| x.speech))]));
+    out.push(h(23, &[get(-1).map(|x| x.shape).unwrap_or("<s>"), t.shape, get(1).map(|x| x.shape).unwrap_or("</s>")]));
+    out.push(h(24, &[get(-1).map(|x| x.stem.as_str()).unwrap_or("<s>")]));
+    out.push(h(25, &[get(1).map(|x| x.stem.as_str()).unwrap_or("</s>")]));
+    out.push(h(26, &[pt1, flag(get(-1).is_some_and(|x| x.title))]));
+    out.push(h(27, &[&t.core]));
+    out.push(h(28, &[&t.clitics]));
+    out.push(h(29, &[w(-1), w(1)]));
+    out.push(h(30, &[get(-1).map(|x| x.stem.as_str()).unwrap_or("<s>"), &t.stem]));
+    let core: Vec<char> = t.core.chars().collect();
+    for n in 2..=3 {
+        out.push(h(31, &[&n.to_string(), &core.iter().take(n).collect::<String>()]));
+        out.push(h(32, &[&n.to_string(), &core.iter().skip(core.len().saturating_sub(n)).collect::<String>()]));
+    }
+    out.push(h(33, &[flag(t.given), flag(get(-1).is_some_and(|x| x.given)), flag(get(1).is_some_and(|x| x.given))]));
+    out.push(h(34, &[pt1, flag(t.given)]));
+    out.push(h(35, &[get(-1).map(|x| x.core.as_str()).unwrap_or("<s>")]));
+    out.push(h(36, &[get(1).map(|x| x.core.as_str()).unwrap_or("</s>")]));
+}
+
+/// A trained tagger.
+#[derive(Debug, Clone, Default)]
+pub struct Tagger {
+    pub model: Model,
+}
+
+impl Tagger {
+    /// Tags the tokens `first..last` of `ctx` (one sentence).
+    pub fn tag(&self, ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, first: usize, last: usize) -> Vec<usize> {
+        let f = facts(ctx, lex, seg, first, last);
+        let mut tags = Vec::with_capacity(f.len());
+        let mut feats = Vec::with_capacity(40);
+        let mut scores = [0f32; N];
+        for i in 0..f.len() {
+            let p1 = if i >= 1 { tags[i - 1] } else { 0 };
+            let p2 = if i >= 2 { tags[i - 2] } else { 0 };
+            token_features(&f, i, p1, p2, &mut feats);
+            self.model.scores(&feats, &mut scores);
+            tags.push(best(&scores, p1));
+        }
+        tags
+    }
+}
+
+fn best(scores: &[f32; N], prev: usize) -> usize {
+    (0..N).filter(|&t| allowed(prev, t)).max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a))).unwrap_or(0)
+}
+
+/// One training sentence: a context and the gold tag of each of its tokens.
+pub struct Example<'a> {
+    pub ctx: Ctx<'a>,
+    pub gold: Vec<usize>,
+}
+
+/// Averaged-perceptron training.
+pub struct Trainer {
+    index: FxHashMap<u64, u32>,
+    w: Vec<[f32; N]>,
+    total: Vec<[f64; N]>,
+    stamp: Vec<[u64; N]>,
+    tick: u64,
+}
+
+impl Default for Trainer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Trainer {
+    pub fn new() -> Self {
+        Trainer { index: FxHashMap::default(), w: Vec::new(), total: Vec::new(), stamp: Vec::new(), tick: 0 }
+    }
+
+    fn row(&mut self, f: u64) -> usize {
+        let n = self.w.len() as u32;
+        let i = *self.index.entry(f).or_insert(n) as usize;
+        if i == self.w.len() {
+            self.w.push([0.0; N]);
+            self.total.push([0.0; N]);
+            self.stamp.push([0; N]);
+        }
+        i
+    }
+
+    fn bump(&mut self, f: u64, tag: usize, by: f32) {
+        let i = self.row(f);
+        let elapsed = self.tick - self.stamp[i][tag];
+        self.total[i][tag] += elapsed as f64 * self.w[i][tag] as f64;
+        self.stamp[i][tag] = self.tick;
+        self.w[i][tag] += by;
+    }
+
+    fn scores(&self, feats: &[u64], out: &mut [f32; N]) {
+        *out = [0.0; N];
+        for f in feats {
+            if let Some(&i) = self.index.get(f) {
+                for t in 0..N {
+                    out[t] += self.w[i as usize][t];
+                }
+            }
+        }
+    }
+
+    /// One pass over one sentence, decoding with the current weights and updating on every
+    /// wrong tag. Returns the number of tokens tagged wrong.
+    pub fn learn(&mut self, ex: &Example, lex: &Lexicon, seg: &Segmenter) -> usize {
+        let f = facts(&ex.ctx, lex, seg, 0, ex.ctx.toks.len());
+        let mut tags: Vec<usize> = Vec::with_capacity(f.len());
+        let mut feats = Vec::with_capacity(40);
+        let mut scores = [0f32; N];
+        let mut wrong = 0;
+        for i in 0..f.len() {
+            self.tick += 1;
+            let p1 = if i >= 1 { tags[i - 1] } else { 0 };
+            let p2 = if i >= 2 { tags[i - 2] } else { 0 };
+            token_features(&f, i, p1, p2, &mut feats);
+            self.scores(&feats, &mut scores);
+            // Unconstrained while learning: with a wrong history a constrained decoder could
+            // never reach the gold I- tag, and its weights would grow without end.
+            let guess = (0..N).max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a))).unwrap_or(0);
+            let gold = ex.gold[i];
+            if guess != gold {
+                wrong += 1;
+                for &x in &feats {
+                    self.bump(x, gold, 1.0);
+                    self.bump(x, guess, -1.0);
+                }
+            }
+            // The history is what the tagger predicted: it learns to recover from itself.
+            tags.push(guess);
+        }
+        wrong
+    }
+
+    /// The averaged model, with features whose weights all round to zero dropped.
+    pub fn finish(mut self) -> Model {
+        let tick = self.tick.max(1);
+        let mut m = Model::default();
+        let keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        for (k, i) in keys {
+            let i = i as usize;
+            let mut avg = [0f32; N];
+            for t in 0..N {
+                let elapsed = tick - self.stamp[i][t];
+                self.total[i][t] += elapsed as f64 * self.w[i][t] as f64;
+                avg[t] = (self.total[i][t] / tick as f64) as f32;
+            }
+            if avg.iter().any(|x| x.abs() > 1e-3) {
+                m.index.insert(k, m.weights.len() as u32);
+                m.weights.push(avg);
+            }
+        }
+        m
+    }
+}
+
+/// A small deterministic generator for shuffling training data (xorshift64*).
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545F4914F6CDD1D)
+    }
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_constraints() {
+        assert!(allowed(tag_index("B-PER"), tag_index("I-PER")));
+        assert!(!allowed(tag_index("B-LOC"), tag_index("I-PER")));
+        assert!(!allowed(tag_index("O"), tag_index("I-ORG")));
+        assert!(allowed(tag_index("I-ORG"), tag_index("B-PER")));
+    }
+
+    #[test]
+    fn model_round_trip_and_refusals() {
+        let mut m = Model::default();
+        m.index.insert(42, 0);
+        m.weights.push([0.5; N]);
+        let mut buf = Vec::new();
+        m.save(&mut buf).unwrap();
+        let back = Model::load(&buf[..]).unwrap();
+        assert_eq!(back.features(), 1);
+        assert_eq!(back.weights[0], [0.5; N]);
+        let mut cut = buf.clone();
+        cut.truncate(buf.len() / 2);
+        assert!(Model::load(&cut[..]).is_err());
+        assert!(matches!(Model::load(&b"not gzip"[..]), Err(ModelError::Corrupt(_))));
+    }
+}
