@@ -19,7 +19,7 @@ use rasd_text::{Segmenter, TokenKind};
 pub const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
 const N: usize = TAGS.len();
 /// Bumped whenever features change: a model trained with other features is refused.
-pub const FEATURES_VERSION: u32 = 2;
+pub const FEATURES_VERSION: u32 = 3;
 const MAGIC: &[u8; 8] = b"RASDNER1";
 
 pub fn tag_index(t: &str) -> usize {
@@ -191,18 +191,22 @@ fn facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, first: usize, last: usize) -
         .map(|k| {
             let t = &ctx.toks[k];
             let in_set = |set: &std::collections::HashSet<String>| variants(&t.norm).iter().take(2).any(|(v, _)| set.contains(v.as_ref()));
-            let (core, clitics) = if t.kind == TokenKind::Arabic {
+            // One segmentation gives the core, the clitics and the light stem. `norm` is the
+            // folded form, byte-aligned with the base form the segmenter reads.
+            let (core, clitics, stem) = if t.kind == TokenKind::Arabic {
                 let base = rasd_text::base(ctx.slice(t.start, t.end));
-                let g = seg.segment(&base);
-                (rasd_text::fold(g.stem(&base)), format!("{}+{}", g.prefix(&base), g.suffix(&base)))
+                let g = seg.segment_folded(&base, &t.norm);
+                let (a, b) = seg.stem_range(&base, g);
+                let clitics = [g.prefix(&base), "+", g.suffix(&base)].concat();
+                (t.norm[g.prefix_len..g.suffix_start].to_string(), clitics, t.norm[a..b].to_string())
             } else {
-                (t.norm.clone(), String::new())
+                (t.norm.clone(), String::new(), t.norm.clone())
             };
             TokenFacts {
-                given: variants(&t.norm).iter().take(4).any(|(v, _)| lex.res.given_names.contains(v.as_ref())),
+                given: variants(&t.norm).iter().any(|(v, _)| lex.res.given_names.contains(v.as_ref())),
                 core,
                 clitics,
-                stem: if t.kind == TokenKind::Arabic { seg.stem(ctx.slice(t.start, t.end)) } else { t.norm.clone() },
+                stem,
                 norm: t.norm.clone(),
                 gaz: gaz[k - first],
                 title: ctx.match_at(&lex.titles, k, true).is_some(),
@@ -233,9 +237,9 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     };
     let w = |d: isize| get(d).map(|t| t.norm.as_str()).unwrap_or(if d < 0 { "<s>" } else { "</s>" });
     let t = &f[i];
-    let chars: Vec<char> = t.norm.chars().collect();
-    let pre = |n: usize| chars.iter().take(n).collect::<String>();
-    let suf = |n: usize| chars.iter().skip(chars.len().saturating_sub(n)).collect::<String>();
+    // Prefixes and suffixes as slices of the word, cut at character boundaries.
+    let pre = |s: &'_ str, n: usize| -> usize { s.char_indices().nth(n).map(|(b, _)| b).unwrap_or(s.len()) };
+    let suf = |s: &'_ str, n: usize| -> usize { s.char_indices().rev().nth(n.saturating_sub(1)).map(|(b, _)| b).unwrap_or(0) };
     let (pt1, pt2) = (TAGS[p1], TAGS[p2]);
     out.push(h(0, &[]));
     out.push(h(1, &[&t.norm]));
@@ -246,9 +250,9 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     out.push(h(6, &[w(2)]));
     out.push(h(7, &[w(-1), &t.norm]));
     out.push(h(8, &[&t.norm, w(1)]));
-    for n in 1..=3 {
-        out.push(h(9, &[&n.to_string(), &pre(n)]));
-        out.push(h(10, &[&n.to_string(), &suf(n)]));
+    for n in 1..=3u8 {
+        out.push(h(40 + n, &[&t.norm[..pre(&t.norm, n as usize)]]));
+        out.push(h(50 + n, &[&t.norm[suf(&t.norm, n as usize)..]]));
     }
     out.push(h(11, &[t.shape]));
     out.push(h(12, &[t.gaz]));
@@ -271,10 +275,9 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     out.push(h(28, &[&t.clitics]));
     out.push(h(29, &[w(-1), w(1)]));
     out.push(h(30, &[get(-1).map(|x| x.stem.as_str()).unwrap_or("<s>"), &t.stem]));
-    let core: Vec<char> = t.core.chars().collect();
-    for n in 2..=3 {
-        out.push(h(31, &[&n.to_string(), &core.iter().take(n).collect::<String>()]));
-        out.push(h(32, &[&n.to_string(), &core.iter().skip(core.len().saturating_sub(n)).collect::<String>()]));
+    for n in 2..=3u8 {
+        out.push(h(60 + n, &[&t.core[..pre(&t.core, n as usize)]]));
+        out.push(h(70 + n, &[&t.core[suf(&t.core, n as usize)..]]));
     }
     out.push(h(33, &[flag(t.given), flag(get(-1).is_some_and(|x| x.given)), flag(get(1).is_some_and(|x| x.given))]));
     out.push(h(34, &[pt1, flag(t.given)]));
