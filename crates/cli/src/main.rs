@@ -3,6 +3,7 @@
 mod analyze;
 mod bench;
 mod demo;
+mod events;
 mod ner;
 mod summary;
 
@@ -48,6 +49,8 @@ enum Command {
     /// Score rasd against annotated data.
     #[command(subcommand)]
     Eval(Eval),
+    /// Events as GDELT 2.0 rows or PLOVER JSON lines.
+    Export(events::ExportArgs),
     /// Train a model from annotated data.
     #[command(subcommand)]
     Train(Train),
@@ -63,6 +66,8 @@ enum Train {
 enum Eval {
     /// Named entities on a CoNLL file: per-type and micro P/R/F1, exact spans.
     Ner(ner::Args),
+    /// Event detection (P/R/F1) and actor coding accuracy on a gold standard.
+    Events(events::EvalArgs),
 }
 
 pub fn load_resources(extra: &[PathBuf]) -> Result<Resources> {
@@ -84,6 +89,8 @@ fn main() -> ExitCode {
             Command::Ner(args) => ner::run_tag(args, res),
             Command::Eval(Eval::Ner(args)) => ner::run_eval(args, res),
             Command::Train(Train::Ner(args)) => ner::run_train(args, res),
+            Command::Eval(Eval::Events(args)) => events::run_eval(args, res),
+            Command::Export(args) => events::run_export(args, res),
             Command::Resources => {
                 println!("{} resource files:", res.sources.len());
                 for s in &res.sources {

@@ -55,7 +55,7 @@ pub struct Record {
     pub quotes: Vec<Quote>,
     pub dates: Vec<DateMention>,
     pub quantities: Vec<Quantity>,
-    pub events: Vec<serde_json::Value>,
+    pub events: Vec<Event>,
     /// Lines removed from the body, and why: nothing disappears unaccounted.
     pub removed: Vec<Removed>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -148,6 +148,68 @@ pub struct Quantity {
     pub unit: Option<String>,
 }
 
+/// One side of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Entity id, when the actor is a recognised entity.
+    pub entity: Option<String>,
+    /// The words that name the actor in the sentence.
+    pub text: String,
+    /// ISO 3166-1 alpha-3 (or an international body's code), when known.
+    pub country: Option<String>,
+    /// CAMEO/PLOVER sector (GOV, MIL, COP, REB, UAF, CVL, OPP …), when known.
+    pub sector: Option<String>,
+    /// CAMEO-style actor code: country followed by sector («ARMGOV», «MIL» when the country
+    /// is unknown).
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trigger {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cameo {
+    /// Three- or four-digit CAMEO code.
+    pub code: String,
+    /// Two-digit root.
+    pub root: String,
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    pub goldstein: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plover {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub mode: Option<String>,
+}
+
+/// Who did what to whom, when and where, coded in CAMEO and PLOVER.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub source: Option<Actor>,
+    pub target: Option<Actor>,
+    pub trigger: Trigger,
+    pub cameo: Cameo,
+    pub plover: Option<Plover>,
+    /// «لم», «لن», «نفى»: the text says it did not (or will not) happen.
+    pub negated: bool,
+    /// `act` (it happened), `intent`, `threat`, `demand`.
+    pub modality: String,
+    /// When the event is only reported («قالت الشرطة إن …»): who reports it.
+    pub reported_by: Option<Actor>,
+    pub sentence: Span,
+    /// Entity id of the place named in the sentence, when there is one.
+    pub location: Option<String>,
+    /// ISO 8601 date: a date expression in the sentence, else the article date.
+    pub date: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Removed {
     pub text: String,
@@ -187,6 +249,12 @@ impl Record {
         for q in &mut self.quantities {
             q.start = f(q.start);
             q.end = f(q.end);
+        }
+        for e in &mut self.events {
+            e.trigger.start = f(e.trigger.start);
+            e.trigger.end = f(e.trigger.end);
+            e.sentence.start = f(e.sentence.start);
+            e.sentence.end = f(e.sentence.end);
         }
     }
 

@@ -8,12 +8,13 @@ pub mod calendar;
 pub mod context;
 pub mod dates;
 pub mod entities;
+pub mod events;
 pub mod lexicon;
 pub mod quantities;
 pub mod quotes;
 pub mod tagger;
 
-use rasd_doc::{DateMention, Entity, Quantity, Quote, Span};
+use rasd_doc::{DateMention, Entity, Event, Quantity, Quote, Span, Trigger};
 use rasd_resources::{Calendar, Resources};
 use rasd_text::Token;
 
@@ -27,10 +28,12 @@ pub struct Extracted {
     pub quotes: Vec<Quote>,
     pub dates: Vec<DateMention>,
     pub quantities: Vec<Quantity>,
+    pub events: Vec<Event>,
 }
 
 pub struct Extractor {
     pub lex: Lexicon,
+    pub events: events::EventLexicon,
     pub segmenter: rasd_text::Segmenter,
     /// The statistical tagger, when a model is loaded: it adds the names no rule finds.
     pub tagger: Option<tagger::Tagger>,
@@ -39,7 +42,7 @@ pub struct Extractor {
 impl Extractor {
     pub fn new(res: Resources) -> Self {
         let segmenter = res.segmenter();
-        Extractor { lex: Lexicon::new(res), segmenter, tagger: None }
+        Extractor { events: events::EventLexicon::new(&res), lex: Lexicon::new(res), segmenter, tagger: None }
     }
 
     pub fn with_tagger(mut self, tagger: tagger::Tagger) -> Self {
@@ -62,6 +65,7 @@ impl Extractor {
 
     /// Runs every extractor over `text`, given its tokens and sentence byte ranges.
     pub fn extract(&self, text: &str, tokens: &[Token], sentences: &[(usize, usize)], article_date: Option<Ymd>) -> Extracted {
+        let article_iso = article_date.map(|d| d.iso());
         let ctx = context::Ctx::new(text, tokens, sentences);
         let ents = entities::extract(&ctx, &self.lex, self.tagger.as_ref().map(|t| (t, &self.segmenter)));
         let quotes = quotes::extract(&ctx, &self.lex, &ents);
@@ -71,6 +75,7 @@ impl Extractor {
             taken[d.first..d.last].iter_mut().for_each(|t| *t = true);
         }
         let quantities = quantities::extract(&ctx, &self.lex, &taken);
+        let events = events::extract(&ctx, &self.lex, &self.events, &ents, &quotes, &dates, article_iso.as_deref());
 
         // Entities in order of first mention, with stable ids.
         let mut order: Vec<usize> = (0..ents.found.len()).filter(|&e| !ents.found[e].mentions.is_empty()).collect();
@@ -129,6 +134,22 @@ impl Extractor {
             .into_iter()
             .map(|q| Quantity { text: text[q.start..q.end].to_string(), start: q.start, end: q.end, value: q.value, unit: q.unit })
             .collect();
-        Extracted { entities, quotes, dates, quantities }
+        let events = events
+            .into_iter()
+            .map(|e| Event {
+                source: e.source.map(|a| a.to_actor(text, &id_of)),
+                target: e.target.map(|a| a.to_actor(text, &id_of)),
+                trigger: Trigger { text: text[e.trigger.0..e.trigger.1].to_string(), start: e.trigger.0, end: e.trigger.1 },
+                cameo: e.cameo,
+                plover: e.plover,
+                negated: e.negated,
+                modality: e.modality.to_string(),
+                reported_by: e.reported_by.map(|a| a.to_actor(text, &id_of)),
+                sentence: Span { start: e.sentence.0, end: e.sentence.1 },
+                location: e.location.and_then(|l| id_of[l].clone()),
+                date: e.date,
+            })
+            .collect();
+        Extracted { entities, quotes, dates, quantities, events }
     }
 }

@@ -117,6 +117,7 @@ impl Pipeline {
         rec.quotes = x.quotes;
         rec.dates = x.dates;
         rec.quantities = x.quantities;
+        rec.events = x.events;
         rec.warnings = warnings;
 
         let offsets = CharOffsets::new(&text);

@@ -20,6 +20,10 @@ pub(crate) enum Kind {
     SpeechAdverbs,
     FunctionWords,
     GivenNames,
+    EventCodes,
+    EventVerbs,
+    EventAgents,
+    EventModality,
 }
 
 /// The kind of a resource file from its path inside a resources folder.
@@ -45,6 +49,10 @@ pub(crate) fn kind_of(rel: &str) -> Option<Kind> {
         "speech-adverbs.txt" => Kind::SpeechAdverbs,
         "function-words.txt" => Kind::FunctionWords,
         "given-names.txt" => Kind::GivenNames,
+        "events/cameo.tsv" => Kind::EventCodes,
+        "events/verbs.tsv" => Kind::EventVerbs,
+        "events/agents.tsv" => Kind::EventAgents,
+        "events/modality.tsv" => Kind::EventModality,
         _ => return None,
     })
 }
@@ -81,4 +89,8 @@ builtin!(
     "speech-adverbs.txt",
     "function-words.txt",
     "given-names.txt",
+    "events/cameo.tsv",
+    "events/verbs.tsv",
+    "events/agents.tsv",
+    "events/modality.tsv",
 );

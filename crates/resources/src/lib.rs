@@ -8,7 +8,7 @@
 //! whose files extend the built-in ones of the same name.
 
 mod files;
-mod parse;
+pub(crate) mod parse;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -115,6 +115,26 @@ pub struct BoilerplateRule {
     pub raw: String,
 }
 
+/// A CAMEO event code rasd assigns, with its Goldstein value and PLOVER equivalent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventCode {
+    pub code: String,
+    pub goldstein: f32,
+    pub plover: Option<String>,
+    pub mode: Option<String>,
+}
+
+/// A word or phrase that triggers an event of a CAMEO code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventPattern {
+    pub code: String,
+    pub folded: String,
+    /// Inside a quotation the event's source is the speaker («"X يتحمل مسؤولية …"»).
+    pub by_speaker: bool,
+    /// A conjugated verb (its subject follows it), not a noun or a fixed phrase.
+    pub verb: bool,
+}
+
 /// A noun that introduces an organisation or media name («صحيفة», «وزارة», «الجيش»).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityTrigger {
@@ -203,6 +223,15 @@ pub struct Resources {
     pub name_links: HashSet<String>,
     /// Nouns that introduce an organisation or media name.
     pub entity_triggers: Vec<EntityTrigger>,
+    /// Event codebook (events/cameo.tsv), trigger patterns (events/verbs.tsv), actor nouns
+    /// with sectors (events/agents.tsv) and modality words (events/modality.tsv).
+    pub event_codes: Vec<EventCode>,
+    pub event_patterns: Vec<EventPattern>,
+    pub event_agents: Vec<(String, String)>,
+    pub negation_words: HashSet<String>,
+    pub intent_words: HashSet<String>,
+    pub denial_words: HashSet<String>,
+    pub occurrence_words: HashSet<String>,
     /// Files loaded, in order, for `rasd resources` and error messages.
     pub sources: Vec<String>,
 }
@@ -312,6 +341,18 @@ mod tests {
         assert!(r.boilerplate.len() >= 10);
         assert_eq!(r.months.iter().filter(|m| m.calendar == Calendar::Gregorian).map(|m| m.number).max(), Some(12));
         assert_eq!(r.months.iter().filter(|m| m.calendar == Calendar::Hijri).map(|m| m.number).max(), Some(12));
+        assert!(r.event_codes.len() >= 30 && r.event_patterns.len() >= 300 && r.event_agents.len() >= 100);
+    }
+
+    #[test]
+    fn verb_conjugations() {
+        let forms = parse::conjugations("+هاجم/يهاجم").unwrap();
+        for f in ["هاجم", "هاجمت", "هاجموا", "يهاجم", "تهاجم", "يهاجمون"] {
+            assert!(forms.iter().any(|x| x == f), "{f} missing from {forms:?}");
+        }
+        let forms = parse::conjugations("+نفى/ينفي").unwrap();
+        assert!(forms.iter().any(|x| x == "نفت") && !forms.iter().any(|x| x == "نفىت"));
+        assert_eq!(parse::conjugations("+أطلق/يطلق النار").unwrap()[0], "أطلق النار");
     }
 
     #[test]

@@ -76,6 +76,36 @@ pub(crate) fn parse_into(r: &mut Resources, kind: Kind, origin: &str, text: &str
     Ok(())
 }
 
+/// Expands «+PAST/PRESENT rest…» into the conjugated forms of the verb followed by `rest`;
+/// anything else is returned as it is.
+pub(crate) fn conjugations(pattern: &str) -> Result<Vec<String>, String> {
+    let Some(verb) = pattern.strip_prefix('+') else { return Ok(vec![pattern.to_string()]) };
+    let (head, rest) = match verb.split_once(' ') {
+        Some((h, r)) => (h, format!(" {r}")),
+        None => (verb, String::new()),
+    };
+    let (past, present) = head.split_once('/').ok_or_else(|| format!("«{pattern}»: a verb is written +PAST/PRESENT"))?;
+    let mut forms = Vec::new();
+    // Verbs ending in a weak letter («نفى», «دعا») drop it before the suffixes.
+    let weak = past.ends_with(['ى', 'ا']);
+    let p_stem: String = if weak { past.chars().take(past.chars().count() - 1).collect() } else { past.to_string() };
+    forms.push(past.to_string());
+    for suffix in ["ت", "وا", "تا"] {
+        forms.push(format!("{p_stem}{suffix}"));
+    }
+    if !weak {
+        for suffix in ["ا", "ن", "نا", "تم"] {
+            forms.push(format!("{past}{suffix}"));
+        }
+    }
+    let body: String = present.chars().skip(1).collect();
+    forms.push(present.to_string());
+    for f in [format!("ت{body}"), format!("ن{body}"), format!("{present}ون"), format!("{present}ان"), format!("ت{body}ان")] {
+        forms.push(f);
+    }
+    Ok(forms.into_iter().map(|f| format!("{f}{rest}")).collect())
+}
+
 fn need(cols: &[&str], n: usize, what: &str) -> Result<(), String> {
     if cols.len() < n || cols[..n].iter().any(|c| c.is_empty()) {
         Err(format!("expected {what}, separated by tabs"))
@@ -209,6 +239,59 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
                 k => return Err(format!("unknown byline word kind «{k}» (media generic)")),
             };
             set.extend(alternatives(cols[1]).iter().map(|w| fold_phrase(w)));
+        }
+        Kind::EventCodes => {
+            need(cols, 3, "CODE, GOLDSTEIN and PLOVER type (or -)")?;
+            let code = cols[0];
+            if !(3..=4).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_digit()) {
+                return Err(format!("«{code}» is not a 3- or 4-digit CAMEO code"));
+            }
+            let goldstein: f32 = cols[1].parse().map_err(|_| format!("«{}» is not a Goldstein value", cols[1]))?;
+            if !(-10.0..=10.0).contains(&goldstein) {
+                return Err(format!("Goldstein value {goldstein} is outside -10..10"));
+            }
+            let attrs = attrs(&cols[3..])?;
+            r.event_codes.push(EventCode {
+                code: code.to_string(),
+                goldstein,
+                plover: (cols[2] != "-").then(|| cols[2].to_string()),
+                mode: attrs.get("mode").cloned(),
+            });
+        }
+        Kind::EventVerbs => {
+            need(cols, 2, "CODE and patterns")?;
+            if !r.event_codes.iter().any(|c| c.code == cols[0]) {
+                return Err(format!("code {} is not in events/cameo.tsv", cols[0]));
+            }
+            let attrs = attrs(&cols[2..])?;
+            let by_speaker = attrs.get("by").map(String::as_str) == Some("speaker");
+            for a in alternatives(cols[1]) {
+                let verb = a.starts_with('+');
+                for form in conjugations(&a)? {
+                    r.event_patterns.push(EventPattern { code: cols[0].to_string(), folded: fold_phrase(&form), by_speaker, verb });
+                }
+            }
+        }
+        Kind::EventAgents => {
+            need(cols, 2, "SECTOR and nouns")?;
+            for a in alternatives(cols[1]) {
+                r.event_agents.push((fold_phrase(&a), cols[0].to_string()));
+            }
+        }
+        Kind::EventModality => {
+            need(cols, 2, "KIND (negation intent denial) and words")?;
+            let set = match cols[0] {
+                "negation" => &mut r.negation_words,
+                "intent" => &mut r.intent_words,
+                "denial" => &mut r.denial_words,
+                "occurrence" => &mut r.occurrence_words,
+                k => return Err(format!("unknown modality kind «{k}» (negation intent denial occurrence)")),
+            };
+            for a in alternatives(cols[1]) {
+                for form in conjugations(&a)? {
+                    set.insert(fold_phrase(&form));
+                }
+            }
         }
         Kind::EntityTriggers => {
             need(cols, 2, "TYPE and nouns")?;

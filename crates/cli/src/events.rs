@@ -1,0 +1,303 @@
+//! `rasd eval events` (detection and actor coding scored on a gold standard) and
+//! `rasd export` (events as GDELT 2.0 rows or PLOVER JSON lines).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use rasd_doc::{Actor, Event, Record};
+use rasd_pipeline::{Options, Pipeline};
+use rasd_read::{read_path, ReadOptions};
+use rasd_resources::Resources;
+
+#[derive(clap::Args)]
+pub struct EvalArgs {
+    /// Gold sentences: CSV with columns id, event_type, label, …, text (labels `yes`, `easy no`,
+    /// `difficult no`, `ambiguous`; ambiguous rows are skipped).
+    #[arg(long)]
+    gold: String,
+    /// Annotated spans (JSON list with `text` and `spans`, each with `source_role` and
+    /// `target_role` {main, role}) for scoring actor codes.
+    #[arg(long)]
+    spans: Option<String>,
+    /// Print every miss and false alarm.
+    #[arg(long)]
+    errors: bool,
+}
+
+/// Minimal CSV reading: quoted fields with doubled quotes, commas and newlines inside quotes.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', true) => quoted = false,
+            ('"', false) if field.is_empty() => quoted = true,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            ('\r', false) => {}
+            (c, _) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+fn events_of(pipe: &Pipeline, text: &str) -> Vec<Event> {
+    pipe.extract_clean(text).events
+}
+
+fn detected<'a>(events: &'a [Event], kind: &str) -> Option<&'a Event> {
+    events.iter().find(|e| !e.negated && e.modality == "act" && e.plover.as_ref().is_some_and(|p| p.kind == kind))
+}
+
+/// Gold actor codes: `main` (a country, IGO, or "None") and `role` (a sector, or "None").
+fn gold_code(v: &serde_json::Value) -> (Option<String>, Option<String>) {
+    let get = |k: &str| v.get(k).and_then(|x| x.as_str()).filter(|s| *s != "None" && !s.is_empty()).map(str::to_string);
+    (get("main"), get("role"))
+}
+
+fn ours(a: Option<&Actor>) -> (Option<String>, Option<String>) {
+    a.map(|a| (a.country.clone(), a.sector.clone())).unwrap_or((None, None))
+}
+
+pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
+    let pipe = Pipeline::new(res, Options { tokens: false, ..Options::default() });
+    let text = std::fs::read_to_string(&args.gold).with_context(|| format!("reading {}", args.gold))?;
+    let rows = csv_rows(&text);
+    let header = rows.first().context("empty gold file")?;
+    let col = |name: &str| header.iter().position(|h| h == name).with_context(|| format!("{}: no «{name}» column", args.gold));
+    let (c_type, c_label, c_text, c_id) = (col("event_type")?, col("label")?, col("text")?, col("id")?);
+    let (mut tp, mut fp, mut fn_, mut skipped) = (0usize, 0usize, 0usize, 0usize);
+    let mut kind = String::new();
+    for r in &rows[1..] {
+        if r.len() <= c_text.max(c_label) {
+            continue;
+        }
+        kind = r[c_type].clone();
+        let gold = match r[c_label].as_str() {
+            "yes" => true,
+            "easy no" | "difficult no" => false,
+            _ => {
+                skipped += 1;
+                continue;
+            }
+        };
+        let evs = events_of(&pipe, &r[c_text]);
+        let hit = detected(&evs, &kind);
+        match (gold, hit.is_some()) {
+            (true, true) => tp += 1,
+            (false, true) => {
+                fp += 1;
+                if args.errors {
+                    println!("false alarm {} [{}]: {}", r[c_id], hit.map(|e| e.trigger.text.as_str()).unwrap_or(""), r[c_text]);
+                }
+            }
+            (true, false) => {
+                fn_ += 1;
+                if args.errors {
+                    println!("miss {}: {}", r[c_id], r[c_text]);
+                }
+            }
+            _ => {}
+        }
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let rc = tp as f64 / (tp + fn_).max(1) as f64;
+    let f = if p + rc > 0.0 { 2.0 * p * rc / (p + rc) } else { 0.0 };
+    println!("{}: {kind} detection: {} positives, {} negatives, {skipped} ambiguous skipped", args.gold, tp + fn_, rows.len().saturating_sub(1 + skipped + tp + fn_));
+    println!("precision {p:.3}  recall {rc:.3}  F1 {f:.3}  (tp {tp}, fp {fp}, fn {fn_})");
+
+    if let Some(spans) = &args.spans {
+        let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(spans).with_context(|| format!("reading {spans}"))?)?;
+        let Some(items) = data.as_array() else { bail!("{spans}: expected a JSON list") };
+        let (mut n, mut src_ok, mut tgt_ok, mut found) = (0usize, 0usize, 0usize, 0usize);
+        for it in items {
+            let (Some(text), Some(first)) = (it.get("text").and_then(|t| t.as_str()), it.get("spans").and_then(|s| s.as_array()).and_then(|s| s.first())) else { continue };
+            n += 1;
+            let evs = events_of(&pipe, text);
+            let Some(e) = detected(&evs, &kind) else { continue };
+            found += 1;
+            let gold_src = first.get("source_role").map(gold_code).unwrap_or((None, None));
+            let gold_tgt = first.get("target_role").map(gold_code).unwrap_or((None, None));
+            if ours(e.source.as_ref()) == gold_src {
+                src_ok += 1;
+            }
+            if ours(e.target.as_ref()) == gold_tgt {
+                tgt_ok += 1;
+            }
+        }
+        let pct = |x: usize| x as f64 / n.max(1) as f64;
+        println!("{spans}: {n} annotated sentences, event found in {found}");
+        println!(
+            "source country+sector accuracy {:.3}, target {:.3}, both sides {:.3} (a sentence with no event found counts as wrong)",
+            pct(src_ok),
+            pct(tgt_ok),
+            (pct(src_ok) + pct(tgt_ok)) / 2.0
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    /// Inputs, as for `rasd analyze`.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// `gdelt`: GDELT 2.0 event table rows (61 tab-separated columns); `plover`: PLOVER JSON lines.
+    #[arg(long, value_parser = ["gdelt", "plover"])]
+    format: String,
+}
+
+/// The GDELT 2.0 event columns, in order.
+#[cfg(test)]
+pub const GDELT_COLUMNS: [&str; 61] = [
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode", "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+];
+
+/// A stable numeric event id: FNV-1a of the article id and the event's position.
+fn event_id(article: &str, n: usize) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in article.bytes().chain(n.to_le_bytes()) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h >> 1
+}
+
+fn clean(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+/// The 61 GDELT columns of one event; empty where rasd has nothing to say.
+pub fn gdelt_row(rec: &Record, n: usize, e: &Event) -> Vec<String> {
+    let mut c = vec![String::new(); 61];
+    let date = e.date.as_deref().or(rec.date.as_deref()).unwrap_or("");
+    let digits: String = date.chars().filter(|c| c.is_ascii_digit()).take(8).collect();
+    c[0] = event_id(&rec.id, n).to_string();
+    if digits.len() == 8 {
+        c[1] = digits.clone();
+        c[2] = digits[..6].to_string();
+        c[3] = digits[..4].to_string();
+        if let (Ok(y), Ok(m), Ok(d)) = (digits[..4].parse::<f64>(), digits[4..6].parse::<f64>(), digits[6..8].parse::<f64>()) {
+            c[4] = format!("{:.4}", y + ((m - 1.0) * 30.4 + d) / 365.0);
+        }
+    }
+    let mut actor = |base: usize, a: &Option<Actor>| {
+        if let Some(a) = a {
+            c[base] = a.code.clone().unwrap_or_default();
+            c[base + 1] = clean(&a.text);
+            c[base + 2] = a.country.clone().unwrap_or_default();
+            c[base + 7] = a.sector.clone().unwrap_or_default();
+        }
+    };
+    actor(5, &e.source);
+    actor(15, &e.target);
+    c[25] = "1".into();
+    c[26] = e.cameo.code.clone();
+    c[27] = e.cameo.code.chars().take(3).collect();
+    c[28] = e.cameo.root.clone();
+    c[29] = e.cameo.quad_class.to_string();
+    c[30] = format!("{:.1}", e.cameo.goldstein);
+    c[31] = "1".into();
+    c[32] = "1".into();
+    c[33] = "1".into();
+    if let Some(loc) = e.location.as_deref().and_then(|id| rec.entity(id)) {
+        c[52] = clean(&loc.canonical);
+    }
+    c[59] = digits;
+    c[60] = rec.url.clone().unwrap_or_default();
+    c
+}
+
+pub fn plover_json(rec: &Record, n: usize, e: &Event) -> serde_json::Value {
+    let actor = |a: &Option<Actor>| a.as_ref().map(|a| serde_json::json!({"text": a.text, "code": a.code, "country": a.country, "sector": a.sector, "entity": a.entity}));
+    serde_json::json!({
+        "id": format!("{}-{}", rec.id, n + 1),
+        "date": e.date.clone().or(rec.date.clone()),
+        "actor": actor(&e.source),
+        "recipient": actor(&e.target),
+        "event": e.plover.as_ref().map(|p| p.kind.clone()),
+        "mode": e.plover.as_ref().and_then(|p| p.mode.clone()),
+        "context": [],
+        "event_loc": e.location.as_deref().and_then(|id| rec.entity(id)).map(|l| serde_json::json!({"name": l.canonical, "country": l.country})),
+        "text_info": {"trigger": e.trigger.text, "sentence": rec.text.chars().skip(e.sentence.start).take(e.sentence.end - e.sentence.start).collect::<String>(), "negated": e.negated, "modality": e.modality, "cameo": e.cameo.code},
+        "cite_info": {"article": rec.id, "url": rec.url, "outlet": rec.outlet},
+    })
+}
+
+pub fn run_export(args: ExportArgs, res: Resources) -> Result<ExitCode> {
+    let pipe = Pipeline::new(res, Options { tokens: false, ..Options::default() });
+    let (files, _) = crate::analyze::expand(&args.paths);
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    let mut failed = 0u64;
+    let mut rows = 0u64;
+    let mut write_err = None;
+    for f in &files {
+        read_path(f, &ReadOptions::default(), &mut |r| match r {
+            Ok(a) => {
+                let rec = pipe.analyze(&a);
+                for (n, e) in rec.events.iter().enumerate() {
+                    let res = if args.format == "gdelt" {
+                        writeln!(out, "{}", gdelt_row(&rec, n, e).join("\t"))
+                    } else {
+                        writeln!(out, "{}", plover_json(&rec, n, e))
+                    };
+                    if let Err(e) = res {
+                        write_err.get_or_insert(e);
+                    }
+                    rows += 1;
+                }
+            }
+            Err(e) => {
+                eprintln!("rasd: error: {e}");
+                failed += 1;
+            }
+        });
+        if let Some(e) = write_err.take() {
+            return Err(anyhow::Error::from(e).context("writing events"));
+        }
+    }
+    out.flush()?;
+    eprintln!("rasd: {rows} event(s) written; {failed} input error(s)");
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gdelt_header_has_61_names() {
+        assert_eq!(GDELT_COLUMNS.len(), 61);
+        assert_eq!(GDELT_COLUMNS[26], "EventCode");
+        assert_eq!(GDELT_COLUMNS[60], "SOURCEURL");
+    }
+
+    #[test]
+    fn csv_quotes_and_newlines() {
+        let rows = csv_rows("a,b,text\n1,\"x, y\",\"he said \"\"no\"\"\nthen\"\n");
+        assert_eq!(rows[1], vec!["1", "x, y", "he said \"no\"\nthen"]);
+    }
+}

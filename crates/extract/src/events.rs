@@ -1,0 +1,306 @@
+//! Political events: who did what to whom, coded in CAMEO and PLOVER, from Arabic sentences.
+//!
+//! Triggers, actor nouns and modality words come from `resources/events/`. Per sentence:
+//! the actors (entities, titles with the person they name, actor nouns such as «الشرطة» with
+//! a nationality adjective after them, and bare nationality adjectives) are collected; each
+//! trigger then takes a source and a target by Arabic word order — a verb's subject follows
+//! it (VSO), a noun's agent precedes it, a coordinated verb («…، واتّهم تركيا») keeps the
+//! sentence's subject — and inside a quotation a verdict («"X يتحمل مسؤولية …"») is the
+//! speaker's.
+
+use std::collections::HashMap;
+
+use rasd_doc::{Actor, Cameo, Plover};
+use rasd_resources::{EntityType, EventCode};
+use rasd_text::TokenKind;
+
+use crate::context::{variants, Ctx};
+use crate::dates::DateFound;
+use crate::entities::Entities;
+use crate::lexicon::{Lexicon, Phrases};
+use crate::quotes::QuoteFound;
+
+/// The compiled event knowledge.
+#[derive(Debug, Clone, Default)]
+pub struct EventLexicon {
+    /// Folded pattern → (code, by speaker, is a verb).
+    pub patterns: Phrases<(String, bool, bool)>,
+    pub codes: HashMap<String, EventCode>,
+    pub agents: Phrases<String>,
+}
+
+impl EventLexicon {
+    pub fn new(res: &rasd_resources::Resources) -> Self {
+        let mut patterns = Phrases::default();
+        for p in &res.event_patterns {
+            patterns.insert(&p.folded, (p.code.clone(), p.by_speaker, p.verb));
+        }
+        let mut agents = Phrases::default();
+        for (noun, sector) in &res.event_agents {
+            agents.insert(noun, sector.clone());
+        }
+        EventLexicon { patterns, codes: res.event_codes.iter().map(|c| (c.code.clone(), c.clone())).collect(), agents }
+    }
+}
+
+/// An event with byte offsets and entity indices, before the record is written.
+#[derive(Debug, Clone)]
+pub struct EventFound {
+    pub source: Option<ActorRef>,
+    pub target: Option<ActorRef>,
+    pub trigger: (usize, usize),
+    pub cameo: Cameo,
+    pub plover: Option<Plover>,
+    pub negated: bool,
+    pub modality: &'static str,
+    pub reported_by: Option<ActorRef>,
+    pub sentence: (usize, usize),
+    pub location: Option<usize>,
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorRef {
+    pub entity: Option<usize>,
+    pub span: (usize, usize),
+    pub country: Option<String>,
+    pub sector: Option<String>,
+}
+
+impl ActorRef {
+    pub fn to_actor(&self, text: &str, id_of: &[Option<String>]) -> Actor {
+        let code = match (&self.country, &self.sector) {
+            (Some(c), Some(s)) => Some(format!("{c}{s}")),
+            (Some(c), None) => Some(c.clone()),
+            (None, Some(s)) => Some(s.clone()),
+            (None, None) => None,
+        };
+        Actor {
+            entity: self.entity.and_then(|e| id_of.get(e).cloned().flatten()),
+            text: text[self.span.0..self.span.1].to_string(),
+            country: self.country.clone(),
+            sector: self.sector.clone(),
+            code,
+        }
+    }
+}
+
+/// An actor mention: tokens `first..last` of the sentence.
+#[derive(Debug, Clone)]
+struct Mention {
+    first: usize,
+    last: usize,
+    actor: ActorRef,
+}
+
+fn quad_class(root: &str) -> u8 {
+    match root.parse::<u8>().unwrap_or(0) {
+        1..=5 => 1,
+        6..=8 => 2,
+        9..=13 => 3,
+        _ => 4,
+    }
+}
+
+fn entity_actor(ents: &Entities, e: usize, span: (usize, usize)) -> Option<ActorRef> {
+    let f = &ents.found[e];
+    let sector = match f.kind {
+        EntityType::Gpe => Some("GOV".to_string()),
+        EntityType::Loc => return None,
+        EntityType::Media => f.sector.clone().or(Some("MED".into())),
+        _ => f.sector.clone(),
+    };
+    Some(ActorRef { entity: Some(e), span, country: f.country.clone(), sector })
+}
+
+fn in_words(ctx: &Ctx, set: &std::collections::HashSet<String>, k: usize) -> bool {
+    ctx.toks.get(k).is_some_and(|t| t.kind == TokenKind::Arabic && variants(&t.norm).iter().take(2).any(|(v, _)| set.contains(v.as_ref())))
+}
+
+/// Prepositions before a place make it the location, not an actor («في بغداد»).
+fn is_place_preposition(ctx: &Ctx, k: usize) -> bool {
+    k > 0 && matches!(ctx.toks[k - 1].norm.as_str(), "في" | "الي" | "من" | "قرب" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط")
+}
+
+fn mentions(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, ents: &Entities, s0: usize, s1: usize) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut taken = vec![false; s1 - s0];
+    // Titles with the person they name: «رئيس الوزراء الأرميني، نيكول باشينيان».
+    for t in &ents.titles {
+        if t.first >= s0 && t.last <= s1 {
+            if let Some(e) = t.entity {
+                if let Some(a) = entity_actor(ents, e, (ctx.toks[t.first].start, ctx.toks[t.last - 1].end)) {
+                    out.push(Mention { first: t.first, last: t.last, actor: a });
+                    taken[t.first - s0..t.last - s0].iter_mut().for_each(|x| *x = true);
+                }
+            }
+        }
+    }
+    let mut k = s0;
+    while k < s1 {
+        if taken[k - s0] {
+            k += 1;
+            continue;
+        }
+        if let Some(e) = ents.at[k] {
+            let mut last = k;
+            while last < s1 && ents.at[last] == Some(e) {
+                last += 1;
+            }
+            let place = matches!(ents.found[e].kind, EntityType::Gpe | EntityType::Loc) && is_place_preposition(ctx, k);
+            if !place {
+                // The mention's own span: a clitic on the first token («وأنقرة») stays out.
+                let (a, b) = (ctx.toks[k].start, ctx.toks[last - 1].end);
+                let span = ents.found[e].mentions.iter().copied().find(|&(s, t)| s >= a && t <= b).unwrap_or((a, b));
+                if let Some(a) = entity_actor(ents, e, span) {
+                    out.push(Mention { first: k, last, actor: a });
+                }
+            }
+            k = last;
+            continue;
+        }
+        if let Some(h) = ctx.match_at(&ev.agents, k, true).filter(|h| h.last <= s1) {
+            let mut last = h.last;
+            let mut country = None;
+            if let Some(n) = ctx.match_at(&lex.nationality, last, false).filter(|n| n.last <= s1) {
+                country = Some(n.value.clone());
+                last = n.last;
+            }
+            out.push(Mention { first: k, last, actor: ActorRef { entity: None, span: (h.start, ctx.toks[last - 1].end), country, sector: Some(h.value.clone()) } });
+            k = last;
+            continue;
+        }
+        // A nationality adjective on its own («اعتداء عسكري أرميني») names its country's side.
+        if let Some(n) = ctx.match_at(&lex.nationality, k, false).filter(|n| n.last <= s1) {
+            out.push(Mention { first: k, last: n.last, actor: ActorRef { entity: None, span: (ctx.toks[k].start, n.end), country: Some(n.value.clone()), sector: None } });
+            k = n.last;
+            continue;
+        }
+        k += 1;
+    }
+    out.sort_by_key(|m| m.first);
+    out
+}
+
+pub fn extract(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, ents: &Entities, quotes: &[QuoteFound], dates: &[DateFound], article_date: Option<&str>) -> Vec<EventFound> {
+    let mut out = Vec::new();
+    for &(s0, s1) in &ctx.sentences {
+        if s1 <= s0 {
+            continue;
+        }
+        let ms = mentions(ctx, lex, ev, ents, s0, s1);
+        let sentence = (ctx.toks[s0].start, ctx.toks[s1 - 1].end);
+        let date = dates.iter().find(|d| d.first >= s0 && d.last <= s1 && d.value.is_some()).and_then(|d| d.value.clone()).or(article_date.map(str::to_string));
+        let location = (s0..s1).find_map(|k| ents.at[k].filter(|&e| matches!(ents.found[e].kind, EntityType::Gpe | EntityType::Loc) && (is_place_preposition(ctx, k) || ents.found[e].kind == EntityType::Loc)));
+        let denial_before = |k: usize| (s0..k).any(|j| in_words(ctx, &lex.res.denial_words, j));
+        let mut k = s0;
+        while k < s1 {
+            // Triggers inside a name («حزب الحرب») are part of the name.
+            if ents.at[k].is_some() {
+                k += 1;
+                continue;
+            }
+            let (hit, future) = match ctx.match_at(&ev.patterns, k, true) {
+                Some(h) => (h, false),
+                None => {
+                    // «ستواصل», «سيهاجم»: the future particle on a verb.
+                    let t = &ctx.toks[k];
+                    let stripped = t.norm.strip_prefix('س').or_else(|| t.norm.strip_prefix("وس")).or_else(|| t.norm.strip_prefix("فس"));
+                    match stripped.and_then(|r| ev.patterns.get(r)).filter(|_| ctx.match_at(&ev.patterns, k, true).is_none()) {
+                        Some(v) => (crate::context::Hit { first: k, last: k + 1, start: t.start, end: t.end, value: v }, true),
+                        None => {
+                            k += 1;
+                            continue;
+                        }
+                    }
+                }
+            };
+            if hit.last > s1 {
+                break;
+            }
+            let (code, by_speaker, is_verb) = hit.value;
+            let (by_speaker, is_verb) = (*by_speaker, *is_verb);
+            let Some(info) = ev.codes.get(code) else {
+                k = hit.last;
+                continue;
+            };
+            let root = &code[..2];
+            let trigger_token = &ctx.toks[hit.first];
+            // A noun of material conflict reports an incident only with something that anchors
+            // it: an occurrence verb before it, a date, or a count in the sentence. Otherwise it
+            // names a topic («التحقيق في الاغتيال»), and is not coded.
+            if !is_verb && root.as_bytes()[0] >= b'1' && root >= "14" {
+                let occurrence = (hit.first.saturating_sub(3).max(s0)..hit.first).any(|j| in_words(ctx, &lex.res.occurrence_words, j));
+                let dated = dates.iter().any(|d| d.first >= s0 && d.last <= s1);
+                let counted = (s0..s1).any(|j| ctx.toks[j].kind == TokenKind::Number && !dates.iter().any(|d| d.first <= j && j < d.last))
+                    || (s0..s1).any(|j| lex.numbers.contains_key(&ctx.toks[j].norm));
+                if !(occurrence || dated || counted) {
+                    k = hit.last;
+                    continue;
+                }
+            }
+            let negated = (hit.first.saturating_sub(3).max(s0)..hit.first).any(|j| in_words(ctx, &lex.res.negation_words, j)) || denial_before(hit.first);
+            let intent = future || (hit.first.saturating_sub(3).max(s0)..hit.first).any(|j| in_words(ctx, &lex.res.intent_words, j) || ctx.toks[j].norm.starts_with("ست") || ctx.toks[j].norm.starts_with("سي"));
+            let modality = match root {
+                "13" => "threat",
+                "10" => "demand",
+                "03" => "intent",
+                _ if intent => "intent",
+                _ => "act",
+            };
+            let quote = quotes.iter().find(|q| q.start <= hit.start && hit.start < q.end);
+            // The speaker's words when named in this sentence, else the entity's first mention.
+            let speaker = quote
+                .and_then(|q| q.speaker.map(|e| (e, q.speaker_span)))
+                .and_then(|(e, span)| entity_actor(ents, e, span.or(ents.found[e].mentions.first().copied()).unwrap_or((hit.start, hit.start))));
+            let before: Vec<&Mention> = ms.iter().filter(|m| m.last <= hit.first).collect();
+            let after: Vec<&Mention> = ms.iter().filter(|m| m.first >= hit.last).collect();
+            let conj = trigger_token.norm.starts_with('و') && variants(&trigger_token.norm).iter().any(|(v, n)| *n == 1 && ev.patterns.max_len(v) > 0);
+            let (mut source, mut target): (Option<ActorRef>, Option<ActorRef>);
+            if by_speaker && speaker.is_some() {
+                source = speaker.clone();
+                let inside = |m: &&&Mention| quote.is_some_and(|q| ctx.toks[m.first].start >= q.start && ctx.toks[m.last - 1].end <= q.end);
+                target = before.iter().rev().find(inside).or(after.iter().find(inside)).map(|m| m.actor.clone());
+            } else if conj && hit.first > s0 && !before.is_empty() {
+                // «وأكد باشينيان …، واتّهم مجددا تركيا»: the subject carries over.
+                source = before.first().map(|m| m.actor.clone());
+                target = after.first().map(|m| m.actor.clone());
+            } else if is_verb && after.first().is_some_and(|m| m.first <= hit.last + 3) {
+                source = after.first().map(|m| m.actor.clone());
+                target = after.get(1).map(|m| m.actor.clone());
+            } else if !is_verb && after.first().is_some_and(|m| m.first <= hit.last + 2 && m.actor.entity.is_none() && m.actor.sector.is_none()) {
+                // «اعتداء عسكري أرميني»: a nationality adjective on the noun names its agent.
+                source = after.first().map(|m| m.actor.clone());
+                target = after.get(1).map(|m| m.actor.clone());
+            } else {
+                source = before.last().map(|m| m.actor.clone());
+                target = after.first().map(|m| m.actor.clone());
+            }
+            if target.is_none() && matches!(root, "18" | "19" | "20") {
+                // A fight has another side even when it is named elsewhere in the sentence.
+                target = ms.iter().map(|m| &m.actor).find(|a| Some(*a) != source.as_ref() && a.country.is_some() && a.country != source.as_ref().and_then(|s| s.country.clone())).cloned();
+            }
+            if source == target {
+                target = None;
+            }
+            if source.is_none() && target.is_none() && quote.is_some() && !by_speaker {
+                source = speaker.clone();
+            }
+            out.push(EventFound {
+                source,
+                target,
+                trigger: (hit.start, hit.end),
+                cameo: Cameo { code: code.clone(), root: root.to_string(), quad_class: quad_class(root), goldstein: info.goldstein },
+                plover: info.plover.clone().map(|kind| Plover { kind, mode: info.mode.clone() }),
+                negated,
+                modality,
+                reported_by: speaker,
+                sentence,
+                location,
+                date: date.clone(),
+            });
+            k = hit.last;
+        }
+    }
+    out
+}
