@@ -60,6 +60,8 @@ enum Command {
 enum Train {
     /// The named-entity tagger, from CoNLL files.
     Ner(ner::TrainArgs),
+    /// The event detector, from gold-standard sentence CSVs.
+    Events(events::TrainArgs),
 }
 
 #[derive(Subcommand)]
@@ -89,6 +91,7 @@ fn main() -> ExitCode {
             Command::Ner(args) => ner::run_tag(args, res),
             Command::Eval(Eval::Ner(args)) => ner::run_eval(args, res),
             Command::Train(Train::Ner(args)) => ner::run_train(args, res),
+            Command::Train(Train::Events(args)) => events::run_train(args, res),
             Command::Eval(Eval::Events(args)) => events::run_eval(args, res),
             Command::Export(args) => events::run_export(args, res),
             Command::Resources => {

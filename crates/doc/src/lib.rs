@@ -201,6 +201,10 @@ pub struct Event {
     pub negated: bool,
     /// `act` (it happened), `intent`, `threat`, `demand`.
     pub modality: String,
+    /// The event detector's verdict on whether the sentence reports this event as having
+    /// happened (`true`), or only names it (`false`); absent for types it does not cover.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported: Option<bool>,
     /// When the event is only reported («قالت الشرطة إن …»): who reports it.
     pub reported_by: Option<Actor>,
     pub sentence: Span,

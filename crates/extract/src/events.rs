@@ -53,6 +53,7 @@ pub struct EventFound {
     pub plover: Option<Plover>,
     pub negated: bool,
     pub modality: &'static str,
+    pub reported: Option<bool>,
     pub reported_by: Option<ActorRef>,
     pub sentence: (usize, usize),
     pub location: Option<usize>,
@@ -182,7 +183,17 @@ fn mentions(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, ents: &Entities, s0: us
     out
 }
 
-pub fn extract(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, ents: &Entities, quotes: &[QuoteFound], dates: &[DateFound], article_date: Option<&str>) -> Vec<EventFound> {
+#[allow(clippy::too_many_arguments)]
+pub fn extract(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ev: &EventLexicon,
+    ents: &Entities,
+    quotes: &[QuoteFound],
+    dates: &[DateFound],
+    article_date: Option<&str>,
+    detector: Option<(&crate::detector::Detector, &rasd_text::Segmenter)>,
+) -> Vec<EventFound> {
     let mut out = Vec::new();
     for &(s0, s1) in &ctx.sentences {
         if s1 <= s0 {
@@ -193,6 +204,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, ents: &Entities, quo
         let date = dates.iter().find(|d| d.first >= s0 && d.last <= s1 && d.value.is_some()).and_then(|d| d.value.clone()).or(article_date.map(str::to_string));
         let location = (s0..s1).find_map(|k| ents.at[k].filter(|&e| matches!(ents.found[e].kind, EntityType::Gpe | EntityType::Loc) && (is_place_preposition(ctx, k) || ents.found[e].kind == EntityType::Loc)));
         let denial_before = |k: usize| (s0..k).any(|j| in_words(ctx, &lex.res.denial_words, j));
+        let mut verdicts: HashMap<String, bool> = HashMap::new();
         let mut k = s0;
         while k < s1 {
             // Triggers inside a name («حزب الحرب») are part of the name.
@@ -229,7 +241,18 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, ents: &Entities, quo
             // A noun of material conflict reports an incident only with something that anchors
             // it: an occurrence verb before it, a date, or a count in the sentence. Otherwise it
             // names a topic («التحقيق في الاغتيال»), and is not coded.
-            if !is_verb && root.as_bytes()[0] >= b'1' && root >= "14" {
+            let plover_kind = info.plover.as_deref().unwrap_or("");
+            let mut reported = None;
+            if let Some((det, seg)) = detector.filter(|(d, _)| d.kinds.iter().any(|k| k == plover_kind)) {
+                // The detector knows this type: it says whether the sentence reports the event
+                // as having happened. Its verdict is kept on the event, not used to drop it:
+                // it was trained on one corpus, and users choose how far to trust it.
+                reported = Some(*verdicts.entry(plover_kind.to_string()).or_insert_with(|| {
+                    let (feats, _) = crate::detector::sentence_features(ctx, lex, ev, seg, dates, plover_kind, s0, s1);
+                    det.score(&feats) > 0.0
+                }));
+            }
+            if !is_verb && root >= "14" {
                 let occurrence = (hit.first.saturating_sub(3).max(s0)..hit.first).any(|j| in_words(ctx, &lex.res.occurrence_words, j));
                 let dated = dates.iter().any(|d| d.first >= s0 && d.last <= s1);
                 let counted = (s0..s1).any(|j| ctx.toks[j].kind == TokenKind::Number && !dates.iter().any(|d| d.first <= j && j < d.last))
@@ -294,6 +317,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, ents: &Entities, quo
                 plover: info.plover.clone().map(|kind| Plover { kind, mode: info.mode.clone() }),
                 negated,
                 modality,
+                reported,
                 reported_by: speaker,
                 sentence,
                 location,

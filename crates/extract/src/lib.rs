@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod context;
 pub mod dates;
+pub mod detector;
 pub mod entities;
 pub mod events;
 pub mod lexicon;
@@ -37,17 +38,29 @@ pub struct Extractor {
     pub segmenter: rasd_text::Segmenter,
     /// The statistical tagger, when a model is loaded: it adds the names no rule finds.
     pub tagger: Option<tagger::Tagger>,
+    /// The event detector, when a model is loaded: it keeps the event candidates of the types
+    /// it knows that a sentence really reports.
+    pub detector: Option<detector::Detector>,
 }
 
 impl Extractor {
     pub fn new(res: Resources) -> Self {
         let segmenter = res.segmenter();
-        Extractor { events: events::EventLexicon::new(&res), lex: Lexicon::new(res), segmenter, tagger: None }
+        Extractor { events: events::EventLexicon::new(&res), lex: Lexicon::new(res), segmenter, tagger: None, detector: None }
     }
 
     pub fn with_tagger(mut self, tagger: tagger::Tagger) -> Self {
         self.tagger = Some(tagger);
         self
+    }
+
+    /// Training examples for the event detector: the features of `text` (one sentence) for
+    /// event type `kind`, and whether the dictionaries found a candidate of that type.
+    pub fn detector_features(&self, text: &str, kind: &str) -> (Vec<u64>, bool) {
+        let tokens = rasd_text::tokenize(text);
+        let ctx = context::Ctx::new(text, &tokens, &[(0, text.len())]);
+        let dates = dates::extract(&ctx, &self.lex, None);
+        detector::sentence_features(&ctx, &self.lex, &self.events, &self.segmenter, &dates, kind, 0, ctx.toks.len())
     }
 
     /// The tagger's entity spans alone (byte ranges and type), for evaluation.
@@ -75,7 +88,8 @@ impl Extractor {
             taken[d.first..d.last].iter_mut().for_each(|t| *t = true);
         }
         let quantities = quantities::extract(&ctx, &self.lex, &taken);
-        let events = events::extract(&ctx, &self.lex, &self.events, &ents, &quotes, &dates, article_iso.as_deref());
+        let detector = self.detector.as_ref().map(|d| (d, &self.segmenter));
+        let events = events::extract(&ctx, &self.lex, &self.events, &ents, &quotes, &dates, article_iso.as_deref(), detector);
 
         // Entities in order of first mention, with stable ids.
         let mut order: Vec<usize> = (0..ents.found.len()).filter(|&e| !ents.found[e].mentions.is_empty()).collect();
@@ -144,6 +158,7 @@ impl Extractor {
                 plover: e.plover,
                 negated: e.negated,
                 modality: e.modality.to_string(),
+                reported: e.reported,
                 reported_by: e.reported_by.map(|a| a.to_actor(text, &id_of)),
                 sentence: Span { start: e.sentence.0, end: e.sentence.1 },
                 location: e.location.and_then(|l| id_of[l].clone()),

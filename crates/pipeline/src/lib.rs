@@ -55,12 +55,24 @@ pub fn default_tagger() -> rasd_extract::tagger::Tagger {
     }
 }
 
+/// The event detector trained by `rasd train events` (see models/README.md), compiled in.
+const EVENT_MODEL: &[u8] = include_bytes!("../../../models/events.bin.gz");
+
+/// The built-in event detector; like the tagger, a build defect if unreadable.
+pub fn default_detector() -> rasd_extract::detector::Detector {
+    match rasd_extract::detector::Detector::load(EVENT_MODEL) {
+        Ok(d) => d,
+        Err(e) => panic!("the built-in event detector is unreadable: {e}"),
+    }
+}
+
 impl Pipeline {
     pub fn new(res: Resources, options: Options) -> Self {
         let mut extractor = Extractor::new(res.clone());
         if options.tagger {
             extractor = extractor.with_tagger(default_tagger());
         }
+        extractor.detector = Some(default_detector());
         Pipeline { cleaner: Cleaner::new(&res), text: Analyzer::new(res.segmenter()), extractor, options }
     }
 
@@ -132,6 +144,16 @@ impl Pipeline {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
         self.extractor.extract(text, &tokens, &sentences, None)
+    }
+
+    /// Replaces the event detector (a model trained apart, for evaluation), or removes it.
+    pub fn set_detector(&mut self, detector: Option<rasd_extract::detector::Detector>) {
+        self.extractor.detector = detector;
+    }
+
+    /// The extractor, for training tools that need its features.
+    pub fn extractor(&self) -> &Extractor {
+        &self.extractor
     }
 
     /// Replaces the tagger (a model trained apart, for evaluation).
