@@ -38,13 +38,8 @@ pub struct TrainArgs {
     /// Gold CSV files (as for `rasd eval events`); each gives examples for its event type.
     #[arg(long, required = true, num_args = 1..)]
     gold: Vec<String>,
-    /// Where to write the detector.
-    #[arg(long)]
-    out: std::path::PathBuf,
-    #[arg(long, default_value_t = 10)]
-    epochs: usize,
-    #[arg(long, default_value_t = 2026)]
-    seed: u64,
+    #[command(flatten)]
+    model: crate::ner::ModelArgs,
 }
 
 /// One labelled sentence of a gold file.
@@ -124,10 +119,10 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
         rows.extend(r);
     }
     let refs: Vec<&Row> = rows.iter().collect();
-    let det = train_detector(&pipe, &refs, args.epochs, args.seed);
-    let file = std::fs::File::create(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
-    det.save(std::io::BufWriter::new(file)).with_context(|| format!("writing {}", args.out.display()))?;
-    eprintln!("wrote {} (event types {:?}) in {:.1} s", args.out.display(), det.kinds, started.elapsed().as_secs_f64());
+    let det = train_detector(&pipe, &refs, args.model.epochs, args.model.seed);
+    let file = std::fs::File::create(&args.model.out).with_context(|| format!("creating {}", args.model.out.display()))?;
+    det.save(std::io::BufWriter::new(file)).with_context(|| format!("writing {}", args.model.out.display()))?;
+    eprintln!("wrote {} (event types {:?}) in {:.1} s", args.model.out.display(), det.kinds, started.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
 }
 

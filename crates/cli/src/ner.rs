@@ -35,15 +35,22 @@ pub struct TrainArgs {
     /// (`anercorp-train.txt:0-0.9` keeps the last 10% out for evaluation).
     #[arg(long, required = true, num_args = 1..)]
     data: Vec<String>,
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+/// What every `rasd train` command takes: where to write and how to train, reproducibly.
+#[derive(clap::Args)]
+pub struct ModelArgs {
     /// Where to write the model.
     #[arg(long)]
-    out: std::path::PathBuf,
+    pub out: std::path::PathBuf,
     /// Passes over the data.
     #[arg(long, default_value_t = 10)]
-    epochs: usize,
+    pub epochs: usize,
     /// Seed of the shuffling between passes: the same seed and data give the same model.
     #[arg(long, default_value_t = 2026)]
-    seed: u64,
+    pub seed: u64,
 }
 
 /// One annotated sentence: tokens and their gold tags mapped to PER, LOC, ORG, MISC.
@@ -116,10 +123,11 @@ pub fn read_conll(path: &str) -> Result<Vec<Sentence>> {
 }
 
 /// Predicted BIO tags for one sentence from rasd's entities.
-pub fn predict(pipe: &Pipeline, s: &Sentence, tagger_only: bool) -> Vec<String> {
+/// The tokens of an annotated sentence joined by spaces, and each token's byte span.
+fn join_tokens(tokens: &[String]) -> (String, Vec<(usize, usize)>) {
     let mut text = String::new();
-    let mut spans = Vec::with_capacity(s.tokens.len());
-    for t in &s.tokens {
+    let mut spans = Vec::with_capacity(tokens.len());
+    for t in tokens {
         if !text.is_empty() {
             text.push(' ');
         }
@@ -127,6 +135,11 @@ pub fn predict(pipe: &Pipeline, s: &Sentence, tagger_only: bool) -> Vec<String> 
         text.push_str(t);
         spans.push((a, text.len()));
     }
+    (text, spans)
+}
+
+pub fn predict(pipe: &Pipeline, s: &Sentence, tagger_only: bool) -> Vec<String> {
+    let (text, spans) = join_tokens(&s.tokens);
     let mut tags = vec!["O".to_string(); s.tokens.len()];
     let mut found: Vec<(usize, usize, &str)> = Vec::new();
     if tagger_only {
@@ -271,16 +284,7 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
         let sentences = read_spec(spec)?;
         eprintln!("{spec}: {} sentences", sentences.len());
         for s in sentences {
-            let mut text = String::new();
-            let mut spans = Vec::new();
-            for t in &s.tokens {
-                if !text.is_empty() {
-                    text.push(' ');
-                }
-                let a = text.len();
-                text.push_str(t);
-                spans.push((a, text.len()));
-            }
+            let (text, spans) = join_tokens(&s.tokens);
             texts.push((text, spans, s.gold));
         }
     }
@@ -305,20 +309,20 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     let tokens: usize = examples.iter().map(|e| e.gold.len()).sum();
     eprintln!("{} sentences, {} tokens", examples.len(), tokens);
     let mut trainer = Trainer::new();
-    let mut rng = Rng::new(args.seed);
+    let mut rng = Rng::new(args.model.seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    for epoch in 1..=args.epochs {
+    for epoch in 1..=args.model.epochs {
         rng.shuffle(&mut order);
         let wrong: usize = order.iter().map(|&i| trainer.learn(&examples[i], &extractor.lex, &extractor.segmenter)).sum();
         eprintln!("epoch {epoch}: {:.2}% of tokens tagged wrong", 100.0 * wrong as f64 / tokens as f64);
     }
     let model = trainer.finish();
-    let file = std::fs::File::create(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
-    model.save(std::io::BufWriter::new(file)).with_context(|| format!("writing {}", args.out.display()))?;
-    let size = std::fs::metadata(&args.out).map(|m| m.len()).unwrap_or(0);
+    let file = std::fs::File::create(&args.model.out).with_context(|| format!("creating {}", args.model.out.display()))?;
+    model.save(std::io::BufWriter::new(file)).with_context(|| format!("writing {}", args.model.out.display()))?;
+    let size = std::fs::metadata(&args.model.out).map(|m| m.len()).unwrap_or(0);
     eprintln!(
         "wrote {} ({} features, {:.1} MB) in {:.1} s",
-        args.out.display(),
+        args.model.out.display(),
         model.features(),
         size as f64 / 1e6,
         started.elapsed().as_secs_f64()

@@ -34,32 +34,16 @@ pub fn base_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
-    // The Arabic block first, without the Unicode case tables: it is nearly all the text.
-    if ('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c) {
-        return Some(match c {
-            'أ' | 'إ' | 'آ' => 'ا',
-            _ => c,
-        });
+    // The Arabic block through the table built from the same rules, without the Unicode case
+    // tables: it is nearly all the text.
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        let b = ARABIC_BLOCK[(c as u32 - 0x0600) as usize].0;
+        return (b != '\0').then_some(b);
     }
-    if is_ignorable(c) {
-        return None;
+    match base_char_const(c) {
+        Some(b) if b == c && c.is_uppercase() => Some(c.to_lowercase().next().unwrap_or(c)),
+        other => other,
     }
-    Some(match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => 'ا',
-        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-        'ک' => 'ك',
-        'ی' | 'ې' => 'ي',
-        'ۀ' => 'ه',
-        '،' => ',',
-        '؛' => ';',
-        '؟' => '?',
-        '٪' => '%',
-        '٫' => '.',
-        '٬' => ',',
-        _ if c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
-        _ => c,
-    })
 }
 
 /// Folds a character that is already in base form. Each mapping keeps the UTF-8 length, so
@@ -105,24 +89,27 @@ const ARABIC_BLOCK: [(char, char); 256] = {
     t
 };
 
-/// [`base_char`] for the Arabic block, usable in a constant.
+/// The base-form rules, one place for them: usable in a constant (the Arabic-block table is
+/// built from it at compile time) and called by [`base_char`] for every other character.
 const fn base_char_const(c: char) -> Option<char> {
-    match c {
-        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}' | '\u{0640}' => None,
-        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => Some('ا'),
-        '\u{0660}'..='\u{0669}' => Some((b'0' + (c as u32 - 0x0660) as u8) as char),
-        '\u{06F0}'..='\u{06F9}' => Some((b'0' + (c as u32 - 0x06F0) as u8) as char),
-        'ک' => Some('ك'),
-        'ی' | 'ې' => Some('ي'),
-        'ۀ' => Some('ه'),
-        '،' => Some(','),
-        '؛' => Some(';'),
-        '؟' => Some('?'),
-        '٪' => Some('%'),
-        '٫' => Some('.'),
-        '٬' => Some(','),
-        _ => Some(c),
+    if is_ignorable(c) {
+        return None;
     }
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => 'ا',
+        '\u{0660}'..='\u{0669}' => (b'0' + (c as u32 - 0x0660) as u8) as char,
+        '\u{06F0}'..='\u{06F9}' => (b'0' + (c as u32 - 0x06F0) as u8) as char,
+        'ک' => 'ك',
+        'ی' | 'ې' => 'ي',
+        'ۀ' => 'ه',
+        '،' => ',',
+        '؛' => ';',
+        '؟' => '?',
+        '٪' => '%',
+        '٫' => '.',
+        '٬' => ',',
+        _ => c,
+    })
 }
 
 /// What a character of the Arabic block U+0600–U+06FF is to the tokeniser: 1 a letter, 2 a
