@@ -2,6 +2,7 @@
 
 mod analyze;
 mod bench;
+mod corpus;
 mod demo;
 mod events;
 mod ner;
@@ -49,6 +50,12 @@ enum Command {
     /// Score rasd against annotated data.
     #[command(subcommand)]
     Eval(Eval),
+    /// Analyse inputs into an on-disk corpus: de-duplicated, crash-safe, indexed for search.
+    Ingest(corpus::IngestArgs),
+    /// Search a corpus (Arabic-aware BM25); batch mode writes TREC runs.
+    Search(corpus::SearchArgs),
+    /// List the inputs an ingest could not read, with the reason.
+    Quarantine(corpus::CorpusArgs),
     /// Events as GDELT 2.0 rows or PLOVER JSON lines.
     Export(events::ExportArgs),
     /// Train a model from annotated data.
@@ -94,6 +101,9 @@ fn main() -> ExitCode {
             Command::Train(Train::Events(args)) => events::run_train(args, res),
             Command::Eval(Eval::Events(args)) => events::run_eval(args, res),
             Command::Export(args) => events::run_export(args, res),
+            Command::Ingest(args) => corpus::run_ingest(args, res),
+            Command::Search(args) => corpus::run_search(args, res),
+            Command::Quarantine(args) => corpus::run_quarantine(args),
             Command::Resources => {
                 println!("{} resource files:", res.sources.len());
                 for s in &res.sources {

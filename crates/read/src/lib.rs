@@ -11,6 +11,7 @@
 
 mod decode;
 mod jsonl;
+mod tsv;
 mod trec;
 
 use std::io::{BufRead, BufReader, Read};
@@ -109,6 +110,18 @@ enum Format {
     Trec,
     Html,
     Text,
+    /// `id<TAB>title<TAB>text` per line (a retrieval collection); chosen by the `.tsv` name.
+    Tsv,
+}
+
+/// A `.tsv` file is a collection of `id title text` lines (its content alone cannot tell it
+/// from text with tabs); everything else is recognised by content.
+fn format_of(name: &str, head: &[u8]) -> Format {
+    if name.ends_with(".tsv") || name.ends_with(".tsv.gz") {
+        Format::Tsv
+    } else {
+        sniff(head)
+    }
 }
 
 fn sniff(head: &[u8]) -> Format {
@@ -173,14 +186,15 @@ pub fn read_stream(name: &str, reader: Box<dyn Read + '_>, opts: &ReadOptions, s
             sink(Err(ReadError::Empty { file: name.to_string() }));
             return 1;
         }
-        return read_format(name, sniff(&head), &mut inner, true, opts, sink);
+        return read_format(name, format_of(name, &head), &mut inner, true, opts, sink);
     }
-    read_format(name, sniff(&head), &mut buf, false, opts, sink)
+    read_format(name, format_of(name, &head), &mut buf, false, opts, sink)
 }
 
 fn read_format(name: &str, format: Format, r: &mut dyn BufRead, gz: bool, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, ReadError>)) -> u64 {
     match format {
         Format::Jsonl => jsonl::read(name, r, gz, opts, sink),
+        Format::Tsv => tsv::read(name, r, gz, opts, sink),
         Format::Trec | Format::Html | Format::Text => {
             let mut bytes = Vec::new();
             // Whole-file formats: read at most one byte past the limit so that a huge file

@@ -93,3 +93,14 @@ fn oversized_input_is_refused_not_loaded() {
     assert!(out[0].is_err());
     assert!(out[1].is_ok());
 }
+
+#[test]
+fn tsv_collections() {
+    let mut out = Vec::new();
+    let data = "p1\tعنوان\tنص الفقرة الأولى\np2\tنص بلا عنوان\nbroken\n";
+    read_stream("c.tsv", Box::new(std::io::Cursor::new(data.as_bytes().to_vec())), &ReadOptions::default(), &mut |r| out.push(r));
+    let a = out[0].as_ref().unwrap();
+    assert_eq!((a.id.as_deref(), a.title.as_deref()), (Some("p1"), Some("عنوان")));
+    assert_eq!(out[1].as_ref().unwrap().title, None);
+    assert!(out[2].as_ref().unwrap_err().to_string().contains("c.tsv, record 3: expected id<TAB>title<TAB>text"));
+}

@@ -32,6 +32,15 @@ pub struct Analyzed {
     pub stem: String,
 }
 
+/// The forms of one token, all folded: the whole word, the word without its clitics, and its
+/// light stem.
+#[derive(Debug, Clone, Copy)]
+pub struct Forms<'a> {
+    pub norm: &'a str,
+    pub core: &'a str,
+    pub stem: &'a str,
+}
+
 /// The text chain: tokeniser, normaliser, segmenter and stemmer with their settings.
 #[derive(Debug, Clone, Default)]
 pub struct Analyzer {
@@ -78,21 +87,15 @@ impl Analyzer {
         if token.kind != TokenKind::Arabic {
             return (whole, (0, folded.len()));
         }
-        let seg = self.segmenter.segment_folded(base, folded);
-        let stem = self.segmenter.stem_range(base, seg);
-        // A word left whole needs no protection; only a cut name is looked up.
-        if stem != (0, folded.len()) && self.segmenter.is_protected(folded) {
-            return (whole, (0, folded.len()));
-        }
-        (seg, stem)
+        self.stem_of(base, folded)
     }
 
-    /// Streams the search terms (light stems) of `text` without allocating per token: the
-    /// fast path used by the index and by benchmarks. Tokenising and normalising are fused:
-    /// a run of Arabic-block letters is read two bytes at a time and normalised through a
+    /// Streams every token's folded forms (whole word, clitic-free core, light stem) without
+    /// allocating per token: the fast path used by the index and by benchmarks. Tokenising
+    /// and normalising are fused: a run of Arabic-block letters is read two bytes at a time and normalised through a
     /// table as it is scanned; anything else goes through the ordinary tokeniser. The tokens
     /// and stems are exactly those of [`Analyzer::analyze`] (a test holds them equal).
-    pub fn for_each_stem(&self, text: &str, mut f: impl FnMut(&Token, &str)) {
+    pub fn for_each_form(&self, text: &str, mut f: impl FnMut(&Token, Forms<'_>)) {
         let bytes = text.as_bytes();
         let len = bytes.len();
         let mut base = String::new();
@@ -132,8 +135,8 @@ impl Analyzer {
                     // A run of marks alone leaves no letters: not a word.
                     if !base.is_empty() {
                         let token = Token { start, end: pos, kind: TokenKind::Arabic };
-                        let (a, b) = self.stem_of(&base, &folded);
-                        f(&token, &folded[a..b]);
+                        let (seg, (a, b)) = self.stem_of(&base, &folded);
+                        f(&token, Forms { norm: &folded, core: &folded[seg.prefix_len..seg.suffix_start], stem: &folded[a..b] });
                     }
                     continue;
                 }
@@ -143,20 +146,26 @@ impl Analyzer {
             if token.kind == TokenKind::Punct {
                 continue;
             }
-            let (_, (a, b)) = self.forms(token, text, &mut base, &mut folded);
-            f(&token, &folded[a..b]);
+            let (seg, (a, b)) = self.forms(token, text, &mut base, &mut folded);
+            f(&token, Forms { norm: &folded, core: &folded[seg.prefix_len..seg.suffix_start], stem: &folded[a..b] });
         }
     }
 
-    /// Stem range of an Arabic word given its base and folded forms.
+    /// Streams the light stems of `text`: [`Analyzer::for_each_form`] keeping the stem.
+    pub fn for_each_stem(&self, text: &str, mut f: impl FnMut(&Token, &str)) {
+        self.for_each_form(text, |t, forms| f(t, forms.stem));
+    }
+
+    /// Segments and stem range of an Arabic word given its base and folded forms. A word left
+    /// whole needs no protection; only a name about to be cut is looked up.
     #[inline]
-    fn stem_of(&self, base: &str, folded: &str) -> (usize, usize) {
+    fn stem_of(&self, base: &str, folded: &str) -> (Segments, (usize, usize)) {
         let seg = self.segmenter.segment_folded(base, folded);
         let stem = self.segmenter.stem_range(base, seg);
         if stem != (0, folded.len()) && self.segmenter.is_protected(folded) {
-            return (0, folded.len());
+            return (Segments { prefix_len: 0, suffix_start: folded.len() }, (0, folded.len()));
         }
-        stem
+        (seg, stem)
     }
 }
 

@@ -1,0 +1,258 @@
+//! `rasd ingest`, `rasd search`, `rasd quarantine`: the on-disk corpus.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use rasd_pipeline::{Options, Pipeline};
+use rasd_read::{read_path, Article, ReadOptions};
+use rasd_resources::Resources;
+use rasd_store::index::{terms, Bm25, Index};
+use rasd_store::{content_key, Corpus, Quarantined, Source, Stored};
+
+#[derive(clap::Args)]
+pub struct IngestArgs {
+    /// Inputs: every format `rasd analyze` reads, files or folders.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// The corpus folder.
+    #[arg(long, default_value = "rasd-data")]
+    corpus: PathBuf,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+#[derive(clap::Args)]
+pub struct SearchArgs {
+    /// The query (words, any spelling).
+    query: Vec<String>,
+    #[arg(long, default_value = "rasd-data")]
+    corpus: PathBuf,
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Only articles of this outlet.
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Only articles dated on or after this ISO date.
+    #[arg(long)]
+    since: Option<String>,
+    /// Only articles dated on or before this ISO date.
+    #[arg(long)]
+    until: Option<String>,
+    /// JSON lines instead of a readable list.
+    #[arg(long)]
+    json: bool,
+    /// Batch mode: `qid<TAB>query` lines; writes a TREC run (`qid Q0 docid rank score rasd`).
+    #[arg(long, requires = "run")]
+    queries: Option<PathBuf>,
+    #[arg(long)]
+    run: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+pub struct CorpusArgs {
+    #[arg(long, default_value = "rasd-data")]
+    corpus: PathBuf,
+}
+
+const SEGMENT: usize = 2048;
+
+fn stop_words(res: &Resources) -> HashSet<String> {
+    res.function_words.clone()
+}
+
+pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
+    let stop = stop_words(&res);
+    let pipe = Pipeline::new(res, Options { tokens: false, ..Options::default() });
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
+    let mut corpus = Corpus::open(&args.corpus).with_context(|| format!("opening corpus {}", args.corpus.display()))?;
+    let started = Instant::now();
+    let (files, listing) = crate::analyze::expand(&args.paths);
+    let (mut read, mut stored, mut dups, mut failed) = (0u64, 0u64, 0u64, listing.len() as u64);
+    let mut quarantine: Vec<Quarantined> = listing.into_iter().map(|e| Quarantined { file: e.clone(), reason: e }).collect();
+    let mut batch: Vec<Article> = Vec::with_capacity(SEGMENT);
+    let mut pending: Vec<Stored> = Vec::with_capacity(SEGMENT);
+    let mut pending_keys: HashSet<String> = HashSet::new();
+    let mut duplicates: Vec<Source> = Vec::new();
+    let mut last_report = Instant::now();
+    let mut error: Option<anyhow::Error> = None;
+
+    let flush = |batch: &mut Vec<Article>, pending: &mut Vec<Stored>, pending_keys: &mut HashSet<String>, duplicates: &mut Vec<Source>, corpus: &mut Corpus, stored: &mut u64, dups: &mut u64, force: bool| -> Result<()> {
+        for (a, rec) in batch.iter().zip(crate::analyze::run_batch(&pipe, batch, threads)) {
+            let key = content_key(&rec.text);
+            if corpus.contains(&key) || pending_keys.contains(&key) {
+                *dups += 1;
+                duplicates.push(Source { key, id: rec.id.clone(), file: a.file.clone(), record: a.record, outlet: rec.outlet.clone(), url: rec.url.clone() });
+                continue;
+            }
+            pending_keys.insert(key.clone());
+            pending.push(Stored { key, record: rec });
+        }
+        batch.clear();
+        if pending.len() >= SEGMENT || (force && !pending.is_empty()) {
+            corpus.commit(pending)?;
+            *stored += pending.len() as u64;
+            pending.clear();
+            pending_keys.clear();
+        }
+        if !duplicates.is_empty() && (force || duplicates.len() >= SEGMENT) {
+            corpus.add_duplicates(duplicates)?;
+            duplicates.clear();
+        }
+        Ok(())
+    };
+
+    for file in &files {
+        read_path(file, &ReadOptions::default(), &mut |r| {
+            if error.is_some() {
+                return;
+            }
+            match r {
+                Ok(a) => {
+                    read += 1;
+                    batch.push(a);
+                    if batch.len() >= 512 {
+                        if let Err(e) = flush(&mut batch, &mut pending, &mut pending_keys, &mut duplicates, &mut corpus, &mut stored, &mut dups, false) {
+                            error = Some(e);
+                        }
+                    }
+                }
+                Err(e) => {
+                    failed += 1;
+                    quarantine.push(Quarantined { file: e.file().to_string(), reason: e.to_string() });
+                }
+            }
+            if last_report.elapsed().as_secs_f64() >= 2.0 {
+                let s = started.elapsed().as_secs_f64();
+                eprintln!("rasd ingest: {read} read, {stored} stored, {dups} duplicates, {failed} failed — {:.0} articles/s", read as f64 / s);
+                last_report = Instant::now();
+            }
+        });
+        if let Some(e) = error.take() {
+            return Err(e.context("ingesting"));
+        }
+    }
+    flush(&mut batch, &mut pending, &mut pending_keys, &mut duplicates, &mut corpus, &mut stored, &mut dups, true)?;
+    corpus.add_quarantine(&quarantine)?;
+    let analysed = started.elapsed().as_secs_f64();
+    let index = Index::build(&corpus, pipe.text_analyzer(), &stop)?;
+    index.save(&args.corpus.join("index.bin"))?;
+    let size = std::fs::metadata(args.corpus.join("index.bin")).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "rasd ingest: {read} read, {stored} stored, {dups} duplicates, {failed} failed; {} articles in the corpus; ingest {:.1} s ({:.0} articles/s), index {:.1} s, {:.1} MB",
+        index.docs.len(),
+        analysed,
+        read as f64 / analysed.max(1e-9),
+        started.elapsed().as_secs_f64() - analysed,
+        size as f64 / 1e6
+    );
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The sentence of `text` with the most query terms, terms marked ⟦…⟧.
+fn snippet(an: &rasd_text::Analyzer, text: &str, query: &HashSet<String>) -> String {
+    let tokens = rasd_text::tokenize(text);
+    let sentences = rasd_text::split_sentences(text, &tokens);
+    let mut best = (0usize, (0usize, text.len().min(300)));
+    for &(a, b) in &sentences {
+        let mut n = 0;
+        an.for_each_stem(&text[a..b], |_, s| n += usize::from(query.contains(s)));
+        if n > best.0 {
+            best = (n, (a, b));
+        }
+    }
+    let (a, b) = best.1;
+    let part = &text[a..b.min(text.len())];
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    an.for_each_stem(part, |t, s| {
+        if query.contains(s) {
+            marks.push((t.start, t.end));
+        }
+    });
+    let mut out = String::new();
+    let mut last = 0;
+    for (s, e) in marks {
+        out.push_str(&part[last..s]);
+        out.push('⟦');
+        out.push_str(&part[s..e]);
+        out.push('⟧');
+        last = e;
+    }
+    out.push_str(&part[last..]);
+    out
+}
+
+pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
+    let stop = stop_words(&res);
+    let an = rasd_text::Analyzer::new(res.segmenter());
+    let path = args.corpus.join("index.bin");
+    let index = Index::load(&path).with_context(|| format!("loading {} (build it with `rasd ingest`)", path.display()))?;
+    let corpus = Corpus::open(&args.corpus)?;
+    let analyse = |q: &str| {
+        let mut v = Vec::new();
+        terms(&an, &stop, q, |t| v.push(t.to_string()));
+        v
+    };
+    let keep = |d: &rasd_store::index::DocInfo| {
+        args.outlet.as_ref().is_none_or(|o| &d.outlet == o)
+            && args.since.as_ref().is_none_or(|s| d.date.as_str() >= s.as_str())
+            && args.until.as_ref().is_none_or(|u| d.date.get(..u.len()).unwrap_or(&d.date) <= u.as_str())
+    };
+    if let (Some(qfile), Some(run)) = (&args.queries, &args.run) {
+        let text = std::fs::read_to_string(qfile).with_context(|| format!("reading {}", qfile.display()))?;
+        let mut out = std::io::BufWriter::new(std::fs::File::create(run).with_context(|| format!("creating {}", run.display()))?);
+        let started = Instant::now();
+        let mut n = 0;
+        let mut times = Vec::new();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let (qid, q) = line.split_once('\t').with_context(|| format!("{}: expected qid<TAB>query: {line}", qfile.display()))?;
+            let t0 = Instant::now();
+            let hits = index.search(&analyse(q), Bm25::default(), args.limit, &keep);
+            times.push(t0.elapsed().as_secs_f64() * 1000.0);
+            for (rank, (d, score)) in hits.iter().enumerate() {
+                writeln!(out, "{qid} Q0 {} {} {score:.4} rasd", index.docs[*d as usize].id, rank + 1)?;
+            }
+            n += 1;
+        }
+        out.flush()?;
+        times.sort_by(|a, b| a.total_cmp(b));
+        let pct = |p: f64| times.get(((times.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or(0.0);
+        eprintln!("rasd search: {n} queries in {:.2} s; latency median {:.2} ms, p99 {:.2} ms", started.elapsed().as_secs_f64(), pct(0.5), pct(0.99));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let q = args.query.join(" ");
+    let qt = analyse(&q);
+    let qset: HashSet<String> = qt.iter().cloned().collect();
+    let hits = index.search(&qt, Bm25::default(), args.limit, keep);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for (rank, (d, score)) in hits.iter().enumerate() {
+        let info = &index.docs[*d as usize];
+        let stored = corpus.get(info.at)?;
+        let snip = snippet(&an, &stored.record.text, &qset);
+        if args.json {
+            let v = serde_json::json!({"rank": rank + 1, "score": score, "id": info.id, "key": info.key, "title": info.title, "outlet": info.outlet, "date": info.date, "snippet": snip});
+            writeln!(out, "{v}")?;
+        } else {
+            writeln!(out, "{:>2}. {:.2}  {}  [{} {}]\n    {}", rank + 1, score, if info.title.is_empty() { &info.id } else { &info.title }, info.outlet, info.date, snip)?;
+        }
+    }
+    if hits.is_empty() && !args.json {
+        writeln!(out, "no match for «{q}»")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_quarantine(args: CorpusArgs) -> Result<ExitCode> {
+    let corpus = Corpus::open(&args.corpus)?;
+    let q: Vec<Quarantined> = corpus.read_side("quarantine.jsonl")?;
+    for item in &q {
+        println!("{}\t{}", item.file, item.reason);
+    }
+    eprintln!("{} quarantined input(s)", q.len());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,204 @@
+//! An inverted index over title and text, with rasd's Arabic analysis (normalisation,
+//! clitic segmentation, light stemming, function words left out), scored with BM25.
+
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::Path;
+
+use rustc_hash::FxHashMap;
+
+use crate::{io, Corpus, DocRef, StoreError};
+
+const MAGIC: &[u8; 8] = b"RASDIX01";
+
+/// What the index keeps about a document, besides its terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocInfo {
+    pub key: String,
+    pub id: String,
+    pub at: DocRef,
+    pub len: u32,
+    pub date: String,
+    pub outlet: String,
+    pub title: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Index {
+    pub docs: Vec<DocInfo>,
+    pub postings: FxHashMap<String, Vec<(u32, u16)>>,
+    avg_len: f32,
+}
+
+/// Parameters of BM25; Lucene's defaults, so that comparisons measure the analysis.
+#[derive(Debug, Clone, Copy)]
+pub struct Bm25 {
+    pub k1: f32,
+    pub b: f32,
+}
+
+impl Default for Bm25 {
+    fn default() -> Self {
+        Bm25 { k1: 1.2, b: 0.75 }
+    }
+}
+
+/// Index terms of a text: light stems, without function words.
+pub fn terms(an: &rasd_text::Analyzer, stop: &HashSet<String>, text: &str, mut f: impl FnMut(&str)) {
+    an.for_each_stem(text, |_, stem| {
+        if !stem.is_empty() && !stop.contains(stem) {
+            f(stem)
+        }
+    });
+}
+
+impl Index {
+    /// Builds the index from every record of the corpus.
+    pub fn build(corpus: &Corpus, an: &rasd_text::Analyzer, stop: &HashSet<String>) -> Result<Index, StoreError> {
+        let mut idx = Index::default();
+        let mut total = 0u64;
+        let mut tf: FxHashMap<String, u16> = FxHashMap::default();
+        corpus.for_each(|s, at| {
+            tf.clear();
+            let mut len = 0u32;
+            let r = &s.record;
+            for part in [r.title.as_deref().unwrap_or(""), r.text.as_str()] {
+                terms(an, stop, part, |t| {
+                    *tf.entry(t.to_string()).or_insert(0) += 1;
+                    len += 1;
+                });
+            }
+            let d = idx.docs.len() as u32;
+            for (t, n) in tf.drain() {
+                idx.postings.entry(t).or_default().push((d, n));
+            }
+            total += len as u64;
+            idx.docs.push(DocInfo {
+                key: s.key,
+                id: r.id.clone(),
+                at,
+                len,
+                date: r.date.clone().unwrap_or_default(),
+                outlet: r.outlet.clone().unwrap_or_default(),
+                title: r.title.clone().unwrap_or_default(),
+            });
+        })?;
+        idx.avg_len = total as f32 / idx.docs.len().max(1) as f32;
+        Ok(idx)
+    }
+
+    /// Documents ranked by BM25 for the query terms; `keep` filters documents before ranking.
+    pub fn search(&self, query_terms: &[String], params: Bm25, limit: usize, keep: impl Fn(&DocInfo) -> bool) -> Vec<(u32, f32)> {
+        let n = self.docs.len() as f32;
+        let mut scores: FxHashMap<u32, f32> = FxHashMap::default();
+        let mut seen = HashSet::new();
+        for t in query_terms {
+            if !seen.insert(t) {
+                continue;
+            }
+            let Some(post) = self.postings.get(t) else { continue };
+            let df = post.len() as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            for &(d, tf) in post {
+                let dl = self.docs[d as usize].len as f32;
+                let tf = tf as f32;
+                let s = idf * tf * (params.k1 + 1.0) / (tf + params.k1 * (1.0 - params.b + params.b * dl / self.avg_len.max(1.0)));
+                *scores.entry(d).or_insert(0.0) += s;
+            }
+        }
+        let mut ranked: Vec<(u32, f32)> = scores.into_iter().filter(|(d, _)| keep(&self.docs[*d as usize])).collect();
+        // Ties broken by document order, so the ranking is deterministic.
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(limit);
+        ranked
+    }
+
+    /// Writes the index to `path` through a temporary file and a rename.
+    pub fn save(&self, path: &Path) -> Result<(), StoreError> {
+        let tmp = path.with_extension("bin.tmp");
+        {
+            let f = File::create(&tmp).map_err(io(&tmp))?;
+            let mut w = BufWriter::new(f);
+            let mut put = |b: &[u8]| w.write_all(b).map_err(io(&tmp));
+            put(MAGIC)?;
+            put(&(self.docs.len() as u32).to_le_bytes())?;
+            for d in &self.docs {
+                for s in [&d.key, &d.id, &d.date, &d.outlet, &d.title] {
+                    put(&(s.len() as u32).to_le_bytes())?;
+                    put(s.as_bytes())?;
+                }
+                put(&d.at.segment.to_le_bytes())?;
+                put(&d.at.offset.to_le_bytes())?;
+                put(&d.at.len.to_le_bytes())?;
+                put(&d.len.to_le_bytes())?;
+            }
+            let mut terms: Vec<(&String, &Vec<(u32, u16)>)> = self.postings.iter().collect();
+            terms.sort();
+            put(&(terms.len() as u32).to_le_bytes())?;
+            for (t, post) in terms {
+                put(&(t.len() as u32).to_le_bytes())?;
+                put(t.as_bytes())?;
+                put(&(post.len() as u32).to_le_bytes())?;
+                for (d, tf) in post {
+                    put(&d.to_le_bytes())?;
+                    put(&tf.to_le_bytes())?;
+                }
+            }
+            let f = w.into_inner().map_err(|e| StoreError::Io { path: tmp.display().to_string(), source: e.into_error() })?;
+            f.sync_all().map_err(io(&tmp))?;
+        }
+        fs::rename(&tmp, path).map_err(io(path))
+    }
+
+    pub fn load(path: &Path) -> Result<Index, StoreError> {
+        let mut b = Vec::new();
+        BufReader::new(File::open(path).map_err(io(path))?).read_to_end(&mut b).map_err(io(path))?;
+        let corrupt = |why: &str| StoreError::Corrupt { path: path.display().to_string(), line: 0, reason: why.to_string() };
+        let mut at = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], StoreError> {
+            let s = b.get(at..at + n).ok_or_else(|| corrupt("truncated index (rebuild it with `rasd ingest`)"))?;
+            at += n;
+            Ok(s)
+        };
+        if take(8)? != MAGIC {
+            return Err(corrupt("not a rasd index"));
+        }
+        fn u32of(s: &[u8]) -> u32 {
+            u32::from_le_bytes([s[0], s[1], s[2], s[3]])
+        }
+        let n_docs = u32of(take(4)?) as usize;
+        let mut idx = Index::default();
+        let mut total = 0u64;
+        for _ in 0..n_docs {
+            let mut fields = Vec::with_capacity(5);
+            for _ in 0..5 {
+                let n = u32of(take(4)?) as usize;
+                fields.push(String::from_utf8_lossy(take(n)?).into_owned());
+            }
+            let segment = u32of(take(4)?);
+            let o = take(8)?;
+            let offset = u64::from_le_bytes([o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]]);
+            let len_line = u32of(take(4)?);
+            let len = u32of(take(4)?);
+            total += len as u64;
+            let title = fields.pop().unwrap_or_default();
+            let outlet = fields.pop().unwrap_or_default();
+            let date = fields.pop().unwrap_or_default();
+            let id = fields.pop().unwrap_or_default();
+            let key = fields.pop().unwrap_or_default();
+            idx.docs.push(DocInfo { key, id, at: DocRef { segment, offset, len: len_line }, len, date, outlet, title });
+        }
+        let n_terms = u32of(take(4)?) as usize;
+        for _ in 0..n_terms {
+            let n = u32of(take(4)?) as usize;
+            let t = String::from_utf8_lossy(take(n)?).into_owned();
+            let np = u32of(take(4)?) as usize;
+            let raw = take(np * 6)?;
+            let post = raw.chunks_exact(6).map(|c| (u32of(&c[..4]), u16::from_le_bytes([c[4], c[5]]))).collect();
+            idx.postings.insert(t, post);
+        }
+        idx.avg_len = total as f32 / idx.docs.len().max(1) as f32;
+        Ok(idx)
+    }
+}
