@@ -24,6 +24,9 @@ pub struct IngestArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Articles per committed segment: what a crash can cost at most, in re-analysis.
+    #[arg(long, default_value_t = 2048)]
+    segment_size: usize,
 }
 
 #[derive(clap::Args)]
@@ -59,8 +62,6 @@ pub struct CorpusArgs {
     corpus: PathBuf,
 }
 
-const SEGMENT: usize = 2048;
-
 fn stop_words(res: &Resources) -> HashSet<String> {
     res.function_words.clone()
 }
@@ -72,10 +73,11 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
     let mut corpus = Corpus::open(&args.corpus).with_context(|| format!("opening corpus {}", args.corpus.display()))?;
     let started = Instant::now();
     let (files, listing) = crate::analyze::expand(&args.paths);
-    let (mut read, mut stored, mut dups, mut failed) = (0u64, 0u64, 0u64, listing.len() as u64);
+    let (mut read, mut stored, mut dups, mut failed, mut already) = (0u64, 0u64, 0u64, listing.len() as u64, 0u64);
     let mut quarantine: Vec<Quarantined> = listing.into_iter().map(|e| Quarantined { file: e.clone(), reason: e }).collect();
-    let mut batch: Vec<Article> = Vec::with_capacity(SEGMENT);
-    let mut pending: Vec<Stored> = Vec::with_capacity(SEGMENT);
+    let segment = args.segment_size.max(1);
+    let mut batch: Vec<Article> = Vec::with_capacity(512);
+    let mut pending: Vec<Stored> = Vec::with_capacity(segment);
     let mut pending_keys: HashSet<String> = HashSet::new();
     let mut duplicates: Vec<Source> = Vec::new();
     let mut last_report = Instant::now();
@@ -93,13 +95,13 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
             pending.push(Stored { key, record: rec });
         }
         batch.clear();
-        if pending.len() >= SEGMENT || (force && !pending.is_empty()) {
+        if pending.len() >= segment || (force && !pending.is_empty()) {
             corpus.commit(pending)?;
             *stored += pending.len() as u64;
             pending.clear();
             pending_keys.clear();
         }
-        if !duplicates.is_empty() && (force || duplicates.len() >= SEGMENT) {
+        if !duplicates.is_empty() && (force || duplicates.len() >= segment) {
             corpus.add_duplicates(duplicates)?;
             duplicates.clear();
         }
@@ -112,10 +114,15 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
                 return;
             }
             match r {
+                Ok(a) if corpus.has_seen(&a.file, a.record) => {
+                    // Taken in by an earlier run: re-ingesting adds nothing.
+                    read += 1;
+                    already += 1;
+                }
                 Ok(a) => {
                     read += 1;
                     batch.push(a);
-                    if batch.len() >= 512 {
+                    if batch.len() >= segment.min(512) {
                         if let Err(e) = flush(&mut batch, &mut pending, &mut pending_keys, &mut duplicates, &mut corpus, &mut stored, &mut dups, false) {
                             error = Some(e);
                         }
@@ -143,7 +150,7 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
     index.save(&args.corpus.join("index.bin"))?;
     let size = std::fs::metadata(args.corpus.join("index.bin")).map(|m| m.len()).unwrap_or(0);
     eprintln!(
-        "rasd ingest: {read} read, {stored} stored, {dups} duplicates, {failed} failed; {} articles in the corpus; ingest {:.1} s ({:.0} articles/s), index {:.1} s, {:.1} MB",
+        "rasd ingest: {read} read, {stored} stored, {dups} duplicates, {already} already in the corpus, {failed} failed; {} articles in the corpus; ingest {:.1} s ({:.0} articles/s), index {:.1} s, {:.1} MB",
         index.docs.len(),
         analysed,
         read as f64 / analysed.max(1e-9),

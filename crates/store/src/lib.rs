@@ -72,7 +72,15 @@ pub fn content_key(text: &str) -> String {
 pub struct Corpus {
     pub dir: PathBuf,
     keys: HashSet<String>,
+    /// Inputs already taken in (`file#record`), stored or recorded as duplicates, so that
+    /// ingesting the same files again adds nothing.
+    seen: HashSet<String>,
     next_segment: u32,
+}
+
+/// How an input item is named among the sources.
+pub fn source_name(file: &str, record: Option<u64>) -> String {
+    format!("{file}#{}", record.unwrap_or(0))
 }
 
 impl Corpus {
@@ -81,12 +89,14 @@ impl Corpus {
         let seg = dir.join("segments");
         fs::create_dir_all(&seg).map_err(io(&seg))?;
         let mut keys = HashSet::new();
+        let mut seen = HashSet::new();
         let mut next = 1;
         for (n, path) in segments(dir)? {
             next = next.max(n + 1);
             for_each_line(&path, |line, _, _| {
-                let key = serde_json::from_str::<KeyOnly>(line).map(|k| k.key).map_err(|e| e.to_string())?;
-                keys.insert(key);
+                let k = serde_json::from_str::<KeyOnly>(line).map_err(|e| e.to_string())?;
+                keys.insert(k.key);
+                seen.insert(source_name(&k.record.origin.file, k.record.origin.record));
                 Ok(())
             })?;
         }
@@ -96,7 +106,16 @@ impl Corpus {
                 let _ = fs::remove_file(entry.path());
             }
         }
-        Ok(Corpus { dir: dir.to_path_buf(), keys, next_segment: next })
+        let mut c = Corpus { dir: dir.to_path_buf(), keys, seen, next_segment: next };
+        for d in c.read_side::<Source>("duplicates.jsonl")? {
+            c.seen.insert(source_name(&d.file, d.record));
+        }
+        Ok(c)
+    }
+
+    /// Was this input item already taken in by an earlier ingest?
+    pub fn has_seen(&self, file: &str, record: Option<u64>) -> bool {
+        self.seen.contains(&source_name(file, record))
     }
 
     pub fn contains(&self, key: &str) -> bool {
@@ -136,6 +155,7 @@ impl Corpus {
         }
         self.next_segment += 1;
         self.keys.extend(records.iter().map(|r| r.key.clone()));
+        self.seen.extend(records.iter().map(|r| source_name(&r.record.origin.file, r.record.origin.record)));
         Ok(())
     }
 
@@ -155,8 +175,10 @@ impl Corpus {
         Ok(())
     }
 
-    pub fn add_duplicates(&self, d: &[Source]) -> Result<(), StoreError> {
-        self.append("duplicates.jsonl", d)
+    pub fn add_duplicates(&mut self, d: &[Source]) -> Result<(), StoreError> {
+        self.append("duplicates.jsonl", d)?;
+        self.seen.extend(d.iter().map(|s| source_name(&s.file, s.record)));
+        Ok(())
     }
 
     pub fn add_quarantine(&self, q: &[Quarantined]) -> Result<(), StoreError> {
@@ -217,6 +239,12 @@ pub struct DocRef {
 #[derive(Deserialize)]
 struct KeyOnly {
     key: String,
+    record: OriginOnly,
+}
+
+#[derive(Deserialize)]
+struct OriginOnly {
+    origin: rasd_doc::Origin,
 }
 
 fn segments(dir: &Path) -> Result<Vec<(u32, PathBuf)>, StoreError> {
