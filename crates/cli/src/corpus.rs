@@ -148,9 +148,10 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
     let analysed = started.elapsed().as_secs_f64();
     let index = Index::build(&corpus, pipe.text_analyzer(), &stop)?;
     index.save(&args.corpus.join("index.bin"))?;
+    let n_clusters = write_clusters(&corpus)?;
     let size = std::fs::metadata(args.corpus.join("index.bin")).map(|m| m.len()).unwrap_or(0);
     eprintln!(
-        "rasd ingest: {read} read, {stored} stored, {dups} duplicates, {already} already in the corpus, {failed} failed; {} articles in the corpus; ingest {:.1} s ({:.0} articles/s), index {:.1} s, {:.1} MB",
+        "rasd ingest: {read} read, {stored} stored, {dups} duplicates, {already} already in the corpus, {failed} failed; {} articles in the corpus, {n_clusters} near-duplicate clusters; ingest {:.1} s ({:.0} articles/s), index and clusters {:.1} s, index {:.1} MB",
         index.docs.len(),
         analysed,
         read as f64 / analysed.max(1e-9),
@@ -158,6 +159,32 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
         size as f64 / 1e6
     );
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Groups the corpus's near-duplicates (wire copies with small edits) and writes
+/// `clusters.jsonl`: one `{"key", "cluster"}` line per article that has a near twin,
+/// through a temporary file and a rename. Returns the number of clusters.
+fn write_clusters(corpus: &Corpus) -> Result<usize> {
+    use rasd_store::dedup::{clusters, near_pairs, MinHasher};
+    let mh = MinHasher::default();
+    let mut keys = Vec::new();
+    let mut sigs = Vec::new();
+    corpus.for_each(|s, _| {
+        sigs.push(mh.signature(&s.record.text));
+        keys.push(s.key);
+    })?;
+    let cl = clusters(keys.len(), &near_pairs(&sigs, 0.8));
+    let path = corpus.dir.join("clusters.jsonl");
+    let tmp = corpus.dir.join("clusters.jsonl.tmp");
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?);
+    for (k, c) in keys.iter().zip(&cl) {
+        if let Some(c) = c {
+            writeln!(w, "{}", serde_json::json!({"key": k, "cluster": c}))?;
+        }
+    }
+    w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    std::fs::rename(&tmp, &path).with_context(|| format!("writing {}", path.display()))?;
+    Ok(cl.iter().flatten().max().map(|m| m + 1).unwrap_or(0))
 }
 
 /// The sentence of `text` with the most query terms, terms marked ⟦…⟧.
@@ -261,5 +288,62 @@ pub fn run_quarantine(args: CorpusArgs) -> Result<ExitCode> {
         println!("{}\t{}", item.file, item.reason);
     }
     eprintln!("{} quarantined input(s)", q.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(clap::Args)]
+pub struct DedupArgs {
+    /// Inputs (any format `rasd analyze` reads); their raw text is compared.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Minimum estimated Jaccard similarity of word 5-grams.
+    #[arg(long, default_value_t = 0.8)]
+    threshold: f32,
+    /// Write the pairs: id_a id_b outlet_a outlet_b similarity exact.
+    #[arg(long)]
+    pairs: Option<PathBuf>,
+}
+
+/// `rasd dedup`: near-duplicate pairs and clusters among the inputs.
+pub fn run_dedup(args: DedupArgs) -> Result<ExitCode> {
+    use rasd_store::dedup::{clusters, near_pairs, MinHasher};
+    let started = Instant::now();
+    let mh = MinHasher::default();
+    let (files, _) = crate::analyze::expand(&args.paths);
+    let mut items: Vec<(String, String, String)> = Vec::new();
+    let mut sigs = Vec::new();
+    let mut failed = 0;
+    for f in &files {
+        read_path(f, &ReadOptions::default(), &mut |r| match r {
+            Ok(a) => {
+                let text = match &a.body {
+                    rasd_read::Body::Text(t) | rasd_read::Body::Html(t) => t.clone(),
+                };
+                sigs.push(mh.signature(&text));
+                items.push((a.id.clone().unwrap_or_default(), a.outlet.clone().unwrap_or_default(), rasd_text::fold_phrase(&text)));
+            }
+            Err(_) => failed += 1,
+        });
+    }
+    let pairs = near_pairs(&sigs, args.threshold);
+    let cl = clusters(items.len(), &pairs);
+    let exact = pairs.iter().filter(|p| items[p.0].2 == items[p.1].2).count();
+    let n_clusters = cl.iter().flatten().max().map(|m| m + 1).unwrap_or(0);
+    let in_clusters = cl.iter().filter(|c| c.is_some()).count();
+    if let Some(p) = &args.pairs {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?);
+        for &(i, j, s) in &pairs {
+            writeln!(w, "{}\t{}\t{}\t{}\t{s:.3}\t{}", items[i].0, items[j].0, items[i].1, items[j].1, u8::from(items[i].2 == items[j].2))?;
+        }
+        w.flush()?;
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "{} records ({failed} unreadable): {} pairs ({exact} exact, {} near), {n_clusters} clusters ({in_clusters} records); {:.0} docs/s",
+        items.len(),
+        pairs.len(),
+        pairs.len() - exact,
+        items.len() as f64 / secs
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -54,6 +54,8 @@ enum Command {
     Ingest(corpus::IngestArgs),
     /// Search a corpus (Arabic-aware BM25); batch mode writes TREC runs.
     Search(corpus::SearchArgs),
+    /// Near-duplicate articles among the inputs (MinHash over word 5-grams).
+    Dedup(corpus::DedupArgs),
     /// List the inputs an ingest could not read, with the reason.
     Quarantine(corpus::CorpusArgs),
     /// Events as GDELT 2.0 rows or PLOVER JSON lines.
@@ -104,6 +106,7 @@ fn main() -> ExitCode {
             Command::Ingest(args) => corpus::run_ingest(args, res),
             Command::Search(args) => corpus::run_search(args, res),
             Command::Quarantine(args) => corpus::run_quarantine(args),
+            Command::Dedup(args) => corpus::run_dedup(args),
             Command::Resources => {
                 println!("{} resource files:", res.sources.len());
                 for s in &res.sources {

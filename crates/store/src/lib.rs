@@ -9,6 +9,7 @@
 //! - `quarantine.jsonl` — inputs that failed, with the reason.
 //! - `index.bin` — the search index, rebuilt from the segments and swapped in atomically.
 
+pub mod dedup;
 pub mod index;
 
 use std::collections::HashSet;
