@@ -46,6 +46,21 @@ pub struct SearchArgs {
     /// Only articles dated on or before this ISO date.
     #[arg(long)]
     until: Option<String>,
+    /// Only articles that mention this entity (canonical name, as in the records).
+    #[arg(long)]
+    entity: Option<String>,
+    /// Only articles reporting an event of this PLOVER type (ASSAULT, PROTEST, REQUEST …).
+    #[arg(long)]
+    event: Option<String>,
+    /// Only articles with an event actor of this country (ISO alpha-3).
+    #[arg(long)]
+    country: Option<String>,
+    /// Rank by date (newest first) instead of relevance.
+    #[arg(long)]
+    by_date: bool,
+    /// Print counts per outlet, event type and entity over all matches.
+    #[arg(long)]
+    facets: bool,
     /// JSON lines instead of a readable list.
     #[arg(long)]
     json: bool,
@@ -231,10 +246,14 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
         terms(&an, &stop, q, |t| v.push(t.to_string()));
         v
     };
-    let keep = |d: &rasd_store::index::DocInfo| {
+    use rasd_store::index::DocInfo;
+    let keep = |d: &DocInfo| {
         args.outlet.as_ref().is_none_or(|o| &d.outlet == o)
             && args.since.as_ref().is_none_or(|s| d.date.as_str() >= s.as_str())
             && args.until.as_ref().is_none_or(|u| d.date.get(..u.len()).unwrap_or(&d.date) <= u.as_str())
+            && args.entity.as_ref().is_none_or(|e| DocInfo::has(&d.entities, e))
+            && args.event.as_ref().is_none_or(|e| DocInfo::has(&d.events, e))
+            && args.country.as_ref().is_none_or(|c| DocInfo::has(&d.countries, c))
     };
     if let (Some(qfile), Some(run)) = (&args.queries, &args.run) {
         let text = std::fs::read_to_string(qfile).with_context(|| format!("reading {}", qfile.display()))?;
@@ -261,7 +280,30 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
     let q = args.query.join(" ");
     let qt = analyse(&q);
     let qset: HashSet<String> = qt.iter().cloned().collect();
-    let hits = index.search(&qt, Bm25::default(), args.limit, keep);
+    let mut hits = index.search(&qt, Bm25::default(), usize::MAX, &keep);
+    if args.facets {
+        let mut counts: [std::collections::BTreeMap<String, usize>; 3] = Default::default();
+        for (d, _) in &hits {
+            let info = &index.docs[*d as usize];
+            *counts[0].entry(info.outlet.clone()).or_default() += 1;
+            for (i, field) in [(1, &info.events), (2, &info.entities)] {
+                for v in field.split('|').filter(|v| !v.is_empty()) {
+                    *counts[i].entry(v.to_string()).or_default() += 1;
+                }
+            }
+        }
+        eprintln!("{} matches", hits.len());
+        for (name, c) in ["outlets", "events", "entities"].iter().zip(&counts) {
+            let mut v: Vec<(&String, &usize)> = c.iter().collect();
+            v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let top: Vec<String> = v.iter().take(10).map(|(k, n)| format!("{k} {n}")).collect();
+            eprintln!("  {name}: {}", top.join(", "));
+        }
+    }
+    if args.by_date {
+        hits.sort_by(|a, b| index.docs[b.0 as usize].date.cmp(&index.docs[a.0 as usize].date).then(a.0.cmp(&b.0)));
+    }
+    hits.truncate(args.limit);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for (rank, (d, score)) in hits.iter().enumerate() {

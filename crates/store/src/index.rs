@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::{io, Corpus, DocRef, StoreError};
 
-const MAGIC: &[u8; 8] = b"RASDIX01";
+const MAGIC: &[u8; 8] = b"RASDIX02";
 
 /// What the index keeps about a document, besides its terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,30 @@ pub struct DocInfo {
     pub date: String,
     pub outlet: String,
     pub title: String,
+    /// Facets for filtering: entity canonical names, PLOVER event types, and the countries of
+    /// event actors, each joined by «|».
+    pub entities: String,
+    pub events: String,
+    pub countries: String,
+}
+
+impl DocInfo {
+    pub fn has(field: &str, value: &str) -> bool {
+        field.split('|').any(|v| v == value)
+    }
+}
+
+fn facets(r: &rasd_doc::Record) -> (String, String, String) {
+    let mut ents: Vec<&str> = r.entities.iter().map(|e| e.canonical.as_str()).collect();
+    ents.sort_unstable();
+    ents.dedup();
+    let mut evs: Vec<&str> = r.events.iter().filter(|e| !e.negated && e.reported != Some(false)).filter_map(|e| e.plover.as_ref().map(|p| p.kind.as_str())).collect();
+    evs.sort_unstable();
+    evs.dedup();
+    let mut cs: Vec<&str> = r.events.iter().flat_map(|e| [&e.source, &e.target]).filter_map(|a| a.as_ref().and_then(|a| a.country.as_deref())).collect();
+    cs.sort_unstable();
+    cs.dedup();
+    (ents.join("|"), evs.join("|"), cs.join("|"))
 }
 
 #[derive(Debug, Default)]
@@ -74,14 +98,18 @@ impl Index {
                 idx.postings.entry(t).or_default().push((d, n));
             }
             total += len as u64;
+            let (entities, events, countries) = facets(r);
             idx.docs.push(DocInfo {
-                key: s.key,
                 id: r.id.clone(),
                 at,
                 len,
                 date: r.date.clone().unwrap_or_default(),
                 outlet: r.outlet.clone().unwrap_or_default(),
                 title: r.title.clone().unwrap_or_default(),
+                entities,
+                events,
+                countries,
+                key: s.key,
             });
         })?;
         idx.avg_len = total as f32 / idx.docs.len().max(1) as f32;
@@ -124,7 +152,7 @@ impl Index {
             put(MAGIC)?;
             put(&(self.docs.len() as u32).to_le_bytes())?;
             for d in &self.docs {
-                for s in [&d.key, &d.id, &d.date, &d.outlet, &d.title] {
+                for s in [&d.key, &d.id, &d.date, &d.outlet, &d.title, &d.entities, &d.events, &d.countries] {
                     put(&(s.len() as u32).to_le_bytes())?;
                     put(s.as_bytes())?;
                 }
@@ -171,8 +199,8 @@ impl Index {
         let mut idx = Index::default();
         let mut total = 0u64;
         for _ in 0..n_docs {
-            let mut fields = Vec::with_capacity(5);
-            for _ in 0..5 {
+            let mut fields = Vec::with_capacity(8);
+            for _ in 0..8 {
                 let n = u32of(take(4)?) as usize;
                 fields.push(String::from_utf8_lossy(take(n)?).into_owned());
             }
@@ -182,12 +210,15 @@ impl Index {
             let len_line = u32of(take(4)?);
             let len = u32of(take(4)?);
             total += len as u64;
+            let countries = fields.pop().unwrap_or_default();
+            let events = fields.pop().unwrap_or_default();
+            let entities = fields.pop().unwrap_or_default();
             let title = fields.pop().unwrap_or_default();
             let outlet = fields.pop().unwrap_or_default();
             let date = fields.pop().unwrap_or_default();
             let id = fields.pop().unwrap_or_default();
             let key = fields.pop().unwrap_or_default();
-            idx.docs.push(DocInfo { key, id, at: DocRef { segment, offset, len: len_line }, len, date, outlet, title });
+            idx.docs.push(DocInfo { key, id, at: DocRef { segment, offset, len: len_line }, len, date, outlet, title, entities, events, countries });
         }
         let n_terms = u32of(take(4)?) as usize;
         for _ in 0..n_terms {
