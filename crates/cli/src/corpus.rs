@@ -389,3 +389,91 @@ pub fn run_dedup(args: DedupArgs) -> Result<ExitCode> {
     );
     Ok(ExitCode::SUCCESS)
 }
+
+#[derive(clap::Args)]
+pub struct StatsArgs {
+    #[arg(long, default_value = "rasd-data")]
+    corpus: PathBuf,
+    /// One JSON object instead of a readable report.
+    #[arg(long)]
+    json: bool,
+    /// How many entries in each top list.
+    #[arg(long, default_value_t = 15)]
+    top: usize,
+}
+
+/// `rasd stats`: what a corpus holds, from its records.
+pub fn run_stats(args: StatsArgs) -> Result<ExitCode> {
+    use std::collections::BTreeMap;
+    let corpus = Corpus::open(&args.corpus)?;
+    let mut per_outlet: BTreeMap<String, usize> = BTreeMap::new();
+    let mut per_day: BTreeMap<String, usize> = BTreeMap::new();
+    let mut entities: BTreeMap<String, usize> = BTreeMap::new();
+    let mut pairs: BTreeMap<String, usize> = BTreeMap::new();
+    let mut events: BTreeMap<String, usize> = BTreeMap::new();
+    let mut n = 0usize;
+    corpus.for_each(|s, _| {
+        n += 1;
+        let r = &s.record;
+        *per_outlet.entry(r.outlet.clone().unwrap_or_else(|| "-".into())).or_default() += 1;
+        *per_day.entry(r.date.as_deref().and_then(|d| d.get(..10)).unwrap_or("-").to_string()).or_default() += 1;
+        for e in &r.entities {
+            *entities.entry(format!("{} ({})", e.canonical, e.kind)).or_default() += 1;
+        }
+        for e in r.events.iter().filter(|e| !e.negated && e.reported != Some(false)) {
+            if let Some(p) = &e.plover {
+                *events.entry(p.kind.clone()).or_default() += 1;
+            }
+            let code = |a: &Option<rasd_doc::Actor>| a.as_ref().and_then(|a| a.code.clone());
+            if let (Some(s), Some(t)) = (code(&e.source), code(&e.target)) {
+                *pairs.entry(format!("{s} → {t}")).or_default() += 1;
+            }
+        }
+    })?;
+    let dups: Vec<Source> = corpus.read_side("duplicates.jsonl")?;
+    let clusters = std::fs::read_to_string(args.corpus.join("clusters.jsonl")).unwrap_or_default();
+    let mut sizes: BTreeMap<String, usize> = BTreeMap::new();
+    for l in clusters.lines() {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
+            *sizes.entry(v["cluster"].to_string()).or_default() += 1;
+        }
+    }
+    let top = |m: &BTreeMap<String, usize>| {
+        let mut v: Vec<(String, usize)> = m.iter().map(|(k, n)| (k.clone(), *n)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(args.top);
+        v
+    };
+    let report = serde_json::json!({
+        "articles": n,
+        "exact_duplicate_sources": dups.len(),
+        "near_duplicate_clusters": sizes.len(),
+        "articles_in_clusters": sizes.values().sum::<usize>(),
+        "largest_cluster": sizes.values().max().copied().unwrap_or(0),
+        "per_outlet": per_outlet,
+        "per_day": per_day,
+        "top_entities": top(&entities),
+        "top_event_types": top(&events),
+        "top_actor_pairs": top(&pairs),
+    });
+    if args.json {
+        println!("{report}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{n} articles; {} further sources of exact duplicates; {} near-duplicate clusters ({} articles, largest {})", dups.len(), sizes.len(), report["articles_in_clusters"], report["largest_cluster"]);
+    println!("per outlet:");
+    for (k, v) in top(&per_outlet) {
+        println!("  {v:>7}  {k}");
+    }
+    println!("busiest days:");
+    for (k, v) in top(&per_day) {
+        println!("  {v:>7}  {k}");
+    }
+    for (title, m) in [("top entities", &entities), ("event types (reported, not negated)", &events), ("top actor pairs", &pairs)] {
+        println!("{title}:");
+        for (k, v) in top(m) {
+            println!("  {v:>7}  {k}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

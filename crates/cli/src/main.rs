@@ -54,6 +54,8 @@ enum Command {
     Ingest(corpus::IngestArgs),
     /// Search a corpus (Arabic-aware BM25); batch mode writes TREC runs.
     Search(corpus::SearchArgs),
+    /// What a corpus holds: per outlet and day, top entities, event types, actor pairs, duplicates.
+    Stats(corpus::StatsArgs),
     /// Near-duplicate articles among the inputs (MinHash over word 5-grams).
     Dedup(corpus::DedupArgs),
     /// List the inputs an ingest could not read, with the reason.
@@ -107,6 +109,7 @@ fn main() -> ExitCode {
             Command::Search(args) => corpus::run_search(args, res),
             Command::Quarantine(args) => corpus::run_quarantine(args),
             Command::Dedup(args) => corpus::run_dedup(args),
+            Command::Stats(args) => corpus::run_stats(args),
             Command::Resources => {
                 println!("{} resource files:", res.sources.len());
                 for s in &res.sources {

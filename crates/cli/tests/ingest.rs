@@ -128,5 +128,8 @@ fn search_finds_and_filters() {
     assert_eq!(hits.len(), 1, "clitics and inflection do not stop a match");
     assert_eq!(hits[0]["id"], "p1");
     assert!(hits[0]["snippet"].as_str().unwrap().contains("⟦المفاوضات⟧"));
+    let out = Command::new(env!("CARGO_BIN_EXE_rasd")).args(["stats", "--json", "--corpus"]).arg(&corpus).output().unwrap();
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["articles"], 2);
     std::fs::remove_dir_all(&base).unwrap();
 }
