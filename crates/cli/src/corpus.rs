@@ -202,6 +202,16 @@ fn write_clusters(corpus: &Corpus) -> Result<usize> {
     Ok(cl.iter().flatten().max().map(|m| m + 1).unwrap_or(0))
 }
 
+/// Whether document `d` holds every phrase of the query (read back from its segment).
+fn phrase_ok(corpus: &Corpus, index: &Index, an: &rasd_text::Analyzer, stop: &HashSet<String>, q: &rasd_store::query::Query, d: u32) -> bool {
+    let Ok(s) = corpus.get(index.docs[d as usize].at) else { return false };
+    let mut doc = Vec::new();
+    for part in [s.record.title.as_deref().unwrap_or(""), s.record.text.as_str()] {
+        terms(an, stop, part, |t| doc.push(t.to_string()));
+    }
+    q.phrases.iter().all(|p| rasd_store::query::contains_phrase(&doc, p))
+}
+
 /// The sentence of `text` with the most query terms, terms marked ⟦…⟧.
 fn snippet(an: &rasd_text::Analyzer, text: &str, query: &HashSet<String>) -> String {
     let tokens = rasd_text::tokenize(text);
@@ -264,7 +274,8 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let (qid, q) = line.split_once('\t').with_context(|| format!("{}: expected qid<TAB>query: {line}", qfile.display()))?;
             let t0 = Instant::now();
-            let hits = index.search(&analyse(q), Bm25::default(), args.limit, &keep);
+            let query = rasd_store::query::parse(q, analyse);
+            let hits = index.search_query(&query, Bm25::default(), args.limit, &keep, |d| phrase_ok(&corpus, &index, &an, &stop, &query, d));
             times.push(t0.elapsed().as_secs_f64() * 1000.0);
             for (rank, (d, score)) in hits.iter().enumerate() {
                 writeln!(out, "{qid} Q0 {} {} {score:.4} rasd", index.docs[*d as usize].id, rank + 1)?;
@@ -278,9 +289,9 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let q = args.query.join(" ");
-    let qt = analyse(&q);
-    let qset: HashSet<String> = qt.iter().cloned().collect();
-    let mut hits = index.search(&qt, Bm25::default(), usize::MAX, &keep);
+    let query = rasd_store::query::parse(&q, analyse);
+    let qset: HashSet<String> = query.should.iter().cloned().collect();
+    let mut hits = index.search_query(&query, Bm25::default(), usize::MAX, &keep, |d| phrase_ok(&corpus, &index, &an, &stop, &query, d));
     if args.facets {
         let mut counts: [std::collections::BTreeMap<String, usize>; 3] = Default::default();
         for (d, _) in &hits {

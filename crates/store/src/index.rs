@@ -142,6 +142,26 @@ impl Index {
         ranked
     }
 
+    /// Documents ranked for a parsed query: BM25 on its terms, then its required and excluded
+    /// terms applied, then `verify` (phrase checks on the stored text) on the ranked list until
+    /// `limit` documents pass.
+    pub fn search_query(&self, q: &crate::query::Query, params: Bm25, limit: usize, keep: impl Fn(&DocInfo) -> bool, mut verify: impl FnMut(u32) -> bool) -> Vec<(u32, f32)> {
+        let has = |t: &String| -> rustc_hash::FxHashSet<u32> { self.postings.get(t).map(|p| p.iter().map(|x| x.0).collect()).unwrap_or_default() };
+        let must: Vec<rustc_hash::FxHashSet<u32>> = q.must.iter().map(has).collect();
+        let must_not: Vec<rustc_hash::FxHashSet<u32>> = q.must_not.iter().map(has).collect();
+        let ranked = self.search(&q.should, params, usize::MAX, |d| keep(d));
+        let mut out = Vec::new();
+        for (d, s) in ranked {
+            if must.iter().all(|m| m.contains(&d)) && !must_not.iter().any(|m| m.contains(&d)) && (q.phrases.is_empty() || verify(d)) {
+                out.push((d, s));
+                if out.len() >= limit {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
     /// Writes the index to `path` through a temporary file and a rename.
     pub fn save(&self, path: &Path) -> Result<(), StoreError> {
         let tmp = path.with_extension("bin.tmp");

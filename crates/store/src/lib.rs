@@ -11,6 +11,7 @@
 
 pub mod dedup;
 pub mod index;
+pub mod query;
 
 use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};

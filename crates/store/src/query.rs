@@ -1,0 +1,106 @@
+//! Query syntax: words (ranked by BM25, any of them may match), `"a phrase"` (its words in this
+//! order, next to each other), `+word` or `word AND word` (must match), `-word` or `NOT word`
+//! (must not match), `OR` (the default, accepted for readability).
+
+/// A parsed query, every word already analysed into index terms.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Terms that score.
+    pub should: Vec<String>,
+    /// Terms every result must contain.
+    pub must: Vec<String>,
+    /// Terms no result may contain.
+    pub must_not: Vec<String>,
+    /// Term sequences every result must contain, in order and adjacent.
+    pub phrases: Vec<Vec<String>>,
+}
+
+/// Parses `q`; `analyse` turns a piece of text into index terms (it may drop function words).
+pub fn parse(q: &str, analyse: impl Fn(&str) -> Vec<String>) -> Query {
+    let mut out = Query::default();
+    let mut rest = q;
+    // Phrases first: what is inside quotation marks.
+    let mut plain = String::new();
+    loop {
+        let open = rest.find(['"', '«', '“']);
+        let Some(o) = open else {
+            plain.push_str(rest);
+            break;
+        };
+        plain.push_str(&rest[..o]);
+        let after = &rest[o + rest[o..].chars().next().map(char::len_utf8).unwrap_or(1)..];
+        let close = after.find(['"', '»', '”']).unwrap_or(after.len());
+        let terms = analyse(&after[..close]);
+        if !terms.is_empty() {
+            out.should.extend(terms.iter().cloned());
+            out.phrases.push(terms);
+        }
+        rest = after.get(close + after[close..].chars().next().map(char::len_utf8).unwrap_or(0)..).unwrap_or("");
+    }
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        match w {
+            "OR" => {}
+            "AND" => {
+                // Both sides are required: the word before (already read) and the one after.
+                if let Some(prev) = out.should.last().cloned() {
+                    if !out.must.contains(&prev) {
+                        out.must.push(prev);
+                    }
+                }
+                if let Some(next) = words.get(i + 1) {
+                    for t in analyse(next) {
+                        out.must.push(t.clone());
+                        out.should.push(t);
+                    }
+                    i += 1;
+                }
+            }
+            "NOT" => {
+                if let Some(next) = words.get(i + 1) {
+                    out.must_not.extend(analyse(next));
+                    i += 1;
+                }
+            }
+            _ if w.starts_with('-') && w.len() > 1 => out.must_not.extend(analyse(&w[1..])),
+            _ if w.starts_with('+') && w.len() > 1 => {
+                for t in analyse(&w[1..]) {
+                    out.must.push(t.clone());
+                    out.should.push(t);
+                }
+            }
+            _ => out.should.extend(analyse(w)),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Does a document's term sequence contain `phrase` contiguously?
+pub fn contains_phrase(doc_terms: &[String], phrase: &[String]) -> bool {
+    !phrase.is_empty() && doc_terms.windows(phrase.len()).any(|w| w == phrase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn an(s: &str) -> Vec<String> {
+        s.split_whitespace().map(|w| w.trim_start_matches("ال").to_string()).collect()
+    }
+
+    #[test]
+    fn syntax() {
+        let q = parse("\"الملف النووي\" إيران -العقوبات +واشنطن NOT روسيا OR الصين", an);
+        assert_eq!(q.phrases, vec![vec!["ملف".to_string(), "نووي".to_string()]]);
+        assert_eq!(q.must, vec!["واشنطن".to_string()]);
+        assert_eq!(q.must_not, vec!["عقوبات".to_string(), "روسيا".to_string()]);
+        assert!(q.should.contains(&"إيران".to_string()) && q.should.contains(&"صين".to_string()));
+        let q = parse("غزة AND القدس", an);
+        assert_eq!(q.must, vec!["غزة".to_string(), "قدس".to_string()]);
+        assert!(contains_phrase(&an("في الملف النووي الإيراني"), &an("الملف النووي")));
+        assert!(!contains_phrase(&an("النووي في الملف"), &an("الملف النووي")));
+    }
+}
