@@ -60,7 +60,7 @@ fn arabic_letters(s: &str) -> usize {
     s.chars().filter(|&c| rasd_text::tokenize::is_arabic_letter(c)).count()
 }
 
-fn attr<'a>(attrs: &'a str, name: &str) -> Option<String> {
+fn attr(attrs: &str, name: &str) -> Option<String> {
     let lower = attrs.to_ascii_lowercase();
     let mut from = 0;
     while let Some(p) = lower[from..].find(name) {
@@ -275,7 +275,7 @@ pub fn extract(html: &str) -> Page {
     page
 }
 
-fn ld_walk<'a>(v: &serde_json::Value, out: &mut HashMap<&'a str, String>) {
+fn ld_walk(v: &serde_json::Value, out: &mut HashMap<&str, String>) {
     use serde_json::Value;
     match v {
         Value::Array(a) => a.iter().for_each(|x| ld_walk(x, out)),

@@ -159,7 +159,7 @@ impl Cleaner {
         let mut unknown = Vec::new();
         for part in [x, y] {
             let pk = key(part);
-            if self.generic.iter().any(|g| *g == pk) {
+            if self.generic.contains(&pk) {
                 continue;
             }
             if let Some(c) = self.cities.get(&pk) {

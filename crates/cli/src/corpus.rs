@@ -275,7 +275,7 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
             let (qid, q) = line.split_once('\t').with_context(|| format!("{}: expected qid<TAB>query: {line}", qfile.display()))?;
             let t0 = Instant::now();
             let query = rasd_store::query::parse(q, analyse);
-            let hits = index.search_query(&query, Bm25::default(), args.limit, &keep, |d| phrase_ok(&corpus, &index, &an, &stop, &query, d));
+            let hits = index.search_query(&query, Bm25::default(), args.limit, keep, |d| phrase_ok(&corpus, &index, &an, &stop, &query, d));
             times.push(t0.elapsed().as_secs_f64() * 1000.0);
             for (rank, (d, score)) in hits.iter().enumerate() {
                 writeln!(out, "{qid} Q0 {} {} {score:.4} rasd", index.docs[*d as usize].id, rank + 1)?;
@@ -291,7 +291,7 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
     let q = args.query.join(" ");
     let query = rasd_store::query::parse(&q, analyse);
     let qset: HashSet<String> = query.should.iter().cloned().collect();
-    let mut hits = index.search_query(&query, Bm25::default(), usize::MAX, &keep, |d| phrase_ok(&corpus, &index, &an, &stop, &query, d));
+    let mut hits = index.search_query(&query, Bm25::default(), usize::MAX, keep, |d| phrase_ok(&corpus, &index, &an, &stop, &query, d));
     if args.facets {
         let mut counts: [std::collections::BTreeMap<String, usize>; 3] = Default::default();
         for (d, _) in &hits {

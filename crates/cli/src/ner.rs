@@ -279,7 +279,9 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     use rasd_extract::tagger::{tag_index, Example, Rng, Trainer};
     let started = std::time::Instant::now();
     let extractor = rasd_extract::Extractor::new(res);
-    let mut texts: Vec<(String, Vec<(usize, usize)>, Vec<String>)> = Vec::new();
+    // Each sentence as text, the byte span of each annotated token, and the gold tags.
+    type Annotated = (String, Vec<(usize, usize)>, Vec<String>);
+    let mut texts: Vec<Annotated> = Vec::new();
     for spec in &args.data {
         let sentences = read_spec(spec)?;
         eprintln!("{spec}: {} sentences", sentences.len());

@@ -38,7 +38,7 @@ fn countable(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
         && !lex.function_words.contains(&t.norm)
         && !ctx.in_set(&lex.complementizers, k)
         && lex.months.max_len(&t.norm) == 0
-        && lex.numbers.get(&t.norm).is_none()
+        && !lex.numbers.contains_key(&t.norm)
         && !lex.speech.contains_key(&t.norm)
         && t.norm.chars().count() >= 2
 }

@@ -109,7 +109,7 @@ pub fn near_pairs(sigs: &[Option<Signature>], threshold: f32) -> Vec<(usize, usi
             }
         }
     }
-    out.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    out.sort_by_key(|a| (a.0, a.1));
     out
 }
 
