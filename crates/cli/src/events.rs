@@ -86,9 +86,9 @@ fn fold_of(id: &str, k: usize) -> usize {
     (h % k as u64) as usize
 }
 
-fn train_detector(pipe: &Pipeline, rows: &[&Row], epochs: usize, seed: u64) -> rasd_extract::detector::Detector {
+fn train_detector(x: &rasd_extract::Extractor, rows: &[&Row], epochs: usize, seed: u64) -> rasd_extract::detector::Detector {
     use rasd_extract::detector::DetectorTrainer;
-    let examples: Vec<(Vec<u64>, bool)> = rows.iter().map(|r| (pipe.extractor().detector_features(&r.text, &r.kind).0, r.gold)).collect();
+    let examples: Vec<(Vec<u64>, bool)> = rows.iter().map(|r| (x.detector_features(&r.text, &r.kind).0, r.gold)).collect();
     let mut t = DetectorTrainer::default();
     let mut rng = rasd_extract::tagger::Rng::new(seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -111,7 +111,8 @@ fn train_detector(pipe: &Pipeline, rows: &[&Row], epochs: usize, seed: u64) -> r
 
 pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     let started = std::time::Instant::now();
-    let pipe = Pipeline::new(res, Options { tokens: false, ..Options::default() });
+    // The extractor alone: training must not need the built-in models it is about to replace.
+    let extractor = rasd_extract::Extractor::new(res);
     let mut rows = Vec::new();
     for g in &args.gold {
         let (r, _) = read_gold(g)?;
@@ -119,7 +120,7 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
         rows.extend(r);
     }
     let refs: Vec<&Row> = rows.iter().collect();
-    let det = train_detector(&pipe, &refs, args.model.epochs, args.model.seed);
+    let det = train_detector(&extractor, &refs, args.model.epochs, args.model.seed);
     let file = std::fs::File::create(&args.model.out).with_context(|| format!("creating {}", args.model.out.display()))?;
     det.save(std::io::BufWriter::new(file)).with_context(|| format!("writing {}", args.model.out.display()))?;
     eprintln!("wrote {} (event types {:?}) in {:.1} s", args.model.out.display(), det.kinds, started.elapsed().as_secs_f64());
@@ -189,7 +190,8 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
     for fold in 0..folds {
         if args.cross_validate.is_some() {
             let train: Vec<&Row> = rows.iter().filter(|r| fold_of(&r.id, folds) != fold).collect();
-            pipe.set_detector(Some(train_detector(&pipe, &train, 10, 2026)));
+            let det = train_detector(pipe.extractor(), &train, 10, 2026);
+            pipe.set_detector(Some(det));
         }
         for r in rows.iter().filter(|r| folds == 1 || fold_of(&r.id, folds) == fold) {
             let evs = events_of(&pipe, &r.text);

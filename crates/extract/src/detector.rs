@@ -17,7 +17,7 @@ use rasd_text::{Segmenter, TokenKind};
 
 const MAGIC: &[u8; 8] = b"RASDEVD1";
 /// Bumped when the features change; an older model is refused.
-pub const FEATURES_VERSION: u32 = 1;
+pub const FEATURES_VERSION: u32 = 2;
 
 fn h(kind: &str, template: u8, parts: &[&str]) -> u64 {
     let mut s = FxHasher::default();
@@ -97,6 +97,8 @@ pub fn sentence_features(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, seg: &Segm
 pub struct Detector {
     /// The PLOVER types it was trained for; events of other types are not its business.
     pub kinds: Vec<String>,
+    /// [`rasd_resources::Resources::builtin_fingerprint`] of the knowledge it was trained with.
+    pub fingerprint: u64,
     w: FxHashMap<u64, f32>,
 }
 
@@ -109,6 +111,7 @@ impl Detector {
         let mut z = flate2::write::GzEncoder::new(w, flate2::Compression::best());
         z.write_all(MAGIC)?;
         z.write_all(&FEATURES_VERSION.to_le_bytes())?;
+        z.write_all(&self.fingerprint.to_le_bytes())?;
         z.write_all(self.kinds.join(",").as_bytes())?;
         z.write_all(b"\n")?;
         let mut rows: Vec<(&u64, &f32)> = self.w.iter().collect();
@@ -135,8 +138,9 @@ impl Detector {
         if version != FEATURES_VERSION {
             return Err(ModelError::Version { found: version, expected: FEATURES_VERSION });
         }
-        let nl = b[12..].iter().position(|&c| c == b'\n').ok_or_else(|| ModelError::Corrupt("no event types".into()))? + 12;
-        let kinds: Vec<String> = String::from_utf8_lossy(&b[12..nl]).split(',').filter(|k| !k.is_empty()).map(str::to_string).collect();
+        let fingerprint = u64_at(12).ok_or_else(|| ModelError::Corrupt("no fingerprint".into()))?;
+        let nl = b.get(20..).and_then(|r| r.iter().position(|&c| c == b'\n')).ok_or_else(|| ModelError::Corrupt("no event types".into()))? + 20;
+        let kinds: Vec<String> = String::from_utf8_lossy(&b[20..nl]).split(',').filter(|k| !k.is_empty()).map(str::to_string).collect();
         let n = u64_at(nl + 1).ok_or_else(|| ModelError::Corrupt("no row count".into()))? as usize;
         let mut w = FxHashMap::default();
         for i in 0..n {
@@ -145,7 +149,7 @@ impl Detector {
             let v = u32_at(at + 8).map(f32::from_bits).ok_or_else(|| ModelError::Corrupt(format!("ends at row {i} of {n}")))?;
             w.insert(k, v);
         }
-        Ok(Detector { kinds, w })
+        Ok(Detector { kinds, fingerprint, w })
     }
 }
 
@@ -188,7 +192,7 @@ impl DetectorTrainer {
             .map(|(k, (w, total, stamp))| (k, ((total + (tick - stamp) as f64 * w as f64) / tick as f64) as f32))
             .filter(|(_, v)| v.abs() > 1e-4)
             .collect();
-        Detector { kinds, w }
+        Detector { kinds, fingerprint: rasd_resources::Resources::builtin_fingerprint(), w }
     }
 }
 

@@ -19,7 +19,7 @@ use rasd_text::{Segmenter, TokenKind};
 pub const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
 const N: usize = TAGS.len();
 /// Bumped whenever features change: a model trained with other features is refused.
-pub const FEATURES_VERSION: u32 = 3;
+pub const FEATURES_VERSION: u32 = 4;
 const MAGIC: &[u8; 8] = b"RASDNER1";
 
 pub fn tag_index(t: &str) -> usize {
@@ -50,6 +50,8 @@ pub enum ModelError {
 /// Feature weights: hashed feature → one weight per tag.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
+    /// [`rasd_resources::Resources::builtin_fingerprint`] of the knowledge it was trained with.
+    pub fingerprint: u64,
     index: FxHashMap<u64, u32>,
     weights: Vec<[f32; N]>,
 }
@@ -76,6 +78,7 @@ impl Model {
         let mut z = flate2::write::GzEncoder::new(w, flate2::Compression::best());
         z.write_all(MAGIC)?;
         z.write_all(&FEATURES_VERSION.to_le_bytes())?;
+        z.write_all(&self.fingerprint.to_le_bytes())?;
         let mut rows: Vec<(&u64, &u32)> = self.index.iter().collect();
         rows.sort_unstable();
         z.write_all(&(rows.len() as u64).to_le_bytes())?;
@@ -105,8 +108,9 @@ impl Model {
         if version != FEATURES_VERSION {
             return Err(ModelError::Version { found: version, expected: FEATURES_VERSION });
         }
+        let fingerprint = u64::from_le_bytes(take(&mut at, 8)?.try_into().map_err(|_| ModelError::Magic)?);
         let rows = u64::from_le_bytes(take(&mut at, 8)?.try_into().map_err(|_| ModelError::Magic)?) as usize;
-        let mut m = Model { index: FxHashMap::default(), weights: Vec::with_capacity(rows) };
+        let mut m = Model { fingerprint, index: FxHashMap::default(), weights: Vec::with_capacity(rows) };
         for _ in 0..rows {
             let k = u64::from_le_bytes(take(&mut at, 8)?.try_into().map_err(|_| ModelError::Magic)?);
             let mut w = [0f32; N];
@@ -403,7 +407,7 @@ impl Trainer {
     /// The averaged model, with features whose weights all round to zero dropped.
     pub fn finish(mut self) -> Model {
         let tick = self.tick.max(1);
-        let mut m = Model::default();
+        let mut m = Model { fingerprint: rasd_resources::Resources::builtin_fingerprint(), ..Model::default() };
         let keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
         for (k, i) in keys {
             let i = i as usize;

@@ -250,6 +250,19 @@ impl Resources {
         r
     }
 
+    /// A fingerprint of the built-in knowledge: models trained on features drawn from it carry
+    /// it, so that a change to a list without retraining the models is caught by the tests.
+    pub fn builtin_fingerprint() -> u64 {
+        let mut h: u64 = 0xcbf29ce484222325;
+        for (name, text) in files::BUILTIN {
+            for b in name.bytes().chain([0]).chain(text.bytes()).chain([0]) {
+                h ^= b as u64;
+                h = h.wrapping_mul(0x100000001b3);
+            }
+        }
+        h
+    }
+
     /// The built-in files as (path inside `resources/`, text), for tools and tests that
     /// want to load a subset.
     pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
