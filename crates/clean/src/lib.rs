@@ -52,7 +52,9 @@ pub struct Cleaner {
 fn key(line: &str) -> String {
     let f = fold(line);
     let mut out = String::with_capacity(f.len());
-    for w in f.split(|c: char| !(c.is_alphanumeric())).filter(|w| !w.is_empty()) {
+    // Arabic letters first: the Unicode tables are for everything else.
+    let word = |c: char| rasd_text::tokenize::is_arabic_letter(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric());
+    for w in f.split(|c: char| !word(c)).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }

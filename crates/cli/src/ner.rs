@@ -35,6 +35,10 @@ pub struct TrainArgs {
     /// (`anercorp-train.txt:0-0.9` keeps the last 10% out for evaluation).
     #[arg(long, required = true, num_args = 1..)]
     data: Vec<String>,
+    /// Unlabelled news (any input format): what the dictionaries and rules find there, word by
+    /// word, becomes features of the model.
+    #[arg(long, num_args = 1..)]
+    unlabeled: Vec<String>,
     #[command(flatten)]
     pub model: ModelArgs,
 }
@@ -310,7 +314,38 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     }
     let tokens: usize = examples.iter().map(|e| e.gold.len()).sum();
     eprintln!("{} sentences, {} tokens", examples.len(), tokens);
-    let mut trainer = Trainer::new();
+    let mut trainer = if args.unlabeled.is_empty() {
+        Trainer::new()
+    } else {
+        let mut counts = rasd_extract::tagger::SilverCounts::default();
+        let mut articles = 0usize;
+        for f in &args.unlabeled {
+            rasd_read::read_path(f, &rasd_read::ReadOptions::default(), &mut |r| {
+                let Ok(a) = r else { return };
+                let rasd_read::Body::Text(text) = &a.body else { return };
+                let tokens = rasd_text::tokenize(text);
+                let sentences = rasd_text::split_sentences(text, &tokens);
+                let x = extractor.extract(text, &tokens, &sentences, None);
+                let spans: Vec<(usize, usize, &str)> = x
+                    .entities
+                    .iter()
+                    .flat_map(|e| {
+                        let ty = match e.kind.as_str() {
+                            "PER" => "PER",
+                            "GPE" | "LOC" => "LOC",
+                            _ => "ORG",
+                        };
+                        e.mentions.iter().map(move |m| (m.start, m.end, ty))
+                    })
+                    .collect();
+                counts.add(text, &spans);
+                articles += 1;
+            });
+        }
+        let silver = counts.finish(3);
+        eprintln!("unlabelled news: {articles} articles, {} words in the lexicon", silver.len());
+        Trainer::with_silver(silver)
+    };
     let mut rng = Rng::new(args.model.seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     for epoch in 1..=args.model.epochs {

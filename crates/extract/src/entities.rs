@@ -87,7 +87,11 @@ fn same_person(ents: &Entities, key: &str) -> Option<usize> {
             return false;
         }
         let c = rasd_text::fold_phrase(&f.canonical);
+        // A later single word is the surname of a person already named in full; a phrase may
+        // be the beginning or the end of a fuller name.
+        let surname = !key.contains(' ') && c.rsplit(' ').next() == Some(key) && c.contains(' ');
         c == key
+            || surname
             || (key.contains(' ') && c.starts_with(key) && c.as_bytes().get(key.len()) == Some(&b' '))
             || (key.contains(' ') && c.ends_with(key) && c.as_bytes().get(c.len() - key.len() - 1) == Some(&b' '))
     })
@@ -308,7 +312,15 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
     if let Some((tagger, seg)) = tagger {
         for &(a, b) in &ctx.sentences {
             let tags = tagger.tag(ctx, lex, seg, a, b);
-            for (first, last, ty) in spans_of(&tags, a) {
+            // Two person spans side by side («إلهام» «علييف») are one name split by the tagger.
+            let mut spans: Vec<(usize, usize, &str)> = Vec::new();
+            for sp in spans_of(&tags, a) {
+                match spans.last_mut() {
+                    Some(prev) if prev.2 == "PER" && sp.2 == "PER" && prev.1 == sp.0 => prev.1 = sp.1,
+                    _ => spans.push(sp),
+                }
+            }
+            for (first, last, ty) in spans {
                 if ents.at[first..last].iter().any(Option::is_some) || !ctx.toks[first..last].iter().all(|t| t.is_word()) {
                     continue;
                 }
@@ -515,10 +527,29 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
                 let f = &mut ents.found[e];
                 f.role = f.role.clone().or(info.role.clone());
                 f.sector = f.sector.clone().or(info.sector.clone());
-                f.country = f.country.clone().or(country);
+                f.country = f.country.clone().or(country.clone());
                 let mut last = name_at;
                 while last < n && ents.at[last] == Some(e) {
                     last += 1;
+                }
+                // The tagger may have stopped short inside a name the title frames
+                // («الرئيس الأذربيجاني، إلهام | علييف،»): the rest of the name joins it.
+                if ents.found[e].source == "tagger" && (country.is_some() || name_at > k) {
+                    let mut end = last;
+                    while end < n && end < name_at + 4 && namelike_in(ctx, lex, &ents, end, sentence, true, false) {
+                        end += 1;
+                    }
+                    if end > last && ctx.toks.get(end).is_none_or(|t| t.kind == TokenKind::Punct) {
+                        let (start, stop) = (ctx.toks[name_at].start, ctx.toks[end - 1].end);
+                        for a in &mut ents.at[last..end] {
+                            *a = Some(e);
+                        }
+                        let f = &mut ents.found[e];
+                        f.mentions.retain(|m| m.0 != start);
+                        f.mentions.push((start, stop));
+                        f.canonical = ctx.slice(start, stop).to_string();
+                        last = end;
+                    }
                 }
                 ents.titles.push(TitleRef { first: hit.first, last, entity: Some(e) });
                 i = last;
@@ -534,6 +565,29 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
         // of the body's name than a person.
         let capture = capture.filter(|&end| !(skipped_body && name_at == k && end - name_at < 2));
         if let Some(end) = capture {
+            // The tagger found only the end of this name («إلهام | علييف»): one person, named
+            // in full.
+            if let Some(e2) = ents.at.get(end).copied().flatten().filter(|&e2| ents.found[e2].kind == EntityType::Per && ents.found[e2].source == "tagger") {
+                let mut last = end;
+                while last < n && ents.at[last] == Some(e2) {
+                    last += 1;
+                }
+                let (start, stop) = (ctx.toks[name_at].start, ctx.toks[last - 1].end);
+                let old_start = ctx.toks[end].start;
+                for a in &mut ents.at[name_at..end] {
+                    *a = Some(e2);
+                }
+                let f = &mut ents.found[e2];
+                f.mentions.retain(|m| m.0 != old_start);
+                f.mentions.push((start, stop));
+                f.canonical = ctx.slice(start, stop).to_string();
+                f.country = f.country.clone().or(country.clone());
+                f.role = f.role.clone().or(info.role.clone());
+                f.sector = f.sector.clone().or(info.sector.clone());
+                ents.titles.push(TitleRef { first: hit.first, last, entity: Some(e2) });
+                i = last;
+                continue;
+            }
             let start = ctx.toks[name_at].start;
             let stop = ctx.toks[end - 1].end;
             let name = ctx.slice(start, stop).to_string();

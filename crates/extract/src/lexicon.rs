@@ -1,6 +1,8 @@
 //! The resources compiled into lookup tables, built once and shared by every article.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rasd_resources::{Calendar, EntityTrigger, Relative, Resources, VerbForm};
 use rasd_text::fold_phrase;
@@ -15,7 +17,7 @@ pub struct Phrases<V> {
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
-        Phrases { map: HashMap::new(), first: HashMap::new() }
+        Phrases { map: HashMap::default(), first: HashMap::default() }
     }
 }
 

@@ -19,7 +19,7 @@ use rasd_text::{Segmenter, TokenKind};
 pub const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
 const N: usize = TAGS.len();
 /// Bumped whenever features change: a model trained with other features is refused.
-pub const FEATURES_VERSION: u32 = 4;
+pub const FEATURES_VERSION: u32 = 5;
 const MAGIC: &[u8; 8] = b"RASDNER1";
 
 pub fn tag_index(t: &str) -> usize {
@@ -47,11 +47,58 @@ pub enum ModelError {
     Io(#[from] std::io::Error),
 }
 
+/// What unlabelled news says about a word: how often rasd's dictionaries and rules find it
+/// inside a person, a place or an organisation, as buckets 0–10 of the share of its
+/// occurrences, and a frequency bucket (log2 of its count). Computed by `rasd train ner
+/// --unlabeled` and stored in the model.
+pub type Silver = FxHashMap<String, [u8; 4]>;
+
+/// Counts towards a [`Silver`] lexicon.
+#[derive(Debug, Default)]
+pub struct SilverCounts {
+    counts: FxHashMap<String, [u32; 4]>,
+}
+
+impl SilverCounts {
+    /// Adds one text: every word's occurrence, and its type when inside an entity of `spans`
+    /// (byte ranges with PER, LOC or ORG).
+    pub fn add(&mut self, text: &str, spans: &[(usize, usize, &str)]) {
+        for t in rasd_text::tokenize(text) {
+            if t.kind != TokenKind::Arabic {
+                continue;
+            }
+            let c = self.counts.entry(rasd_text::fold(t.text(text))).or_insert([0; 4]);
+            c[3] += 1;
+            if let Some(&(_, _, ty)) = spans.iter().find(|(a, b, _)| *a < t.end && t.start < *b) {
+                let i = match ty {
+                    "PER" => 0,
+                    "LOC" => 1,
+                    _ => 2,
+                };
+                c[i] += 1;
+            }
+        }
+    }
+
+    /// The lexicon: words seen at least `min` times.
+    pub fn finish(self, min: u32) -> Silver {
+        self.counts
+            .into_iter()
+            .filter(|(_, c)| c[3] >= min)
+            .map(|(w, c)| {
+                let share = |x: u32| ((x as f32 / c[3] as f32) * 10.0).round() as u8;
+                (w, [share(c[0]), share(c[1]), share(c[2]), (32 - c[3].leading_zeros()) as u8])
+            })
+            .collect()
+    }
+}
+
 /// Feature weights: hashed feature → one weight per tag.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     /// [`rasd_resources::Resources::builtin_fingerprint`] of the knowledge it was trained with.
     pub fingerprint: u64,
+    pub silver: Silver,
     index: FxHashMap<u64, u32>,
     weights: Vec<[f32; N]>,
 }
@@ -88,6 +135,14 @@ impl Model {
                 z.write_all(&x.to_le_bytes())?;
             }
         }
+        let mut words: Vec<(&String, &[u8; 4])> = self.silver.iter().collect();
+        words.sort();
+        z.write_all(&(words.len() as u64).to_le_bytes())?;
+        for (w, b) in words {
+            z.write_all(&[w.len() as u8])?;
+            z.write_all(w.as_bytes())?;
+            z.write_all(b)?;
+        }
         z.finish()?;
         Ok(())
     }
@@ -110,7 +165,7 @@ impl Model {
         }
         let fingerprint = u64::from_le_bytes(take(&mut at, 8)?.try_into().map_err(|_| ModelError::Magic)?);
         let rows = u64::from_le_bytes(take(&mut at, 8)?.try_into().map_err(|_| ModelError::Magic)?) as usize;
-        let mut m = Model { fingerprint, index: FxHashMap::default(), weights: Vec::with_capacity(rows) };
+        let mut m = Model { fingerprint, silver: Silver::default(), index: FxHashMap::default(), weights: Vec::with_capacity(rows) };
         for _ in 0..rows {
             let k = u64::from_le_bytes(take(&mut at, 8)?.try_into().map_err(|_| ModelError::Magic)?);
             let mut w = [0f32; N];
@@ -119,6 +174,13 @@ impl Model {
             }
             m.index.insert(k, m.weights.len() as u32);
             m.weights.push(w);
+        }
+        let words = u64::from_le_bytes(take(&mut at, 8)?.try_into().map_err(|_| ModelError::Magic)?) as usize;
+        for _ in 0..words {
+            let n = take(&mut at, 1)?[0] as usize;
+            let w = String::from_utf8_lossy(take(&mut at, n)?).into_owned();
+            let b = take(&mut at, 4)?;
+            m.silver.insert(w, [b[0], b[1], b[2], b[3]]);
         }
         Ok(m)
     }
@@ -132,6 +194,7 @@ struct TokenFacts {
     core: String,
     clitics: String,
     given: bool,
+    silver: [u8; 4],
     /// «B-GPE», «I-PER» … from the gazetteer, or empty.
     gaz: &'static str,
     title: bool,
@@ -165,7 +228,7 @@ fn shape(ctx: &Ctx, k: usize) -> &'static str {
     }
 }
 
-fn facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, first: usize, last: usize) -> Vec<TokenFacts> {
+fn facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, silver: &Silver, first: usize, last: usize) -> Vec<TokenFacts> {
     let mut gaz: Vec<&'static str> = vec![""; last - first];
     let mut i = first;
     while i < last {
@@ -194,7 +257,9 @@ fn facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, first: usize, last: usize) -
     (first..last)
         .map(|k| {
             let t = &ctx.toks[k];
-            let in_set = |set: &std::collections::HashSet<String>| variants(&t.norm).iter().take(2).any(|(v, _)| set.contains(v.as_ref()));
+            // The word's forms without proclitics, computed once for every look-up below.
+            let vars = variants(&t.norm);
+            let in_set = |set: &std::collections::HashSet<String>| vars.iter().take(2).any(|(v, _)| set.contains(v.as_ref()));
             // One segmentation gives the core, the clitics and the light stem. `norm` is the
             // folded form, byte-aligned with the base form the segmenter reads.
             let (core, clitics, stem) = if t.kind == TokenKind::Arabic {
@@ -207,7 +272,9 @@ fn facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, first: usize, last: usize) -
                 (t.norm.clone(), String::new(), t.norm.clone())
             };
             TokenFacts {
-                given: variants(&t.norm).iter().any(|(v, _)| lex.res.given_names.contains(v.as_ref())),
+                // The word as written, else without its proclitics («وباشينيان»).
+                silver: vars.iter().find_map(|(v, _)| silver.get(v.as_ref()).copied()).unwrap_or([0, 0, 0, 0]),
+                given: vars.iter().any(|(v, _)| lex.res.given_names.contains(v.as_ref())),
                 core,
                 clitics,
                 stem,
@@ -215,7 +282,7 @@ fn facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, first: usize, last: usize) -
                 gaz: gaz[k - first],
                 title: ctx.match_at(&lex.titles, k, true).is_some(),
                 nationality: lex.nationality.get(&t.norm).is_some(),
-                speech: variants(&t.norm).iter().take(2).any(|(v, _)| lex.speech.contains_key(v.as_ref())),
+                speech: vars.iter().take(2).any(|(v, _)| lex.speech.contains_key(v.as_ref())),
                 function: in_set(&lex.function_words),
                 shape: shape(ctx, k),
             }
@@ -286,6 +353,13 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     out.push(h(33, &[flag(t.given), flag(get(-1).is_some_and(|x| x.given)), flag(get(1).is_some_and(|x| x.given))]));
     out.push(h(34, &[pt1, flag(t.given)]));
     out.push(h(35, &[get(-1).map(|x| x.core.as_str()).unwrap_or("<s>")]));
+    let sv = |x: Option<&TokenFacts>, i: usize| x.map(|t| t.silver[i].to_string()).unwrap_or_else(|| "-".into());
+    for (k, i) in [(80u8, 0usize), (81, 1), (82, 2), (83, 3)] {
+        out.push(h(k, &[&sv(Some(t), i)]));
+    }
+    out.push(h(84, &[&sv(get(-1), 0), &sv(Some(t), 0)]));
+    out.push(h(85, &[&sv(Some(t), 0), &sv(get(1), 0)]));
+    out.push(h(86, &[pt1, &sv(Some(t), 0)]));
     out.push(h(36, &[get(1).map(|x| x.core.as_str()).unwrap_or("</s>")]));
 }
 
@@ -298,7 +372,7 @@ pub struct Tagger {
 impl Tagger {
     /// Tags the tokens `first..last` of `ctx` (one sentence).
     pub fn tag(&self, ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, first: usize, last: usize) -> Vec<usize> {
-        let f = facts(ctx, lex, seg, first, last);
+        let f = facts(ctx, lex, seg, &self.model.silver, first, last);
         let mut tags = Vec::with_capacity(f.len());
         let mut feats = Vec::with_capacity(40);
         let mut scores = [0f32; N];
@@ -325,6 +399,7 @@ pub struct Example<'a> {
 
 /// Averaged-perceptron training.
 pub struct Trainer {
+    silver: Silver,
     index: FxHashMap<u64, u32>,
     w: Vec<[f32; N]>,
     total: Vec<[f64; N]>,
@@ -340,7 +415,12 @@ impl Default for Trainer {
 
 impl Trainer {
     pub fn new() -> Self {
-        Trainer { index: FxHashMap::default(), w: Vec::new(), total: Vec::new(), stamp: Vec::new(), tick: 0 }
+        Trainer { silver: Silver::default(), index: FxHashMap::default(), w: Vec::new(), total: Vec::new(), stamp: Vec::new(), tick: 0 }
+    }
+
+    /// A trainer whose features include what unlabelled news says of each word.
+    pub fn with_silver(silver: Silver) -> Self {
+        Trainer { silver, ..Self::new() }
     }
 
     fn row(&mut self, f: u64) -> usize {
@@ -376,7 +456,7 @@ impl Trainer {
     /// One pass over one sentence, decoding with the current weights and updating on every
     /// wrong tag. Returns the number of tokens tagged wrong.
     pub fn learn(&mut self, ex: &Example, lex: &Lexicon, seg: &Segmenter) -> usize {
-        let f = facts(&ex.ctx, lex, seg, 0, ex.ctx.toks.len());
+        let f = facts(&ex.ctx, lex, seg, &self.silver, 0, ex.ctx.toks.len());
         let mut tags: Vec<usize> = Vec::with_capacity(f.len());
         let mut feats = Vec::with_capacity(40);
         let mut scores = [0f32; N];
@@ -407,7 +487,7 @@ impl Trainer {
     /// The averaged model, with features whose weights all round to zero dropped.
     pub fn finish(mut self) -> Model {
         let tick = self.tick.max(1);
-        let mut m = Model { fingerprint: rasd_resources::Resources::builtin_fingerprint(), ..Model::default() };
+        let mut m = Model { fingerprint: rasd_resources::Resources::builtin_fingerprint(), silver: std::mem::take(&mut self.silver), ..Model::default() };
         let keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
         for (k, i) in keys {
             let i = i as usize;
