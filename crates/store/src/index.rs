@@ -151,8 +151,20 @@ impl Index {
         let must_not: Vec<rustc_hash::FxHashSet<u32>> = q.must_not.iter().map(has).collect();
         let ranked = self.search(&q.should, params, usize::MAX, |d| keep(d));
         let mut out = Vec::new();
+        // Phrase checks read documents back: bounded, so that a common phrase cannot make one
+        // query read the whole corpus.
+        let mut checks = 0usize;
         for (d, s) in ranked {
-            if must.iter().all(|m| m.contains(&d)) && !must_not.iter().any(|m| m.contains(&d)) && (q.phrases.is_empty() || verify(d)) {
+            if !must.iter().all(|m| m.contains(&d)) || must_not.iter().any(|m| m.contains(&d)) {
+                continue;
+            }
+            if !q.phrases.is_empty() {
+                checks += 1;
+                if checks > limit.saturating_mul(50).max(500) {
+                    break;
+                }
+            }
+            if q.phrases.is_empty() || verify(d) {
                 out.push((d, s));
                 if out.len() >= limit {
                     break;

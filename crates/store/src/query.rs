@@ -31,8 +31,15 @@ pub fn parse(q: &str, analyse: impl Fn(&str) -> Vec<String>) -> Query {
         let after = &rest[o + rest[o..].chars().next().map(char::len_utf8).unwrap_or(1)..];
         let close = after.find(['"', '»', '”']).unwrap_or(after.len());
         let terms = analyse(&after[..close]);
-        if !terms.is_empty() {
-            out.should.extend(terms.iter().cloned());
+        // Every word of a phrase is required; only a phrase of two words or more needs its
+        // order checked against the text.
+        out.should.extend(terms.iter().cloned());
+        for t in &terms {
+            if !out.must.contains(t) {
+                out.must.push(t.clone());
+            }
+        }
+        if terms.len() > 1 {
             out.phrases.push(terms);
         }
         rest = after.get(close + after[close..].chars().next().map(char::len_utf8).unwrap_or(0)..).unwrap_or("");
@@ -95,7 +102,8 @@ mod tests {
     fn syntax() {
         let q = parse("\"الملف النووي\" إيران -العقوبات +واشنطن NOT روسيا OR الصين", an);
         assert_eq!(q.phrases, vec![vec!["ملف".to_string(), "نووي".to_string()]]);
-        assert_eq!(q.must, vec!["واشنطن".to_string()]);
+        assert_eq!(q.must, vec!["ملف".to_string(), "نووي".to_string(), "واشنطن".to_string()]);
+        assert!(parse("\"إيران\"", an).phrases.is_empty());
         assert_eq!(q.must_not, vec!["عقوبات".to_string(), "روسيا".to_string()]);
         assert!(q.should.contains(&"إيران".to_string()) && q.should.contains(&"صين".to_string()));
         let q = parse("غزة AND القدس", an);
