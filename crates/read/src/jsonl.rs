@@ -38,57 +38,14 @@ fn empty_to_none(s: Option<String>) -> Option<String> {
 }
 
 pub(crate) fn read(name: &str, r: &mut dyn BufRead, gz: bool, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, ReadError>)) -> u64 {
-    let mut line = Vec::new();
-    let mut n: u64 = 0;
-    let mut items = 0;
-    loop {
-        line.clear();
-        match r.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                let err = if gz {
-                    ReadError::Gzip { file: name.to_string(), records: n, reason: e.to_string() }
-                } else {
-                    ReadError::Io { file: name.to_string(), source: e }
-                };
-                sink(Err(err));
-                return items + 1;
-            }
-        }
-        n += 1;
-        let bad = |reason: String| ReadError::Bad { file: name.to_string(), record: Some(n), reason };
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        items += 1;
-        if line.len() > opts.max_article_bytes {
-            sink(Err(ReadError::TooLarge { file: name.to_string(), record: Some(n), size: line.len(), limit: opts.max_article_bytes }));
-            continue;
-        }
-        let text = match crate::decode(&line) {
-            Ok(d) => d,
-            Err(reason) => {
-                sink(Err(bad(reason)));
-                continue;
-            }
-        };
-        let rec: Line = match serde_json::from_str(text.text.trim_end()) {
-            Ok(l) => l,
-            Err(e) => {
-                sink(Err(bad(format!("not a JSON object: {e}"))));
-                continue;
-            }
-        };
+    crate::for_each_record(name, r, gz, opts, sink, |text, n| {
+        let rec: Line = serde_json::from_str(text.trim_end()).map_err(|e| format!("not a JSON object: {e}"))?;
         let body = match (empty_to_none(rec.text.or(rec.body)), rec.html) {
             (Some(t), _) => Body::Text(t),
             (None, Some(h)) if !h.trim().is_empty() => Body::Html(h),
-            _ => {
-                sink(Err(bad("no article text (the text, body and html fields are all missing or empty)".into())));
-                continue;
-            }
+            _ => return Err("no article text (the text, body and html fields are all missing or empty)".into()),
         };
-        sink(Ok(Article {
+        Ok(Article {
             id: empty_to_none(rec.id),
             url: empty_to_none(rec.url),
             outlet: empty_to_none(rec.outlet.or(rec.site)),
@@ -98,8 +55,7 @@ pub(crate) fn read(name: &str, r: &mut dyn BufRead, gz: bool, opts: &ReadOptions
             body,
             file: name.to_string(),
             record: Some(n),
-            encoding: text.encoding,
-        }));
-    }
-    items
+            encoding: None,
+        })
+    })
 }

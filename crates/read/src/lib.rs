@@ -255,5 +255,55 @@ fn read_format(name: &str, format: Format, r: &mut dyn BufRead, gz: bool, opts: 
     }
 }
 
+/// The loop shared by the one-record-per-line formats: reads lines (reporting a broken gzip
+/// stream with the records read so far), skips blank ones, refuses oversized ones, decodes
+/// each, and hands `parse` the text and record number. `parse` returns the article or the
+/// reason the line is bad. Returns the number of items handed to `sink`.
+pub(crate) fn for_each_record(
+    name: &str,
+    r: &mut dyn BufRead,
+    gz: bool,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Result<Article, ReadError>),
+    mut parse: impl FnMut(&str, u64) -> Result<Article, String>,
+) -> u64 {
+    let mut line = Vec::new();
+    let (mut n, mut items) = (0u64, 0u64);
+    loop {
+        line.clear();
+        match r.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                sink(Err(if gz {
+                    ReadError::Gzip { file: name.to_string(), records: n, reason: e.to_string() }
+                } else {
+                    ReadError::Io { file: name.to_string(), source: e }
+                }));
+                return items + 1;
+            }
+        }
+        n += 1;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        items += 1;
+        if line.len() > opts.max_article_bytes {
+            sink(Err(ReadError::TooLarge { file: name.to_string(), record: Some(n), size: line.len(), limit: opts.max_article_bytes }));
+            continue;
+        }
+        let bad = |reason: String| ReadError::Bad { file: name.to_string(), record: Some(n), reason };
+        let result = match decode(&line) {
+            Ok(d) => parse(d.text.trim_end_matches(['\n', '\r']), n).map(|mut a| {
+                a.encoding = d.encoding;
+                a
+            }),
+            Err(reason) => Err(reason),
+        };
+        sink(result.map_err(bad));
+    }
+    items
+}
+
 #[cfg(test)]
 mod tests;
