@@ -42,7 +42,7 @@ pub fn sentence_features(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, seg: &Segm
         let stem = if t.kind == TokenKind::Arabic { seg.stem(ctx.slice(t.start, t.end)) } else { t.norm.clone() };
         f.push(h(kind, 1, &[&stem]));
         if let Some(hit) = ctx.match_at(&ev.patterns, k, true).filter(|h| h.last <= s1) {
-            let (code, _, verb) = hit.value;
+            let (code, _, verb, _) = hit.value;
             let plover = ev.codes.get(code).and_then(|c| c.plover.as_deref()).unwrap_or("-");
             let form = if *verb { "verb" } else { "noun" };
             f.push(h(kind, 2, &[code]));

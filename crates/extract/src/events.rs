@@ -23,8 +23,10 @@ use crate::quotes::QuoteFound;
 /// The compiled event knowledge.
 #[derive(Debug, Clone, Default)]
 pub struct EventLexicon {
-    /// Folded pattern → (code, by speaker, is a verb).
-    pub patterns: Phrases<(String, bool, bool)>,
+    /// Folded pattern → (code, by speaker, is a verb, names the victim).
+    pub patterns: Phrases<(String, bool, bool, bool)>,
+    /// Agent markers («على يد», «برصاص»), possibly several words.
+    pub agents_markers: Phrases<()>,
     pub codes: HashMap<String, EventCode>,
     pub agents: Phrases<String>,
 }
@@ -33,13 +35,17 @@ impl EventLexicon {
     pub fn new(res: &rasd_resources::Resources) -> Self {
         let mut patterns = Phrases::default();
         for p in &res.event_patterns {
-            patterns.insert(&p.folded, (p.code.clone(), p.by_speaker, p.verb));
+            patterns.insert(&p.folded, (p.code.clone(), p.by_speaker, p.verb, p.victim));
         }
         let mut agents = Phrases::default();
         for (noun, sector) in &res.event_agents {
             agents.insert(noun, sector.clone());
         }
-        EventLexicon { patterns, codes: res.event_codes.iter().map(|c| (c.code.clone(), c.clone())).collect(), agents }
+        let mut agents_markers = Phrases::default();
+        for m in &res.agent_markers {
+            agents_markers.insert(m, ());
+        }
+        EventLexicon { patterns, codes: res.event_codes.iter().map(|c| (c.code.clone(), c.clone())).collect(), agents, agents_markers }
     }
 }
 
@@ -230,8 +236,8 @@ pub fn extract(
             if hit.last > s1 {
                 break;
             }
-            let (code, by_speaker, is_verb) = hit.value;
-            let (by_speaker, is_verb) = (*by_speaker, *is_verb);
+            let (code, by_speaker, is_verb, victim) = hit.value;
+            let (by_speaker, is_verb, victim) = (*by_speaker, *is_verb, *victim);
             let Some(info) = ev.codes.get(code) else {
                 k = hit.last;
                 continue;
@@ -280,7 +286,13 @@ pub fn extract(
             let after: Vec<&Mention> = ms.iter().filter(|m| m.first >= hit.last).collect();
             let conj = trigger_token.norm.starts_with('و') && variants(&trigger_token.norm).iter().any(|(v, n)| *n == 1 && ev.patterns.max_len(v) > 0);
             let (mut source, mut target): (Option<ActorRef>, Option<ActorRef>);
-            if by_speaker && speaker.is_some() {
+            if victim {
+                // «مقتل 3 أشخاص برصاص الشرطة»: the victims are named; the doer only after an
+                // agent marker.
+                target = after.first().or(before.last()).map(|m| m.actor.clone());
+                let marker = (hit.last..s1).find_map(|j| ctx.match_at(&ev.agents_markers, j, true).map(|h| h.last));
+                source = marker.and_then(|j| ms.iter().find(|m| m.first >= j && m.first <= j + 2)).map(|m| m.actor.clone());
+            } else if by_speaker && speaker.is_some() {
                 source = speaker.clone();
                 let inside = |m: &&&Mention| quote.is_some_and(|q| ctx.toks[m.first].start >= q.start && ctx.toks[m.last - 1].end <= q.end);
                 target = before.iter().rev().find(inside).or(after.iter().find(inside)).map(|m| m.actor.clone());

@@ -133,6 +133,8 @@ pub struct EventPattern {
     pub by_speaker: bool,
     /// A conjugated verb (its subject follows it), not a noun or a fixed phrase.
     pub verb: bool,
+    /// The actor it names is the victim («مقتل 3 أشخاص»), not the doer.
+    pub victim: bool,
 }
 
 /// A noun that introduces an organisation or media name («صحيفة», «وزارة», «الجيش»).
@@ -232,6 +234,8 @@ pub struct Resources {
     pub intent_words: HashSet<String>,
     pub denial_words: HashSet<String>,
     pub occurrence_words: HashSet<String>,
+    /// Words that name the doer when a trigger names the victim («برصاص», «على يد»).
+    pub agent_markers: HashSet<String>,
     /// Files loaded, in order, for `rasd resources` and error messages.
     pub sources: Vec<String>,
 }

@@ -265,10 +265,11 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
             }
             let attrs = attrs(&cols[2..])?;
             let by_speaker = attrs.get("by").map(String::as_str) == Some("speaker");
+            let victim = attrs.get("victim").map(String::as_str) == Some("yes");
             for a in alternatives(cols[1]) {
                 let verb = a.starts_with('+');
                 for form in conjugations(&a)? {
-                    r.event_patterns.push(EventPattern { code: cols[0].to_string(), folded: fold_phrase(&form), by_speaker, verb });
+                    r.event_patterns.push(EventPattern { code: cols[0].to_string(), folded: fold_phrase(&form), by_speaker, verb, victim });
                 }
             }
         }
@@ -285,7 +286,8 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
                 "intent" => &mut r.intent_words,
                 "denial" => &mut r.denial_words,
                 "occurrence" => &mut r.occurrence_words,
-                k => return Err(format!("unknown modality kind «{k}» (negation intent denial occurrence)")),
+                "agent" => &mut r.agent_markers,
+                k => return Err(format!("unknown modality kind «{k}» (negation intent denial occurrence agent)")),
             };
             for a in alternatives(cols[1]) {
                 for form in conjugations(&a)? {
