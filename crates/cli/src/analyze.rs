@@ -152,6 +152,7 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
                         }
                     }
                 }
+                Err(e) if e.is_note() => eprintln!("rasd: note: {e}"),
                 Err(e) => {
                     eprintln!("rasd: error: {e}");
                     tally.failed += 1;

@@ -143,6 +143,7 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
                         }
                     }
                 }
+                Err(e) if e.is_note() => eprintln!("rasd ingest: note: {e}"),
                 Err(e) => {
                     failed += 1;
                     quarantine.push(Quarantined { file: e.file().to_string(), reason: e.to_string() });

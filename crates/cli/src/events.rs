@@ -374,6 +374,7 @@ pub fn run_export(args: ExportArgs, res: Resources) -> Result<ExitCode> {
                     rows += 1;
                 }
             }
+            Err(e) if e.is_note() => eprintln!("rasd: note: {e}"),
             Err(e) => {
                 eprintln!("rasd: error: {e}");
                 failed += 1;

@@ -92,7 +92,9 @@ impl Pipeline {
         let cleaned = self.cleaner.clean(&raw, title.as_deref());
         let text = cleaned.text;
 
-        let published = a.date.clone().or_else(|| page.as_ref().and_then(|p| p.date.clone()));
+        // A page's own publication date beats the date its container gives (a WARC capture
+        // date, a feed's crawl time).
+        let published = page.as_ref().and_then(|p| p.date.clone()).or_else(|| a.date.clone());
         let parsed = published.as_deref().and_then(parse_published);
         if published.is_some() && parsed.is_none() {
             warnings.push(format!("publication date «{}» not understood; relative dates left unresolved", published.as_deref().unwrap_or("")));

@@ -13,6 +13,7 @@ mod decode;
 mod jsonl;
 mod tsv;
 mod trec;
+mod warc;
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -73,6 +74,10 @@ pub enum ReadError {
     Gzip { file: String, records: u64, reason: String },
     #[error("{file}{}: article is {size} bytes, over the {limit}-byte limit (raise it with --max-bytes)", record_suffix(*.record))]
     TooLarge { file: String, record: Option<u64>, size: usize, limit: usize },
+    /// Not a failure: records of a kind rasd does not analyse, counted so that nothing goes
+    /// unaccounted.
+    #[error("{file}: skipped {count} {what}")]
+    Skipped { file: String, count: u64, what: String },
 }
 
 fn record_suffix(r: Option<u64>) -> String {
@@ -86,8 +91,14 @@ impl ReadError {
             | ReadError::Empty { file }
             | ReadError::Bad { file, .. }
             | ReadError::Gzip { file, .. }
-            | ReadError::TooLarge { file, .. } => file,
+            | ReadError::TooLarge { file, .. }
+            | ReadError::Skipped { file, .. } => file,
         }
+    }
+
+    /// True for a report that is not a failure ([`ReadError::Skipped`]).
+    pub fn is_note(&self) -> bool {
+        matches!(self, ReadError::Skipped { .. })
     }
 }
 
@@ -112,6 +123,8 @@ enum Format {
     Text,
     /// `id<TAB>title<TAB>text` per line (a retrieval collection); chosen by the `.tsv` name.
     Tsv,
+    /// Web archive records.
+    Warc,
 }
 
 /// A `.tsv` file is a collection of `id title text` lines (its content alone cannot tell it
@@ -129,6 +142,9 @@ fn sniff(head: &[u8]) -> Format {
     let t = s.trim_start_matches('\u{feff}').trim_start();
     if t.starts_with('{') {
         return Format::Jsonl;
+    }
+    if t.starts_with("WARC/") {
+        return Format::Warc;
     }
     if t.starts_with("<DOC>") || t.starts_with("<DOC ") {
         return Format::Trec;
@@ -195,6 +211,7 @@ fn read_format(name: &str, format: Format, r: &mut dyn BufRead, gz: bool, opts: 
     match format {
         Format::Jsonl => jsonl::read(name, r, gz, opts, sink),
         Format::Tsv => tsv::read(name, r, gz, opts, sink),
+        Format::Warc => warc::read(name, r, gz, opts, sink),
         Format::Trec | Format::Html | Format::Text => {
             let mut bytes = Vec::new();
             // Whole-file formats: read at most one byte past the limit so that a huge file

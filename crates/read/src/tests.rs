@@ -104,3 +104,39 @@ fn tsv_collections() {
     assert_eq!(out[1].as_ref().unwrap().title, None);
     assert!(out[2].as_ref().unwrap_err().to_string().contains("c.tsv, record 3: expected id<TAB>title<TAB>text"));
 }
+
+fn warc_record(kind: &str, uri: &str, payload: &[u8]) -> Vec<u8> {
+    let mut r = format!("WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2020-10-08T12:00:00Z\r\nWARC-Record-ID: <urn:uuid:{uri}>\r\nContent-Length: {}\r\n\r\n", payload.len()).into_bytes();
+    r.extend_from_slice(payload);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+#[test]
+fn warc_html_responses() {
+    let html = "<html><body><p>قال وزير الخارجية إن المفاوضات مستمرة بين الطرفين منذ أشهر.</p></body></html>";
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+    let chunked = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n{html}\r\n0\r\n\r\n", html.len());
+    let records = [
+        warc_record("warcinfo", "info", b"software: test"),
+        warc_record("response", "http://a.example/1", http.as_bytes()),
+        warc_record("response", "http://a.example/img", b"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8"),
+        warc_record("response", "http://a.example/2", chunked.as_bytes()),
+    ];
+    let data: Vec<u8> = records.concat();
+    // Each record its own gzip member, as CC-NEWS files are.
+    let z: Vec<u8> = records.iter().flat_map(|r| gz(r)).collect();
+    let out = read_bytes(z);
+    let arts: Vec<&Article> = out.iter().filter_map(|r| r.as_ref().ok()).collect();
+    assert_eq!(arts.len(), 2);
+    assert_eq!(arts[0].url.as_deref(), Some("http://a.example/1"));
+    assert_eq!(arts[0].date.as_deref(), Some("2020-10-08T12:00:00Z"));
+    assert!(matches!(&arts[1].body, Body::Html(h) if h.contains("المفاوضات")));
+    let notes: Vec<String> = out.iter().filter_map(|r| r.as_ref().err()).map(|e| e.to_string()).collect();
+    assert_eq!(notes, vec!["in: skipped 2 WARC records that are not HTML responses".to_string()]);
+    // Cut inside the second response: the first is kept, the cut reported.
+    let cut = data[..data.len() - 60].to_vec();
+    let out = read_bytes(cut);
+    assert!(out.iter().any(|r| r.as_ref().is_err_and(|e| e.to_string().contains("truncated WARC record"))));
+    assert_eq!(out.iter().filter(|r| r.is_ok()).count(), 1);
+}
