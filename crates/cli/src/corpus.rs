@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use rasd_pipeline::{Options, Pipeline};
-use rasd_read::{read_path, Article, ReadOptions};
+use rasd_read::{read_path, read_path_counted, Article, ReadOptions};
 use rasd_resources::Resources;
 use rasd_store::index::{terms, Bm25, Index};
 use rasd_store::{content_key, Corpus, Quarantined, Source, Stored};
@@ -96,6 +96,10 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
     let mut pending_keys: HashSet<String> = HashSet::new();
     let mut duplicates: Vec<Source> = Vec::new();
     let mut last_report = Instant::now();
+    // Progress: bytes of the inputs read so far against their total size.
+    let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let done_bytes = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let mut error: Option<anyhow::Error> = None;
 
     let flush = |batch: &mut Vec<Article>, pending: &mut Vec<Stored>, pending_keys: &mut HashSet<String>, duplicates: &mut Vec<Source>, corpus: &mut Corpus, stored: &mut u64, dups: &mut u64, force: bool| -> Result<()> {
@@ -124,7 +128,7 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
     };
 
     for file in &files {
-        read_path(file, &ReadOptions::default(), &mut |r| {
+        read_path_counted(file, &ReadOptions::default(), done_bytes.clone(), &mut |r| {
             if error.is_some() {
                 return;
             }
@@ -149,9 +153,22 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
                     quarantine.push(Quarantined { file: e.file().to_string(), reason: e.to_string() });
                 }
             }
-            if last_report.elapsed().as_secs_f64() >= 2.0 {
+            // On a terminal, one line redrawn twice a second; elsewhere (logs), a line every 10 s.
+            let every = if terminal { 0.5 } else { 10.0 };
+            if last_report.elapsed().as_secs_f64() >= every {
                 let s = started.elapsed().as_secs_f64();
-                eprintln!("rasd ingest: {read} read, {stored} stored, {dups} duplicates, {failed} failed — {:.0} articles/s", read as f64 / s);
+                let done = done_bytes.load(std::sync::atomic::Ordering::Relaxed) as f64;
+                let eta = if done > 0.0 && total_bytes > 0 { format!(", about {:.0} s left", s * (total_bytes as f64 - done).max(0.0) / done) } else { String::new() };
+                let line = format!(
+                    "rasd ingest: {:.0}% — {read} read, {stored} stored, {dups} duplicates, {failed} failed — {:.0} articles/s{eta}",
+                    100.0 * done / total_bytes.max(1) as f64,
+                    read as f64 / s
+                );
+                if terminal {
+                    eprint!("\r{line}\x1b[K");
+                } else {
+                    eprintln!("{line}");
+                }
                 last_report = Instant::now();
             }
         });
@@ -160,6 +177,9 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
         }
     }
     flush(&mut batch, &mut pending, &mut pending_keys, &mut duplicates, &mut corpus, &mut stored, &mut dups, true)?;
+    if terminal {
+        eprintln!();
+    }
     corpus.add_quarantine(&quarantine)?;
     let analysed = started.elapsed().as_secs_f64();
     let index = Index::build(&corpus, pipe.text_analyzer(), &stop)?;

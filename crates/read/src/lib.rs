@@ -156,6 +156,35 @@ fn sniff(head: &[u8]) -> Format {
     Format::Text
 }
 
+/// A reader that adds the bytes it reads to a shared counter: progress through a file,
+/// compressed or not, for rates and ETAs.
+struct Counting<R> {
+    inner: R,
+    count: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// [`read_path`], adding the bytes read from the file to `count` as it goes.
+pub fn read_path_counted(path: &str, opts: &ReadOptions, count: std::sync::Arc<std::sync::atomic::AtomicU64>, sink: &mut dyn FnMut(Result<Article, ReadError>)) -> u64 {
+    if path == "-" {
+        return read_path(path, opts, sink);
+    }
+    match std::fs::File::open(Path::new(path)) {
+        Ok(f) => read_stream(path, Box::new(Counting { inner: f, count }), opts, sink),
+        Err(source) => {
+            sink(Err(ReadError::Io { file: path.to_string(), source }));
+            1
+        }
+    }
+}
+
 /// Reads one input (a file path, or `-` for standard input) and hands each article, or each
 /// error, to `sink`. Returns the number of items handed over.
 pub fn read_path(path: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, ReadError>)) -> u64 {
