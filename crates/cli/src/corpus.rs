@@ -55,6 +55,9 @@ pub struct SearchArgs {
     /// Only articles with an event actor of this country (ISO alpha-3).
     #[arg(long)]
     country: Option<String>,
+    /// Only articles quoting this person or body (canonical name).
+    #[arg(long)]
+    speaker: Option<String>,
     /// Rank by date (newest first) instead of relevance.
     #[arg(long)]
     by_date: bool,
@@ -285,6 +288,7 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
             && args.entity.as_ref().is_none_or(|e| DocInfo::has(&d.entities, e))
             && args.event.as_ref().is_none_or(|e| DocInfo::has(&d.events, e))
             && args.country.as_ref().is_none_or(|c| DocInfo::has(&d.countries, c))
+            && args.speaker.as_ref().is_none_or(|p| DocInfo::has(&d.speakers, p))
     };
     if let (Some(qfile), Some(run)) = (&args.queries, &args.run) {
         let text = std::fs::read_to_string(qfile).with_context(|| format!("reading {}", qfile.display()))?;
@@ -314,18 +318,18 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
     let qset: HashSet<String> = query.should.iter().cloned().collect();
     let mut hits = index.search_query(&query, Bm25::default(), usize::MAX, keep, |d| phrase_ok(&corpus, &index, &an, &stop, &query, d));
     if args.facets {
-        let mut counts: [std::collections::BTreeMap<String, usize>; 3] = Default::default();
+        let mut counts: [std::collections::BTreeMap<String, usize>; 4] = Default::default();
         for (d, _) in &hits {
             let info = &index.docs[*d as usize];
             *counts[0].entry(info.outlet.clone()).or_default() += 1;
-            for (i, field) in [(1, &info.events), (2, &info.entities)] {
+            for (i, field) in [(1, &info.events), (2, &info.entities), (3, &info.speakers)] {
                 for v in field.split('|').filter(|v| !v.is_empty()) {
                     *counts[i].entry(v.to_string()).or_default() += 1;
                 }
             }
         }
         eprintln!("{} matches", hits.len());
-        for (name, c) in ["outlets", "events", "entities"].iter().zip(&counts) {
+        for (name, c) in ["outlets", "events", "entities", "speakers"].iter().zip(&counts) {
             let mut v: Vec<(&String, &usize)> = c.iter().collect();
             v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
             let top: Vec<String> = v.iter().take(10).map(|(k, n)| format!("{k} {n}")).collect();

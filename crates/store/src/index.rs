@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::{io, Corpus, DocRef, StoreError};
 
-const MAGIC: &[u8; 8] = b"RASDIX02";
+const MAGIC: &[u8; 8] = b"RASDIX03";
 
 /// What the index keeps about a document, besides its terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,12 +27,21 @@ pub struct DocInfo {
     pub entities: String,
     pub events: String,
     pub countries: String,
+    /// Canonical names of the people and bodies quoted in the article.
+    pub speakers: String,
 }
 
 impl DocInfo {
     pub fn has(field: &str, value: &str) -> bool {
         field.split('|').any(|v| v == value)
     }
+}
+
+fn speakers(r: &rasd_doc::Record) -> String {
+    let mut v: Vec<&str> = r.quotes.iter().filter_map(|q| q.speaker.as_deref()).filter_map(|id| r.entity(id)).map(|e| e.canonical.as_str()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v.join("|")
 }
 
 fn facets(r: &rasd_doc::Record) -> (String, String, String) {
@@ -106,6 +115,7 @@ impl Index {
                 date: r.date.clone().unwrap_or_default(),
                 outlet: r.outlet.clone().unwrap_or_default(),
                 title: r.title.clone().unwrap_or_default(),
+                speakers: speakers(r),
                 entities,
                 events,
                 countries,
@@ -184,7 +194,7 @@ impl Index {
             put(MAGIC)?;
             put(&(self.docs.len() as u32).to_le_bytes())?;
             for d in &self.docs {
-                for s in [&d.key, &d.id, &d.date, &d.outlet, &d.title, &d.entities, &d.events, &d.countries] {
+                for s in [&d.key, &d.id, &d.date, &d.outlet, &d.title, &d.entities, &d.events, &d.countries, &d.speakers] {
                     put(&(s.len() as u32).to_le_bytes())?;
                     put(s.as_bytes())?;
                 }
@@ -231,8 +241,8 @@ impl Index {
         let mut idx = Index::default();
         let mut total = 0u64;
         for _ in 0..n_docs {
-            let mut fields = Vec::with_capacity(8);
-            for _ in 0..8 {
+            let mut fields = Vec::with_capacity(9);
+            for _ in 0..9 {
                 let n = u32of(take(4)?) as usize;
                 fields.push(String::from_utf8_lossy(take(n)?).into_owned());
             }
@@ -242,6 +252,7 @@ impl Index {
             let len_line = u32of(take(4)?);
             let len = u32of(take(4)?);
             total += len as u64;
+            let speakers = fields.pop().unwrap_or_default();
             let countries = fields.pop().unwrap_or_default();
             let events = fields.pop().unwrap_or_default();
             let entities = fields.pop().unwrap_or_default();
@@ -250,7 +261,7 @@ impl Index {
             let date = fields.pop().unwrap_or_default();
             let id = fields.pop().unwrap_or_default();
             let key = fields.pop().unwrap_or_default();
-            idx.docs.push(DocInfo { key, id, at: DocRef { segment, offset, len: len_line }, len, date, outlet, title, entities, events, countries });
+            idx.docs.push(DocInfo { key, id, at: DocRef { segment, offset, len: len_line }, len, date, outlet, title, entities, events, countries, speakers });
         }
         let n_terms = u32of(take(4)?) as usize;
         for _ in 0..n_terms {
