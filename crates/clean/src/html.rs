@@ -30,15 +30,73 @@ impl Page {
 }
 
 // Not `form`: ASP.NET pages wrap the whole page, article included, in one.
-const SKIP_TAGS: &[&str] = &["nav", "header", "footer", "aside", "button", "select", "noscript", "template", "svg", "iframe", "figure", "menu"];
+const SKIP_TAGS: &[&str] = &[
+    "nav", "header", "footer", "aside", "button", "select", "noscript", "template", "svg",
+    "iframe", "figure", "menu",
+];
 const RAW_TAGS: &[&str] = &["script", "style", "noscript", "template", "svg", "textarea"];
-const CONTAINERS: &[&str] = &["div", "article", "section", "main", "td", "body", "span", "font", "center"];
-const BLOCKS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr", "br", "figcaption", "ul", "ol", "table", "div", "article", "section", "main", "td"];
+const CONTAINERS: &[&str] = &[
+    "div", "article", "section", "main", "td", "body", "span", "font", "center",
+];
+const BLOCKS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "tr",
+    "br",
+    "figcaption",
+    "ul",
+    "ol",
+    "table",
+    "div",
+    "article",
+    "section",
+    "main",
+    "td",
+];
 /// class/id fragments of page furniture.
 const FURNITURE: &[&str] = &[
-    "comment", "share", "social", "related", "sidebar", "footer", "header", "nav", "menu", "breadcrumb", "advert", "ads-", "-ads", "banner", "promo", "newsletter",
-    "subscribe", "cookie", "popup", "widget", "tags", "toolbar", "login", "signup", "most-read", "mostread", "trending", "recommend", "outbrain", "taboola",
-    "fb-", "twitter",
+    "comment",
+    "share",
+    "social",
+    "related",
+    "sidebar",
+    "footer",
+    "header",
+    "nav",
+    "menu",
+    "breadcrumb",
+    "advert",
+    "ads-",
+    "-ads",
+    "banner",
+    "promo",
+    "newsletter",
+    "subscribe",
+    "cookie",
+    "popup",
+    "widget",
+    "tags",
+    "toolbar",
+    "login",
+    "signup",
+    "most-read",
+    "mostread",
+    "trending",
+    "recommend",
+    "outbrain",
+    "taboola",
+    "fb-",
+    "twitter",
 ];
 
 #[derive(Debug)]
@@ -57,7 +115,9 @@ struct Open {
 }
 
 fn arabic_letters(s: &str) -> usize {
-    s.chars().filter(|&c| rasd_text::tokenize::is_arabic_letter(c)).count()
+    s.chars()
+        .filter(|&c| rasd_text::tokenize::is_arabic_letter(c))
+        .count()
 }
 
 fn attr(attrs: &str, name: &str) -> Option<String> {
@@ -66,7 +126,10 @@ fn attr(attrs: &str, name: &str) -> Option<String> {
     while let Some(p) = lower[from..].find(name) {
         let i = from + p;
         from = i + name.len();
-        let before_ok = i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric() && lower.as_bytes()[i - 1] != b'-' && lower.as_bytes()[i - 1] != b':';
+        let before_ok = i == 0
+            || !lower.as_bytes()[i - 1].is_ascii_alphanumeric()
+                && lower.as_bytes()[i - 1] != b'-'
+                && lower.as_bytes()[i - 1] != b':';
         let rest = attrs[i + name.len()..].trim_start();
         if !before_ok || !rest.starts_with('=') {
             continue;
@@ -74,7 +137,10 @@ fn attr(attrs: &str, name: &str) -> Option<String> {
         let v = rest[1..].trim_start();
         let value = match v.chars().next() {
             Some(q @ ('"' | '\'')) => v[1..].split(q).next().unwrap_or(""),
-            _ => v.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
+            _ => v
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or(""),
         };
         return Some(rasd_read::unescape(value));
     }
@@ -82,13 +148,22 @@ fn attr(attrs: &str, name: &str) -> Option<String> {
 }
 
 fn is_furniture(attrs: &str) -> bool {
-    let class = attr(attrs, "class").unwrap_or_default().to_ascii_lowercase();
+    let class = attr(attrs, "class")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let id = attr(attrs, "id").unwrap_or_default().to_ascii_lowercase();
     let role = attr(attrs, "role").unwrap_or_default();
-    if matches!(role.as_str(), "navigation" | "banner" | "complementary" | "contentinfo") {
+    if matches!(
+        role.as_str(),
+        "navigation" | "banner" | "complementary" | "contentinfo"
+    ) {
         return true;
     }
-    [class, id].iter().any(|v| FURNITURE.iter().any(|f| v.contains(f)) && !v.contains("article-body") && !v.contains("content"))
+    [class, id].iter().any(|v| {
+        FURNITURE.iter().any(|f| v.contains(f))
+            && !v.contains("article-body")
+            && !v.contains("content")
+    })
 }
 
 fn squash(s: &str) -> String {
@@ -112,12 +187,26 @@ pub fn extract(html: &str) -> Page {
     let mut block_tag: &'static str = "div";
 
     let skipping = |stack: &[Open]| stack.iter().any(|o| o.skip);
-    let chain = |stack: &[Open]| stack.iter().filter_map(|o| o.container).collect::<Vec<u32>>();
+    let chain = |stack: &[Open]| {
+        stack
+            .iter()
+            .filter_map(|o| o.container)
+            .collect::<Vec<u32>>()
+    };
 
-    let flush = |cur: &mut String, cur_links: &mut usize, tag: &'static str, stack: &[Open], blocks: &mut Vec<Block>| {
+    let flush = |cur: &mut String,
+                 cur_links: &mut usize,
+                 tag: &'static str,
+                 stack: &[Open],
+                 blocks: &mut Vec<Block>| {
         let text = squash(&rasd_read::unescape(cur));
         if !text.is_empty() && !skipping(stack) {
-            blocks.push(Block { text, link_chars: *cur_links, tag, containers: chain(stack) });
+            blocks.push(Block {
+                text,
+                link_chars: *cur_links,
+                tag,
+                containers: chain(stack),
+            });
         }
         cur.clear();
         *cur_links = 0;
@@ -141,10 +230,15 @@ pub fn extract(html: &str) -> Page {
             continue;
         }
         if html[i..].starts_with("<!--") {
-            i = html[i..].find("-->").map(|p| i + p + 3).unwrap_or(html.len());
+            i = html[i..]
+                .find("-->")
+                .map(|p| i + p + 3)
+                .unwrap_or(html.len());
             continue;
         }
-        let Some(close) = html[i..].find('>').map(|p| i + p) else { break };
+        let Some(close) = html[i..].find('>').map(|p| i + p) else {
+            break;
+        };
         let inner = &html[i + 1..close];
         i = close + 1;
         if inner.starts_with('!') || inner.starts_with('?') {
@@ -152,7 +246,9 @@ pub fn extract(html: &str) -> Page {
         }
         let closing = inner.starts_with('/');
         let inner = inner.trim_start_matches('/');
-        let name_end = inner.find(|c: char| c.is_whitespace() || c == '/').unwrap_or(inner.len());
+        let name_end = inner
+            .find(|c: char| c.is_whitespace() || c == '/')
+            .unwrap_or(inner.len());
         let name = inner[..name_end].to_ascii_lowercase();
         let attrs = &inner[name_end..];
         let self_closing = attrs.trim_end().ends_with('/');
@@ -160,18 +256,26 @@ pub fn extract(html: &str) -> Page {
         if !closing && RAW_TAGS.contains(&name.as_str()) {
             let end_tag = format!("</{name}");
             let lower_rest = html[i..].to_ascii_lowercase();
-            let end = lower_rest.find(&end_tag).map(|p| i + p).unwrap_or(html.len());
+            let end = lower_rest
+                .find(&end_tag)
+                .map(|p| i + p)
+                .unwrap_or(html.len());
             if name == "script" && attr(attrs, "type").is_some_and(|t| t.contains("ld+json")) {
                 ld.push(html[i..end].to_string());
             }
-            i = html[end..].find('>').map(|p| end + p + 1).unwrap_or(html.len());
+            i = html[end..]
+                .find('>')
+                .map(|p| end + p + 1)
+                .unwrap_or(html.len());
             continue;
         }
         match name.as_str() {
             "title" if !closing => in_title = true,
             "title" => in_title = false,
             "meta" => {
-                let key = attr(attrs, "property").or_else(|| attr(attrs, "name")).or_else(|| attr(attrs, "itemprop"));
+                let key = attr(attrs, "property")
+                    .or_else(|| attr(attrs, "name"))
+                    .or_else(|| attr(attrs, "itemprop"));
                 if let (Some(k), Some(v)) = (key, attr(attrs, "content")) {
                     meta.entry(k.to_ascii_lowercase()).or_insert(v);
                 }
@@ -200,7 +304,13 @@ pub fn extract(html: &str) -> Page {
                 }
             }
         }
-        if name == "br" || name == "img" || name == "hr" || name == "input" || name == "meta" || self_closing {
+        if name == "br"
+            || name == "img"
+            || name == "hr"
+            || name == "input"
+            || name == "meta"
+            || self_closing
+        {
             continue;
         }
         if closing {
@@ -213,7 +323,11 @@ pub fn extract(html: &str) -> Page {
                 next_container += 1;
                 next_container
             });
-            stack.push(Open { name, skip, container });
+            stack.push(Open {
+                name,
+                skip,
+                container,
+            });
         }
     }
     flush(&mut cur, &mut cur_links, block_tag, &stack, &mut blocks);
@@ -222,7 +336,12 @@ pub fn extract(html: &str) -> Page {
     let mut score: HashMap<u32, f64> = HashMap::new();
     for b in &blocks {
         let letters = arabic_letters(&b.text);
-        if letters < 25 || !matches!(b.tag, "p" | "div" | "td" | "blockquote" | "pre" | "article" | "section") {
+        if letters < 25
+            || !matches!(
+                b.tag,
+                "p" | "div" | "td" | "blockquote" | "pre" | "article" | "section"
+            )
+        {
             continue;
         }
         let density = b.link_chars as f64 / b.text.chars().count().max(1) as f64;
@@ -231,18 +350,30 @@ pub fn extract(html: &str) -> Page {
             *score.entry(c).or_default() += value;
         }
         if b.containers.len() >= 2 {
-            *score.entry(b.containers[b.containers.len() - 2]).or_default() += value / 2.0;
+            *score
+                .entry(b.containers[b.containers.len() - 2])
+                .or_default() += value / 2.0;
         }
     }
-    let best = score.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))).map(|(&c, &s)| (c, s));
+    let best = score
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(&c, &s)| (c, s));
 
     if let Some((best, best_score)) = best {
         for b in &blocks {
-            let Some(pos) = b.containers.iter().position(|&c| c == best) else { continue };
+            let Some(pos) = b.containers.iter().position(|&c| c == best) else {
+                continue;
+            };
             // Text nested deeper than the chosen container counts only when its own
             // container is itself a strong one (a sub-div of the article body), not a notice.
             if pos + 1 < b.containers.len() {
-                let own = b.containers.last().and_then(|c| score.get(c)).copied().unwrap_or(0.0);
+                let own = b
+                    .containers
+                    .last()
+                    .and_then(|c| score.get(c))
+                    .copied()
+                    .unwrap_or(0.0);
                 if own < best_score * 0.3 {
                     continue;
                 }
@@ -262,9 +393,14 @@ pub fn extract(html: &str) -> Page {
             ld_walk(&v, &mut ld_fields);
         }
     }
-    page.title = m("og:title").or_else(|| ld_fields.get("headline").cloned()).or_else(|| Some(squash(&rasd_read::unescape(&title_tag))).filter(|t| !t.is_empty()));
+    page.title = m("og:title")
+        .or_else(|| ld_fields.get("headline").cloned())
+        .or_else(|| Some(squash(&rasd_read::unescape(&title_tag))).filter(|t| !t.is_empty()));
     page.site_name = m("og:site_name").or_else(|| ld_fields.get("publisher").cloned());
-    page.author = m("author").or_else(|| m("article:author")).or_else(|| ld_fields.get("author").cloned()).filter(|a| !a.starts_with("http"));
+    page.author = m("author")
+        .or_else(|| m("article:author"))
+        .or_else(|| ld_fields.get("author").cloned())
+        .filter(|a| !a.starts_with("http"));
     page.date = m("article:published_time")
         .or_else(|| ld_fields.get("datePublished").cloned())
         .or_else(|| m("date"))
@@ -288,8 +424,14 @@ fn ld_walk(v: &serde_json::Value, out: &mut HashMap<&str, String>) {
             for (k, key) in [("author", "author"), ("publisher", "publisher")] {
                 let name = match o.get(k) {
                     Some(Value::String(s)) => Some(s.clone()),
-                    Some(Value::Object(p)) => p.get("name").and_then(Value::as_str).map(str::to_string),
-                    Some(Value::Array(a)) => a.first().and_then(|p| p.get("name")).and_then(Value::as_str).map(str::to_string),
+                    Some(Value::Object(p)) => {
+                        p.get("name").and_then(Value::as_str).map(str::to_string)
+                    }
+                    Some(Value::Array(a)) => a
+                        .first()
+                        .and_then(|p| p.get("name"))
+                        .and_then(Value::as_str)
+                        .map(str::to_string),
                     _ => None,
                 };
                 if let Some(n) = name {

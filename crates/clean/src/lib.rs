@@ -53,7 +53,11 @@ fn key(line: &str) -> String {
     let f = fold(line);
     let mut out = String::with_capacity(f.len());
     // Arabic letters first: the Unicode tables are for everything else.
-    let word = |c: char| rasd_text::tokenize::is_arabic_letter(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric());
+    let word = |c: char| {
+        rasd_text::tokenize::is_arabic_letter(c)
+            || c.is_ascii_alphanumeric()
+            || (!c.is_ascii() && c.is_alphanumeric())
+    };
     for w in f.split(|c: char| !word(c)).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
@@ -108,7 +112,11 @@ impl Cleaner {
             }
         }
         Cleaner {
-            rules: res.boilerplate.iter().map(|r| (r.kind, key(&r.folded), r.raw.clone())).collect(),
+            rules: res
+                .boilerplate
+                .iter()
+                .map(|r| (r.kind, key(&r.folded), r.raw.clone()))
+                .collect(),
             byline_media,
             media,
             cities,
@@ -134,7 +142,9 @@ impl Cleaner {
     }
 
     fn is_media_name(&self, k: &str) -> bool {
-        self.media.contains_key(k) || k.split(' ').any(|w| self.media_words.iter().any(|m| m == w))
+        self.media.contains_key(k)
+            || k.split(' ')
+                .any(|w| self.media_words.iter().any(|m| m == w))
     }
 
     /// Reads a first line as a byline; `None` when it is not one.
@@ -167,7 +177,12 @@ impl Cleaner {
             if let Some(c) = self.cities.get(&pk) {
                 b.dateline = Some(c.clone());
             } else if self.byline_media.contains_key(&pk) || self.is_media_name(&pk) {
-                b.outlet = Some(self.media.get(&pk).cloned().unwrap_or_else(|| part.to_string()));
+                b.outlet = Some(
+                    self.media
+                        .get(&pk)
+                        .cloned()
+                        .unwrap_or_else(|| part.to_string()),
+                );
             } else {
                 unknown.push(part);
             }
@@ -184,9 +199,15 @@ impl Cleaner {
     /// Strips an inline dateline/agency prefix from the first paragraph: «القاهرة (رويترز) -
     /// قال …», «(رويترز) - …», «بيروت - أ ف ب: …». Returns the rest of the paragraph.
     fn inline_dateline<'a>(&self, para: &'a str, out: &mut Cleaned) -> &'a str {
-        let head_end = para.char_indices().nth(60).map(|(i, _)| i).unwrap_or(para.len());
+        let head_end = para
+            .char_indices()
+            .nth(60)
+            .map(|(i, _)| i)
+            .unwrap_or(para.len());
         let head = &para[..head_end];
-        let Some(dash) = head.find(['-', '–', '—', ':']) else { return para };
+        let Some(dash) = head.find(['-', '–', '—', ':']) else {
+            return para;
+        };
         let prefix = head[..dash].trim();
         if prefix.is_empty() || words(prefix) > 5 {
             return para;
@@ -198,28 +219,40 @@ impl Cleaner {
         let place_known = place.is_empty() || self.cities.contains_key(&key(place));
         let agency_name = agency.and_then(|a| self.media.get(&key(a)).cloned());
         let lone_agency = agency.is_none() && self.byline_media.contains_key(&key(place));
-        if !(place_known && (agency_name.is_some() || (agency.is_none() && !place.is_empty()))) && !lone_agency {
+        if !(place_known && (agency_name.is_some() || (agency.is_none() && !place.is_empty())))
+            && !lone_agency
+        {
             return para;
         }
         if lone_agency {
             out.agency = self.byline_media.get(&key(place)).cloned();
         } else {
             if !place.is_empty() {
-                out.dateline.get_or_insert_with(|| self.cities[&key(place)].clone());
+                out.dateline
+                    .get_or_insert_with(|| self.cities[&key(place)].clone());
             }
             if agency_name.is_some() {
                 out.agency = agency_name;
             }
         }
         let sep_len = para[dash..].chars().next().map(char::len_utf8).unwrap_or(1);
-        out.removed.push(Cut { text: para[..dash + sep_len].trim().to_string(), reason: "dateline".into() });
+        out.removed.push(Cut {
+            text: para[..dash + sep_len].trim().to_string(),
+            reason: "dateline".into(),
+        });
         para[dash + sep_len..].trim_start()
     }
 
     /// Cleans a plain-text body. `title`, when known, lets a repeated headline be dropped.
     pub fn clean(&self, raw: &str, title: Option<&str>) -> Cleaned {
         let mut out = Cleaned::default();
-        let lines: Vec<&str> = raw.lines().map(|l| l.trim_matches(|c: char| c.is_whitespace() || rasd_text::normalize::is_ignorable(c))).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = raw
+            .lines()
+            .map(|l| {
+                l.trim_matches(|c: char| c.is_whitespace() || rasd_text::normalize::is_ignorable(c))
+            })
+            .filter(|l| !l.is_empty())
+            .collect();
         // Trailing lines with no Arabic letter: phone numbers, e-mails, «Next Previous».
         let mut end = lines.len();
         while end > 1 && !has_arabic(lines[end - 1]) {
@@ -231,19 +264,31 @@ impl Cleaner {
         for (i, &line) in lines.iter().enumerate() {
             let k = key(line);
             if i >= end {
-                out.removed.push(Cut { text: line.to_string(), reason: "footer".into() });
+                out.removed.push(Cut {
+                    text: line.to_string(),
+                    reason: "footer".into(),
+                });
                 continue;
             }
             if k.is_empty() {
-                out.removed.push(Cut { text: line.to_string(), reason: "symbols".into() });
+                out.removed.push(Cut {
+                    text: line.to_string(),
+                    reason: "symbols".into(),
+                });
                 continue;
             }
             if head && title_key.as_deref() == Some(k.as_str()) {
-                out.removed.push(Cut { text: line.to_string(), reason: "title".into() });
+                out.removed.push(Cut {
+                    text: line.to_string(),
+                    reason: "title".into(),
+                });
                 continue;
             }
             if let Some(rule) = self.boilerplate(&k) {
-                out.removed.push(Cut { text: line.to_string(), reason: format!("boilerplate: {rule}") });
+                out.removed.push(Cut {
+                    text: line.to_string(),
+                    reason: format!("boilerplate: {rule}"),
+                });
                 continue;
             }
             if head && lines.len() > 1 {
@@ -251,7 +296,10 @@ impl Cleaner {
                     out.outlet = out.outlet.or(b.outlet);
                     out.author = out.author.or(b.author);
                     out.dateline = out.dateline.or(b.dateline);
-                    out.removed.push(Cut { text: line.to_string(), reason: "byline".into() });
+                    out.removed.push(Cut {
+                        text: line.to_string(),
+                        reason: "byline".into(),
+                    });
                     continue;
                 }
             }
@@ -301,10 +349,16 @@ mod tests {
 
     #[test]
     fn city_author_bylines() {
-        let c = cleaner().clean("القاهرة - أحمد الريدي\nيبدو أن الصراع بين المدربين سيشهد تحديا.", None);
+        let c = cleaner().clean(
+            "القاهرة - أحمد الريدي\nيبدو أن الصراع بين المدربين سيشهد تحديا.",
+            None,
+        );
         assert_eq!(c.dateline.as_deref(), Some("القاهرة"));
         assert_eq!(c.author.as_deref(), Some("أحمد الريدي"));
-        let c = cleaner().clean("عمر إبراهيم – عين اليوم\nأعلنت وزارة الصحة اليوم عن حالات جديدة.", None);
+        let c = cleaner().clean(
+            "عمر إبراهيم – عين اليوم\nأعلنت وزارة الصحة اليوم عن حالات جديدة.",
+            None,
+        );
         assert_eq!(c.outlet.as_deref(), Some("عين اليوم"));
         assert_eq!(c.author.as_deref(), Some("عمر إبراهيم"));
         let c = cleaner().clean("محمود وهبي ـ جدة\nفاز الفريق بالمباراة.", None);
@@ -321,7 +375,10 @@ mod tests {
 
     #[test]
     fn inline_agency_dateline() {
-        let c = cleaner().clean("القاهرة (رويترز) - قال مسؤول إن الحكومة ستعلن القرار.", None);
+        let c = cleaner().clean(
+            "القاهرة (رويترز) - قال مسؤول إن الحكومة ستعلن القرار.",
+            None,
+        );
         assert_eq!(c.dateline.as_deref(), Some("القاهرة"));
         assert_eq!(c.agency.as_deref(), Some("رويترز"));
         assert_eq!(c.text, "قال مسؤول إن الحكومة ستعلن القرار.");

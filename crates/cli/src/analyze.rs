@@ -50,12 +50,16 @@ pub fn expand(paths: &[String]) -> (Vec<String>, Vec<String>) {
     fn walk(p: &Path, files: &mut Vec<String>, errors: &mut Vec<String>) {
         match std::fs::read_dir(p) {
             Ok(rd) => {
-                let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                let mut entries: Vec<PathBuf> =
+                    rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
                 entries.sort();
                 for e in entries {
                     if e.is_dir() {
                         walk(&e, files, errors);
-                    } else if !e.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                    } else if !e
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                    {
                         files.push(e.display().to_string());
                     }
                 }
@@ -95,8 +99,14 @@ pub fn run_batch(pipe: &Pipeline, batch: &[Article], threads: usize) -> Vec<rasd
     }
     let chunk = batch.len().div_ceil(threads);
     std::thread::scope(|s| {
-        let handles: Vec<_> = batch.chunks(chunk).map(|c| s.spawn(move || c.iter().map(|a| pipe.analyze(a)).collect::<Vec<_>>())).collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        let handles: Vec<_> = batch
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(|a| pipe.analyze(a)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     })
 }
 
@@ -107,32 +117,53 @@ fn body_len(a: &Article) -> usize {
 }
 
 pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
-    let pipe = Pipeline::new(res, Options { tokens: !args.no_tokens, tagger: !args.no_tagger });
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
+    let pipe = Pipeline::new(
+        res,
+        Options {
+            tokens: !args.no_tokens,
+            tagger: !args.no_tagger,
+        },
+    );
+    let threads = args
+        .threads
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+        .max(1);
     let mut out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(BufWriter::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
+        Some(p) => Box::new(BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
     let started = Instant::now();
     let (files, listing_errors) = expand(&args.paths);
-    let mut tally = Tally { inputs: files.len(), ..Default::default() };
+    let mut tally = Tally {
+        inputs: files.len(),
+        ..Default::default()
+    };
     for e in &listing_errors {
         eprintln!("rasd: error: {e}");
         tally.failed += 1;
     }
-    let opts = ReadOptions { max_article_bytes: args.max_bytes };
+    let opts = ReadOptions {
+        max_article_bytes: args.max_bytes,
+    };
     let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
     let mut first_error: Option<String> = None;
     let mut write_error: Option<anyhow::Error> = None;
 
-    let flush = |batch: &mut Vec<Article>, tally: &mut Tally, out: &mut Box<dyn Write>| -> Result<()> {
-        for rec in run_batch(&pipe, batch, threads) {
-            tally.warnings += rec.warnings.len() as u64;
-            write_record(out.as_mut(), &rec, args.format)?;
-        }
-        batch.clear();
-        Ok(())
-    };
+    let flush =
+        |batch: &mut Vec<Article>, tally: &mut Tally, out: &mut Box<dyn Write>| -> Result<()> {
+            for rec in run_batch(&pipe, batch, threads) {
+                tally.warnings += rec.warnings.len() as u64;
+                write_record(out.as_mut(), &rec, args.format)?;
+            }
+            batch.clear();
+            Ok(())
+        };
 
     // Streaming: articles are analysed in batches as they are read, so memory stays flat
     // however large an input is.
@@ -187,7 +218,11 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
     if let Some(e) = first_error {
         eprintln!("rasd: stopped at the first error (--strict): {e}");
     }
-    Ok(if tally.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if tally.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 pub fn write_record(out: &mut dyn Write, rec: &rasd_doc::Record, format: Format) -> Result<()> {

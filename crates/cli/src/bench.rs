@@ -43,7 +43,9 @@ fn load(inputs: &[String], max: Option<usize>) -> (Vec<Article>, u64) {
 
 /// The peers' token count: maximal runs of word characters, Arabic marks and tatweel.
 fn peer_tokens(text: &str) -> usize {
-    let word = |c: char| c.is_alphanumeric() || c == '_' || rasd_text::normalize::is_ignorable(c) && c != '\u{200B}';
+    let word = |c: char| {
+        c.is_alphanumeric() || c == '_' || rasd_text::normalize::is_ignorable(c) && c != '\u{200B}'
+    };
     let mut n = 0;
     let mut inside = false;
     for c in text.chars() {
@@ -79,12 +81,20 @@ pub fn peak_rss_mb() -> Option<f64> {
 
 pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
     let pipe = Pipeline::new(res, Options::default());
-    let max = args.max_docs.or(if args.what == "text" { Some(200) } else { None });
+    let max = args
+        .max_docs
+        .or(if args.what == "text" { Some(200) } else { None });
     let (arts, failed) = load(&args.inputs, max);
     if arts.is_empty() {
         bail!("no articles read from {:?}", args.inputs);
     }
-    println!("inputs={:?} articles={} unreadable={} threads={}", args.inputs, arts.len(), failed, args.threads);
+    println!(
+        "inputs={:?} articles={} unreadable={} threads={}",
+        args.inputs,
+        arts.len(),
+        failed,
+        args.threads
+    );
     if args.what == "text" {
         let text: String = arts
             .iter()
@@ -101,13 +111,19 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
             toks.clear();
             rasd_text::tokenize::tokenize_into(&text, &mut toks);
         });
-        println!("rasd tokenize only           per-text {:>12.0} tokens/s  ({reps} reps, {s:.2} s)", n as f64 * reps as f64 / s);
+        println!(
+            "rasd tokenize only           per-text {:>12.0} tokens/s  ({reps} reps, {s:.2} s)",
+            n as f64 * reps as f64 / s
+        );
         let an = pipe.text_analyzer();
         let mut sink = 0usize;
         let (reps, s) = timed(args.min_seconds, || {
             an.for_each_stem(&text, |_, stem| sink += stem.len());
         });
-        println!("rasd normalise+segment+stem  per-text {:>12.0} tokens/s  ({reps} reps, {s:.2} s)", n as f64 * reps as f64 / s);
+        println!(
+            "rasd normalise+segment+stem  per-text {:>12.0} tokens/s  ({reps} reps, {s:.2} s)",
+            n as f64 * reps as f64 / s
+        );
         let (reps, s) = timed(args.min_seconds, || {
             sink += an.analyze(&text).len();
         });
@@ -127,7 +143,11 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
         loop {
             for chunk in arts.chunks(1024) {
                 let recs = crate::analyze::run_batch(&pipe, chunk, threads);
-                records += recs.iter().map(|r| serde_json::to_vec(r).map(|v| v.len()).unwrap_or(0)).sum::<usize>().min(1);
+                records += recs
+                    .iter()
+                    .map(|r| serde_json::to_vec(r).map(|v| v.len()).unwrap_or(0))
+                    .sum::<usize>()
+                    .min(1);
             }
             reps += 1;
             if t.elapsed().as_secs_f64() >= args.min_seconds {

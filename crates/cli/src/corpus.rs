@@ -86,13 +86,34 @@ fn stop_words(res: &Resources) -> HashSet<String> {
 
 pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
     let stop = stop_words(&res);
-    let pipe = Pipeline::new(res, Options { tokens: false, ..Options::default() });
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
-    let mut corpus = Corpus::open(&args.corpus).with_context(|| format!("opening corpus {}", args.corpus.display()))?;
+    let pipe = Pipeline::new(
+        res,
+        Options {
+            tokens: false,
+            ..Options::default()
+        },
+    );
+    let threads = args
+        .threads
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+        .max(1);
+    let mut corpus = Corpus::open(&args.corpus)
+        .with_context(|| format!("opening corpus {}", args.corpus.display()))?;
     let started = Instant::now();
     let (files, listing) = crate::analyze::expand(&args.paths);
-    let (mut read, mut stored, mut dups, mut failed, mut already) = (0u64, 0u64, 0u64, listing.len() as u64, 0u64);
-    let mut quarantine: Vec<Quarantined> = listing.into_iter().map(|e| Quarantined { file: e.clone(), reason: e }).collect();
+    let (mut read, mut stored, mut dups, mut failed, mut already) =
+        (0u64, 0u64, 0u64, listing.len() as u64, 0u64);
+    let mut quarantine: Vec<Quarantined> = listing
+        .into_iter()
+        .map(|e| Quarantined {
+            file: e.clone(),
+            reason: e,
+        })
+        .collect();
     let segment = args.segment_size.max(1);
     let mut batch: Vec<Article> = Vec::with_capacity(512);
     let mut pending: Vec<Stored> = Vec::with_capacity(segment);
@@ -100,17 +121,39 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
     let mut duplicates: Vec<Source> = Vec::new();
     let mut last_report = Instant::now();
     // Progress: bytes of the inputs read so far against their total size.
-    let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let total_bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
     let done_bytes = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let mut error: Option<anyhow::Error> = None;
 
-    let flush = |batch: &mut Vec<Article>, pending: &mut Vec<Stored>, pending_keys: &mut HashSet<String>, duplicates: &mut Vec<Source>, corpus: &mut Corpus, stored: &mut u64, dups: &mut u64, force: bool| -> Result<()> {
-        for (a, rec) in batch.iter().zip(crate::analyze::run_batch(&pipe, batch, threads)) {
+    let flush = |batch: &mut Vec<Article>,
+                 pending: &mut Vec<Stored>,
+                 pending_keys: &mut HashSet<String>,
+                 duplicates: &mut Vec<Source>,
+                 corpus: &mut Corpus,
+                 stored: &mut u64,
+                 dups: &mut u64,
+                 force: bool|
+     -> Result<()> {
+        for (a, rec) in batch
+            .iter()
+            .zip(crate::analyze::run_batch(&pipe, batch, threads))
+        {
             let key = content_key(&rec.text);
             if corpus.contains(&key) || pending_keys.contains(&key) {
                 *dups += 1;
-                duplicates.push(Source { key, id: rec.id.clone(), file: a.file.clone(), record: a.record, outlet: rec.outlet.clone(), url: rec.url.clone() });
+                duplicates.push(Source {
+                    key,
+                    id: rec.id.clone(),
+                    file: a.file.clone(),
+                    record: a.record,
+                    outlet: rec.outlet.clone(),
+                    url: rec.url.clone(),
+                });
                 continue;
             }
             pending_keys.insert(key.clone());
@@ -131,55 +174,88 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
     };
 
     for file in &files {
-        read_path_counted(file, &ReadOptions::default(), done_bytes.clone(), &mut |r| {
-            if error.is_some() {
-                return;
-            }
-            match r {
-                Ok(a) if corpus.has_seen(&a.file, a.record) => {
-                    // Taken in by an earlier run: re-ingesting adds nothing.
-                    read += 1;
-                    already += 1;
+        read_path_counted(
+            file,
+            &ReadOptions::default(),
+            done_bytes.clone(),
+            &mut |r| {
+                if error.is_some() {
+                    return;
                 }
-                Ok(a) => {
-                    read += 1;
-                    batch.push(a);
-                    if batch.len() >= segment.min(512) {
-                        if let Err(e) = flush(&mut batch, &mut pending, &mut pending_keys, &mut duplicates, &mut corpus, &mut stored, &mut dups, false) {
-                            error = Some(e);
+                match r {
+                    Ok(a) if corpus.has_seen(&a.file, a.record) => {
+                        // Taken in by an earlier run: re-ingesting adds nothing.
+                        read += 1;
+                        already += 1;
+                    }
+                    Ok(a) => {
+                        read += 1;
+                        batch.push(a);
+                        if batch.len() >= segment.min(512) {
+                            if let Err(e) = flush(
+                                &mut batch,
+                                &mut pending,
+                                &mut pending_keys,
+                                &mut duplicates,
+                                &mut corpus,
+                                &mut stored,
+                                &mut dups,
+                                false,
+                            ) {
+                                error = Some(e);
+                            }
                         }
                     }
+                    Err(e) if e.is_note() => eprintln!("rasd ingest: note: {e}"),
+                    Err(e) => {
+                        failed += 1;
+                        quarantine.push(Quarantined {
+                            file: e.file().to_string(),
+                            reason: e.to_string(),
+                        });
+                    }
                 }
-                Err(e) if e.is_note() => eprintln!("rasd ingest: note: {e}"),
-                Err(e) => {
-                    failed += 1;
-                    quarantine.push(Quarantined { file: e.file().to_string(), reason: e.to_string() });
-                }
-            }
-            // On a terminal, one line redrawn twice a second; elsewhere (logs), a line every 10 s.
-            let every = if terminal { 0.5 } else { 10.0 };
-            if last_report.elapsed().as_secs_f64() >= every {
-                let s = started.elapsed().as_secs_f64();
-                let done = done_bytes.load(std::sync::atomic::Ordering::Relaxed) as f64;
-                let eta = if done > 0.0 && total_bytes > 0 { format!(", about {:.0} s left", s * (total_bytes as f64 - done).max(0.0) / done) } else { String::new() };
-                let line = format!(
+                // On a terminal, one line redrawn twice a second; elsewhere (logs), a line every 10 s.
+                let every = if terminal { 0.5 } else { 10.0 };
+                if last_report.elapsed().as_secs_f64() >= every {
+                    let s = started.elapsed().as_secs_f64();
+                    let done = done_bytes.load(std::sync::atomic::Ordering::Relaxed) as f64;
+                    let eta = if done > 0.0 && total_bytes > 0 {
+                        format!(
+                            ", about {:.0} s left",
+                            s * (total_bytes as f64 - done).max(0.0) / done
+                        )
+                    } else {
+                        String::new()
+                    };
+                    let line = format!(
                     "rasd ingest: {:.0}% — {read} read, {stored} stored, {dups} duplicates, {failed} failed — {:.0} articles/s{eta}",
                     100.0 * done / total_bytes.max(1) as f64,
                     read as f64 / s
                 );
-                if terminal {
-                    eprint!("\r{line}\x1b[K");
-                } else {
-                    eprintln!("{line}");
+                    if terminal {
+                        eprint!("\r{line}\x1b[K");
+                    } else {
+                        eprintln!("{line}");
+                    }
+                    last_report = Instant::now();
                 }
-                last_report = Instant::now();
-            }
-        });
+            },
+        );
         if let Some(e) = error.take() {
             return Err(e.context("ingesting"));
         }
     }
-    flush(&mut batch, &mut pending, &mut pending_keys, &mut duplicates, &mut corpus, &mut stored, &mut dups, true)?;
+    flush(
+        &mut batch,
+        &mut pending,
+        &mut pending_keys,
+        &mut duplicates,
+        &mut corpus,
+        &mut stored,
+        &mut dups,
+        true,
+    )?;
     if terminal {
         eprintln!();
     }
@@ -188,7 +264,9 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
     let index = Index::build(&corpus, pipe.text_analyzer(), &stop)?;
     index.save(&args.corpus.join("index.bin"))?;
     let n_clusters = write_clusters(&corpus)?;
-    let size = std::fs::metadata(args.corpus.join("index.bin")).map(|m| m.len()).unwrap_or(0);
+    let size = std::fs::metadata(args.corpus.join("index.bin"))
+        .map(|m| m.len())
+        .unwrap_or(0);
     eprintln!(
         "rasd ingest: {read} read, {stored} stored, {dups} duplicates, {already} already in the corpus, {failed} failed; {} articles in the corpus, {n_clusters} near-duplicate clusters; ingest {:.1} s ({:.0} articles/s), index and clusters {:.1} s, index {:.1} MB",
         index.docs.len(),
@@ -197,7 +275,11 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
         started.elapsed().as_secs_f64() - analysed,
         size as f64 / 1e6
     );
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Groups the corpus's near-duplicates (wire copies with small edits) and writes
@@ -215,7 +297,9 @@ fn write_clusters(corpus: &Corpus) -> Result<usize> {
     let cl = clusters(keys.len(), &near_pairs(&sigs, 0.8));
     let path = corpus.dir.join("clusters.jsonl");
     let tmp = corpus.dir.join("clusters.jsonl.tmp");
-    let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?);
+    let mut w = std::io::BufWriter::new(
+        std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?,
+    );
     for (k, c) in keys.iter().zip(&cl) {
         if let Some(c) = c {
             writeln!(w, "{}", serde_json::json!({"key": k, "cluster": c}))?;
@@ -227,13 +311,27 @@ fn write_clusters(corpus: &Corpus) -> Result<usize> {
 }
 
 /// Whether document `d` holds every phrase of the query (read back from its segment).
-fn phrase_ok(corpus: &Corpus, index: &Index, an: &rasd_text::Analyzer, stop: &HashSet<String>, q: &rasd_store::query::Query, d: u32) -> bool {
-    let Ok(s) = corpus.get(index.docs[d as usize].at) else { return false };
+fn phrase_ok(
+    corpus: &Corpus,
+    index: &Index,
+    an: &rasd_text::Analyzer,
+    stop: &HashSet<String>,
+    q: &rasd_store::query::Query,
+    d: u32,
+) -> bool {
+    let Ok(s) = corpus.get(index.docs[d as usize].at) else {
+        return false;
+    };
     let mut doc = Vec::new();
-    for part in [s.record.title.as_deref().unwrap_or(""), s.record.text.as_str()] {
+    for part in [
+        s.record.title.as_deref().unwrap_or(""),
+        s.record.text.as_str(),
+    ] {
         terms(an, stop, part, |t| doc.push(t.to_string()));
     }
-    q.phrases.iter().all(|p| rasd_store::query::contains_phrase(&doc, p))
+    q.phrases
+        .iter()
+        .all(|p| rasd_store::query::contains_phrase(&doc, p))
 }
 
 /// The sentence of `text` with the most query terms, terms marked ⟦…⟧.
@@ -273,7 +371,8 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
     let stop = stop_words(&res);
     let an = rasd_text::Analyzer::new(res.segmenter());
     let path = args.corpus.join("index.bin");
-    let index = Index::load(&path).with_context(|| format!("loading {} (build it with `rasd ingest`)", path.display()))?;
+    let index = Index::load(&path)
+        .with_context(|| format!("loading {} (build it with `rasd ingest`)", path.display()))?;
     let corpus = Corpus::open(&args.corpus)?;
     let analyse = |q: &str| {
         let mut v = Vec::new();
@@ -283,40 +382,82 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
     use rasd_store::index::DocInfo;
     let keep = |d: &DocInfo| {
         args.outlet.as_ref().is_none_or(|o| &d.outlet == o)
-            && args.since.as_ref().is_none_or(|s| d.date.as_str() >= s.as_str())
-            && args.until.as_ref().is_none_or(|u| d.date.get(..u.len()).unwrap_or(&d.date) <= u.as_str())
-            && args.entity.as_ref().is_none_or(|e| DocInfo::has(&d.entities, e))
-            && args.event.as_ref().is_none_or(|e| DocInfo::has(&d.events, e))
-            && args.country.as_ref().is_none_or(|c| DocInfo::has(&d.countries, c))
-            && args.speaker.as_ref().is_none_or(|p| DocInfo::has(&d.speakers, p))
+            && args
+                .since
+                .as_ref()
+                .is_none_or(|s| d.date.as_str() >= s.as_str())
+            && args
+                .until
+                .as_ref()
+                .is_none_or(|u| d.date.get(..u.len()).unwrap_or(&d.date) <= u.as_str())
+            && args
+                .entity
+                .as_ref()
+                .is_none_or(|e| DocInfo::has(&d.entities, e))
+            && args
+                .event
+                .as_ref()
+                .is_none_or(|e| DocInfo::has(&d.events, e))
+            && args
+                .country
+                .as_ref()
+                .is_none_or(|c| DocInfo::has(&d.countries, c))
+            && args
+                .speaker
+                .as_ref()
+                .is_none_or(|p| DocInfo::has(&d.speakers, p))
     };
     if let (Some(qfile), Some(run)) = (&args.queries, &args.run) {
-        let text = std::fs::read_to_string(qfile).with_context(|| format!("reading {}", qfile.display()))?;
-        let mut out = std::io::BufWriter::new(std::fs::File::create(run).with_context(|| format!("creating {}", run.display()))?);
+        let text = std::fs::read_to_string(qfile)
+            .with_context(|| format!("reading {}", qfile.display()))?;
+        let mut out = std::io::BufWriter::new(
+            std::fs::File::create(run).with_context(|| format!("creating {}", run.display()))?,
+        );
         let started = Instant::now();
         let mut n = 0;
         let mut times = Vec::new();
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let (qid, q) = line.split_once('\t').with_context(|| format!("{}: expected qid<TAB>query: {line}", qfile.display()))?;
+            let (qid, q) = line
+                .split_once('\t')
+                .with_context(|| format!("{}: expected qid<TAB>query: {line}", qfile.display()))?;
             let t0 = Instant::now();
             let query = rasd_store::query::parse(q, analyse);
-            let hits = index.search_query(&query, Bm25::default(), args.limit, keep, |d| phrase_ok(&corpus, &index, &an, &stop, &query, d));
+            let hits = index.search_query(&query, Bm25::default(), args.limit, keep, |d| {
+                phrase_ok(&corpus, &index, &an, &stop, &query, d)
+            });
             times.push(t0.elapsed().as_secs_f64() * 1000.0);
             for (rank, (d, score)) in hits.iter().enumerate() {
-                writeln!(out, "{qid} Q0 {} {} {score:.4} rasd", index.docs[*d as usize].id, rank + 1)?;
+                writeln!(
+                    out,
+                    "{qid} Q0 {} {} {score:.4} rasd",
+                    index.docs[*d as usize].id,
+                    rank + 1
+                )?;
             }
             n += 1;
         }
         out.flush()?;
         times.sort_by(|a, b| a.total_cmp(b));
-        let pct = |p: f64| times.get(((times.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or(0.0);
-        eprintln!("rasd search: {n} queries in {:.2} s; latency median {:.2} ms, p99 {:.2} ms", started.elapsed().as_secs_f64(), pct(0.5), pct(0.99));
+        let pct = |p: f64| {
+            times
+                .get(((times.len() as f64 - 1.0) * p).round() as usize)
+                .copied()
+                .unwrap_or(0.0)
+        };
+        eprintln!(
+            "rasd search: {n} queries in {:.2} s; latency median {:.2} ms, p99 {:.2} ms",
+            started.elapsed().as_secs_f64(),
+            pct(0.5),
+            pct(0.99)
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let q = args.query.join(" ");
     let query = rasd_store::query::parse(&q, analyse);
     let qset: HashSet<String> = query.should.iter().cloned().collect();
-    let mut hits = index.search_query(&query, Bm25::default(), usize::MAX, keep, |d| phrase_ok(&corpus, &index, &an, &stop, &query, d));
+    let mut hits = index.search_query(&query, Bm25::default(), usize::MAX, keep, |d| {
+        phrase_ok(&corpus, &index, &an, &stop, &query, d)
+    });
     if args.facets {
         let mut counts: [std::collections::BTreeMap<String, usize>; 4] = Default::default();
         for (d, _) in &hits {
@@ -329,7 +470,10 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
             }
         }
         eprintln!("{} matches", hits.len());
-        for (name, c) in ["outlets", "events", "entities", "speakers"].iter().zip(&counts) {
+        for (name, c) in ["outlets", "events", "entities", "speakers"]
+            .iter()
+            .zip(&counts)
+        {
             let mut v: Vec<(&String, &usize)> = c.iter().collect();
             v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
             let top: Vec<String> = v.iter().take(10).map(|(k, n)| format!("{k} {n}")).collect();
@@ -337,7 +481,12 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
         }
     }
     if args.by_date {
-        hits.sort_by(|a, b| index.docs[b.0 as usize].date.cmp(&index.docs[a.0 as usize].date).then(a.0.cmp(&b.0)));
+        hits.sort_by(|a, b| {
+            index.docs[b.0 as usize]
+                .date
+                .cmp(&index.docs[a.0 as usize].date)
+                .then(a.0.cmp(&b.0))
+        });
     }
     hits.truncate(args.limit);
     let stdout = std::io::stdout();
@@ -350,7 +499,20 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
             let v = serde_json::json!({"rank": rank + 1, "score": score, "id": info.id, "key": info.key, "title": info.title, "outlet": info.outlet, "date": info.date, "snippet": snip});
             writeln!(out, "{v}")?;
         } else {
-            writeln!(out, "{:>2}. {:.2}  {}  [{} {}]\n    {}", rank + 1, score, if info.title.is_empty() { &info.id } else { &info.title }, info.outlet, info.date, snip)?;
+            writeln!(
+                out,
+                "{:>2}. {:.2}  {}  [{} {}]\n    {}",
+                rank + 1,
+                score,
+                if info.title.is_empty() {
+                    &info.id
+                } else {
+                    &info.title
+                },
+                info.outlet,
+                info.date,
+                snip
+            )?;
         }
     }
     if hits.is_empty() && !args.json {
@@ -398,20 +560,37 @@ pub fn run_dedup(args: DedupArgs) -> Result<ExitCode> {
                     rasd_read::Body::Text(t) | rasd_read::Body::Html(t) => t.clone(),
                 };
                 sigs.push(mh.signature(&text));
-                items.push((a.id.clone().unwrap_or_default(), a.outlet.clone().unwrap_or_default(), rasd_text::fold_phrase(&text)));
+                items.push((
+                    a.id.clone().unwrap_or_default(),
+                    a.outlet.clone().unwrap_or_default(),
+                    rasd_text::fold_phrase(&text),
+                ));
             }
             Err(_) => failed += 1,
         });
     }
     let pairs = near_pairs(&sigs, args.threshold);
     let cl = clusters(items.len(), &pairs);
-    let exact = pairs.iter().filter(|p| items[p.0].2 == items[p.1].2).count();
+    let exact = pairs
+        .iter()
+        .filter(|p| items[p.0].2 == items[p.1].2)
+        .count();
     let n_clusters = cl.iter().flatten().max().map(|m| m + 1).unwrap_or(0);
     let in_clusters = cl.iter().filter(|c| c.is_some()).count();
     if let Some(p) = &args.pairs {
-        let mut w = std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?);
+        let mut w = std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        );
         for &(i, j, s) in &pairs {
-            writeln!(w, "{}\t{}\t{}\t{}\t{s:.3}\t{}", items[i].0, items[j].0, items[i].1, items[j].1, u8::from(items[i].2 == items[j].2))?;
+            writeln!(
+                w,
+                "{}\t{}\t{}\t{}\t{s:.3}\t{}",
+                items[i].0,
+                items[j].0,
+                items[i].1,
+                items[j].1,
+                u8::from(items[i].2 == items[j].2)
+            )?;
         }
         w.flush()?;
     }
@@ -451,12 +630,28 @@ pub fn run_stats(args: StatsArgs) -> Result<ExitCode> {
     corpus.for_each(|s, _| {
         n += 1;
         let r = &s.record;
-        *per_outlet.entry(r.outlet.clone().unwrap_or_else(|| "-".into())).or_default() += 1;
-        *per_day.entry(r.date.as_deref().and_then(|d| d.get(..10)).unwrap_or("-").to_string()).or_default() += 1;
+        *per_outlet
+            .entry(r.outlet.clone().unwrap_or_else(|| "-".into()))
+            .or_default() += 1;
+        *per_day
+            .entry(
+                r.date
+                    .as_deref()
+                    .and_then(|d| d.get(..10))
+                    .unwrap_or("-")
+                    .to_string(),
+            )
+            .or_default() += 1;
         for e in &r.entities {
-            *entities.entry(format!("{} ({})", e.canonical, e.kind)).or_default() += 1;
+            *entities
+                .entry(format!("{} ({})", e.canonical, e.kind))
+                .or_default() += 1;
         }
-        for e in r.events.iter().filter(|e| !e.negated && e.reported != Some(false)) {
+        for e in r
+            .events
+            .iter()
+            .filter(|e| !e.negated && e.reported != Some(false))
+        {
             if let Some(p) = &e.plover {
                 *events.entry(p.kind.clone()).or_default() += 1;
             }
@@ -505,7 +700,11 @@ pub fn run_stats(args: StatsArgs) -> Result<ExitCode> {
     for (k, v) in top(&per_day) {
         println!("  {v:>7}  {k}");
     }
-    for (title, m) in [("top entities", &entities), ("event types (reported, not negated)", &events), ("top actor pairs", &pairs)] {
+    for (title, m) in [
+        ("top entities", &entities),
+        ("event types (reported, not negated)", &events),
+        ("top actor pairs", &pairs),
+    ] {
         println!("{title}:");
         for (k, v) in top(m) {
             println!("  {v:>7}  {k}");

@@ -10,16 +10,31 @@ use rasd_resources::Resources;
 
 /// Articles written by the rasd team for the demo and the tests.
 const SAMPLES: &[(&str, &str)] = &[
-    ("samples/cairo-agency.txt", include_str!("../../../samples/cairo-agency.txt")),
-    ("samples/riyadh-hijri.txt", include_str!("../../../samples/riyadh-hijri.txt")),
-    ("samples/geneva-talks.txt", include_str!("../../../samples/geneva-talks.txt")),
+    (
+        "samples/cairo-agency.txt",
+        include_str!("../../../samples/cairo-agency.txt"),
+    ),
+    (
+        "samples/riyadh-hijri.txt",
+        include_str!("../../../samples/riyadh-hijri.txt"),
+    ),
+    (
+        "samples/geneva-talks.txt",
+        include_str!("../../../samples/geneva-talks.txt"),
+    ),
 ];
 
 /// The project's reference article, when the shared fixtures are beside the checkout.
 const REFERENCE: &str = "../shared/fixtures/turkpress-karabakh.txt";
 
 pub fn run(res: Resources) -> Result<ExitCode> {
-    let pipe = Pipeline::new(res, Options { tokens: false, ..Options::default() });
+    let pipe = Pipeline::new(
+        res,
+        Options {
+            tokens: false,
+            ..Options::default()
+        },
+    );
     let mut articles = Vec::new();
     if Path::new(REFERENCE).exists() {
         let text = std::fs::read_to_string(REFERENCE)?;

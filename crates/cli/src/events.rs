@@ -54,8 +54,14 @@ fn read_gold(path: &str) -> Result<(Vec<Row>, usize)> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
     let rows = csv_rows(&text);
     let header = rows.first().with_context(|| format!("{path}: empty"))?;
-    let col = |name: &str| header.iter().position(|h| h == name).with_context(|| format!("{path}: no «{name}» column"));
-    let (c_type, c_label, c_text, c_id) = (col("event_type")?, col("label")?, col("text")?, col("id")?);
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .with_context(|| format!("{path}: no «{name}» column"))
+    };
+    let (c_type, c_label, c_text, c_id) =
+        (col("event_type")?, col("label")?, col("text")?, col("id")?);
     let mut out = Vec::new();
     let mut skipped = 0;
     for r in &rows[1..] {
@@ -70,7 +76,12 @@ fn read_gold(path: &str) -> Result<(Vec<Row>, usize)> {
                 continue;
             }
         };
-        out.push(Row { id: r[c_id].clone(), kind: r[c_type].clone(), gold, text: r[c_text].clone() });
+        out.push(Row {
+            id: r[c_id].clone(),
+            kind: r[c_type].clone(),
+            gold,
+            text: r[c_text].clone(),
+        });
     }
     Ok((out, skipped))
 }
@@ -86,9 +97,17 @@ fn fold_of(id: &str, k: usize) -> usize {
     (h % k as u64) as usize
 }
 
-fn train_detector(x: &rasd_extract::Extractor, rows: &[&Row], epochs: usize, seed: u64) -> rasd_extract::detector::Detector {
+fn train_detector(
+    x: &rasd_extract::Extractor,
+    rows: &[&Row],
+    epochs: usize,
+    seed: u64,
+) -> rasd_extract::detector::Detector {
     use rasd_extract::detector::DetectorTrainer;
-    let examples: Vec<(Vec<u64>, bool)> = rows.iter().map(|r| (x.detector_features(&r.text, &r.kind).0, r.gold)).collect();
+    let examples: Vec<(Vec<u64>, bool)> = rows
+        .iter()
+        .map(|r| (x.detector_features(&r.text, &r.kind).0, r.gold))
+        .collect();
     let mut t = DetectorTrainer::default();
     let mut rng = rasd_extract::tagger::Rng::new(seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -121,9 +140,16 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     }
     let refs: Vec<&Row> = rows.iter().collect();
     let det = train_detector(&extractor, &refs, args.model.epochs, args.model.seed);
-    let file = std::fs::File::create(&args.model.out).with_context(|| format!("creating {}", args.model.out.display()))?;
-    det.save(std::io::BufWriter::new(file)).with_context(|| format!("writing {}", args.model.out.display()))?;
-    eprintln!("wrote {} (event types {:?}) in {:.1} s", args.model.out.display(), det.kinds, started.elapsed().as_secs_f64());
+    let file = std::fs::File::create(&args.model.out)
+        .with_context(|| format!("creating {}", args.model.out.display()))?;
+    det.save(std::io::BufWriter::new(file))
+        .with_context(|| format!("writing {}", args.model.out.display()))?;
+    eprintln!(
+        "wrote {} (event types {:?}) in {:.1} s",
+        args.model.out.display(),
+        det.kinds,
+        started.elapsed().as_secs_f64()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -165,21 +191,38 @@ fn events_of(pipe: &Pipeline, text: &str) -> Vec<Event> {
 /// A sentence reports an event of `kind` when rasd codes one that happened: not negated, an
 /// act rather than an intent, and — when the detector has a verdict — reported.
 fn detected<'a>(events: &'a [Event], kind: &str) -> Option<&'a Event> {
-    events.iter().find(|e| !e.negated && e.modality == "act" && e.reported != Some(false) && e.plover.as_ref().is_some_and(|p| p.kind == kind))
+    events.iter().find(|e| {
+        !e.negated
+            && e.modality == "act"
+            && e.reported != Some(false)
+            && e.plover.as_ref().is_some_and(|p| p.kind == kind)
+    })
 }
 
 /// Gold actor codes: `main` (a country, IGO, or "None") and `role` (a sector, or "None").
 fn gold_code(v: &serde_json::Value) -> (Option<String>, Option<String>) {
-    let get = |k: &str| v.get(k).and_then(|x| x.as_str()).filter(|s| *s != "None" && !s.is_empty()).map(str::to_string);
+    let get = |k: &str| {
+        v.get(k)
+            .and_then(|x| x.as_str())
+            .filter(|s| *s != "None" && !s.is_empty())
+            .map(str::to_string)
+    };
     (get("main"), get("role"))
 }
 
 fn ours(a: Option<&Actor>) -> (Option<String>, Option<String>) {
-    a.map(|a| (a.country.clone(), a.sector.clone())).unwrap_or((None, None))
+    a.map(|a| (a.country.clone(), a.sector.clone()))
+        .unwrap_or((None, None))
 }
 
 pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
-    let mut pipe = Pipeline::new(res, Options { tokens: false, ..Options::default() });
+    let mut pipe = Pipeline::new(
+        res,
+        Options {
+            tokens: false,
+            ..Options::default()
+        },
+    );
     if args.rules_only {
         pipe.set_detector(None);
     }
@@ -189,11 +232,17 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
     let folds = args.cross_validate.unwrap_or(1).max(1);
     for fold in 0..folds {
         if args.cross_validate.is_some() {
-            let train: Vec<&Row> = rows.iter().filter(|r| fold_of(&r.id, folds) != fold).collect();
+            let train: Vec<&Row> = rows
+                .iter()
+                .filter(|r| fold_of(&r.id, folds) != fold)
+                .collect();
             let det = train_detector(pipe.extractor(), &train, 10, 2026);
             pipe.set_detector(Some(det));
         }
-        for r in rows.iter().filter(|r| folds == 1 || fold_of(&r.id, folds) == fold) {
+        for r in rows
+            .iter()
+            .filter(|r| folds == 1 || fold_of(&r.id, folds) == fold)
+        {
             let evs = events_of(&pipe, &r.text);
             let hit = detected(&evs, &kind);
             match (r.gold, hit.is_some()) {
@@ -201,7 +250,12 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
                 (false, true) => {
                     fp += 1;
                     if args.errors {
-                        println!("false alarm {} [{}]: {}", r.id, hit.map(|e| e.trigger.text.as_str()).unwrap_or(""), r.text);
+                        println!(
+                            "false alarm {} [{}]: {}",
+                            r.id,
+                            hit.map(|e| e.trigger.text.as_str()).unwrap_or(""),
+                            r.text
+                        );
                     }
                 }
                 (true, false) => {
@@ -216,27 +270,55 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let rc = tp as f64 / (tp + fn_).max(1) as f64;
-    let f = if p + rc > 0.0 { 2.0 * p * rc / (p + rc) } else { 0.0 };
+    let f = if p + rc > 0.0 {
+        2.0 * p * rc / (p + rc)
+    } else {
+        0.0
+    };
     let how = match (args.rules_only, args.cross_validate) {
         (true, _) => "dictionaries and rules alone".to_string(),
         (false, Some(k)) => format!("{k}-fold cross-validated detector"),
         (false, None) => "built-in detector".to_string(),
     };
-    println!("{}: {kind} detection ({how}): {} positives, {} negatives, {skipped} ambiguous skipped", args.gold, tp + fn_, rows.len() - tp - fn_);
+    println!(
+        "{}: {kind} detection ({how}): {} positives, {} negatives, {skipped} ambiguous skipped",
+        args.gold,
+        tp + fn_,
+        rows.len() - tp - fn_
+    );
     println!("precision {p:.3}  recall {rc:.3}  F1 {f:.3}  (tp {tp}, fp {fp}, fn {fn_})");
 
     if let Some(spans) = &args.spans {
-        let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(spans).with_context(|| format!("reading {spans}"))?)?;
-        let Some(items) = data.as_array() else { bail!("{spans}: expected a JSON list") };
+        let data: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(spans).with_context(|| format!("reading {spans}"))?,
+        )?;
+        let Some(items) = data.as_array() else {
+            bail!("{spans}: expected a JSON list")
+        };
         let (mut n, mut src_ok, mut tgt_ok, mut found) = (0usize, 0usize, 0usize, 0usize);
         for it in items {
-            let (Some(text), Some(first)) = (it.get("text").and_then(|t| t.as_str()), it.get("spans").and_then(|s| s.as_array()).and_then(|s| s.first())) else { continue };
+            let (Some(text), Some(first)) = (
+                it.get("text").and_then(|t| t.as_str()),
+                it.get("spans")
+                    .and_then(|s| s.as_array())
+                    .and_then(|s| s.first()),
+            ) else {
+                continue;
+            };
             n += 1;
             let evs = events_of(&pipe, text);
-            let Some(e) = detected(&evs, &kind) else { continue };
+            let Some(e) = detected(&evs, &kind) else {
+                continue;
+            };
             found += 1;
-            let gold_src = first.get("source_role").map(gold_code).unwrap_or((None, None));
-            let gold_tgt = first.get("target_role").map(gold_code).unwrap_or((None, None));
+            let gold_src = first
+                .get("source_role")
+                .map(gold_code)
+                .unwrap_or((None, None));
+            let gold_tgt = first
+                .get("target_role")
+                .map(gold_code)
+                .unwrap_or((None, None));
             if ours(e.source.as_ref()) == gold_src {
                 src_ok += 1;
             }
@@ -269,14 +351,67 @@ pub struct ExportArgs {
 /// The GDELT 2.0 event columns, in order.
 #[cfg(test)]
 pub const GDELT_COLUMNS: [&str; 61] = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode", "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 ];
 
 /// A stable numeric event id: FNV-1a of the article id and the event's position.
@@ -297,13 +432,21 @@ fn clean(s: &str) -> String {
 pub fn gdelt_row(rec: &Record, n: usize, e: &Event) -> Vec<String> {
     let mut c = vec![String::new(); 61];
     let date = e.date.as_deref().or(rec.date.as_deref()).unwrap_or("");
-    let digits: String = date.chars().filter(|c| c.is_ascii_digit()).take(8).collect();
+    let digits: String = date
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .take(8)
+        .collect();
     c[0] = event_id(&rec.id, n).to_string();
     if digits.len() == 8 {
         c[1] = digits.clone();
         c[2] = digits[..6].to_string();
         c[3] = digits[..4].to_string();
-        if let (Ok(y), Ok(m), Ok(d)) = (digits[..4].parse::<f64>(), digits[4..6].parse::<f64>(), digits[6..8].parse::<f64>()) {
+        if let (Ok(y), Ok(m), Ok(d)) = (
+            digits[..4].parse::<f64>(),
+            digits[4..6].parse::<f64>(),
+            digits[6..8].parse::<f64>(),
+        ) {
             c[4] = format!("{:.4}", y + ((m - 1.0) * 30.4 + d) / 365.0);
         }
     }
@@ -335,7 +478,9 @@ pub fn gdelt_row(rec: &Record, n: usize, e: &Event) -> Vec<String> {
 }
 
 pub fn plover_json(rec: &Record, n: usize, e: &Event) -> serde_json::Value {
-    let actor = |a: &Option<Actor>| a.as_ref().map(|a| serde_json::json!({"text": a.text, "code": a.code, "country": a.country, "sector": a.sector, "entity": a.entity}));
+    let actor = |a: &Option<Actor>| {
+        a.as_ref().map(|a| serde_json::json!({"text": a.text, "code": a.code, "country": a.country, "sector": a.sector, "entity": a.entity}))
+    };
     serde_json::json!({
         "id": format!("{}-{}", rec.id, n + 1),
         "date": e.date.clone().or(rec.date.clone()),
@@ -351,7 +496,13 @@ pub fn plover_json(rec: &Record, n: usize, e: &Event) -> serde_json::Value {
 }
 
 pub fn run_export(args: ExportArgs, res: Resources) -> Result<ExitCode> {
-    let pipe = Pipeline::new(res, Options { tokens: false, ..Options::default() });
+    let pipe = Pipeline::new(
+        res,
+        Options {
+            tokens: false,
+            ..Options::default()
+        },
+    );
     let (files, _) = crate::analyze::expand(&args.paths);
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
@@ -386,7 +537,11 @@ pub fn run_export(args: ExportArgs, res: Resources) -> Result<ExitCode> {
     }
     out.flush()?;
     eprintln!("rasd: {rows} event(s) written; {failed} input error(s)");
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[cfg(test)]

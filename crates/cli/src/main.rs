@@ -16,7 +16,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rasd_resources::Resources;
 
 #[derive(Parser)]
-#[command(name = "rasd", version, about = "Arabic news to structured, searchable, auditable data")]
+#[command(
+    name = "rasd",
+    version,
+    about = "Arabic news to structured, searchable, auditable data"
+)]
 struct Cli {
     /// Extra resource folder(s) whose files extend the built-in knowledge (see resources/README.md).
     #[arg(long, global = true, value_name = "DIR")]
@@ -86,7 +90,8 @@ enum Eval {
 pub fn load_resources(extra: &[PathBuf]) -> Result<Resources> {
     let mut res = Resources::builtin();
     for dir in extra {
-        res.load_dir(dir).with_context(|| format!("loading resources from {}", dir.display()))?;
+        res.load_dir(dir)
+            .with_context(|| format!("loading resources from {}", dir.display()))?;
     }
     Ok(res)
 }

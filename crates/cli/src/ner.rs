@@ -82,27 +82,52 @@ fn map_tag(tag: &str) -> String {
 /// `PATH` or `PATH:FROM-TO` (fractions of the file's sentences, e.g. `anercorp.txt:0-0.9`).
 pub fn read_spec(spec: &str) -> Result<Vec<Sentence>> {
     let (path, range) = match spec.rsplit_once(':') {
-        Some((p, r)) if r.contains('-') && r.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') => (p, Some(r)),
+        Some((p, r))
+            if r.contains('-')
+                && r.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == '-') =>
+        {
+            (p, Some(r))
+        }
         _ => (spec, None),
     };
     let all = read_conll(path)?;
     let Some(r) = range else { return Ok(all) };
     let (a, b) = r.split_once('-').context("range is FROM-TO")?;
-    let (a, b): (f64, f64) = (a.parse().context("FROM is a fraction")?, b.parse().context("TO is a fraction")?);
+    let (a, b): (f64, f64) = (
+        a.parse().context("FROM is a fraction")?,
+        b.parse().context("TO is a fraction")?,
+    );
     let n = all.len() as f64;
-    let (from, to) = ((n * a.clamp(0.0, 1.0)).round() as usize, (n * b.clamp(0.0, 1.0)).round() as usize);
-    Ok(all.into_iter().skip(from).take(to.saturating_sub(from)).collect())
+    let (from, to) = (
+        (n * a.clamp(0.0, 1.0)).round() as usize,
+        (n * b.clamp(0.0, 1.0)).round() as usize,
+    );
+    Ok(all
+        .into_iter()
+        .skip(from)
+        .take(to.saturating_sub(from))
+        .collect())
 }
 
 pub fn read_conll(path: &str) -> Result<Vec<Sentence>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
     let mut out = Vec::new();
-    let mut cur = Sentence { tokens: Vec::new(), gold: Vec::new() };
+    let mut cur = Sentence {
+        tokens: Vec::new(),
+        gold: Vec::new(),
+    };
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end();
         if line.trim().is_empty() {
             if !cur.tokens.is_empty() {
-                out.push(std::mem::replace(&mut cur, Sentence { tokens: Vec::new(), gold: Vec::new() }));
+                out.push(std::mem::replace(
+                    &mut cur,
+                    Sentence {
+                        tokens: Vec::new(),
+                        gold: Vec::new(),
+                    },
+                ));
             }
             continue;
         }
@@ -117,7 +142,13 @@ pub fn read_conll(path: &str) -> Result<Vec<Sentence>> {
         cur.tokens.push(tok.to_string());
         cur.gold.push(map_tag(tag));
         if tok == "." {
-            out.push(std::mem::replace(&mut cur, Sentence { tokens: Vec::new(), gold: Vec::new() }));
+            out.push(std::mem::replace(
+                &mut cur,
+                Sentence {
+                    tokens: Vec::new(),
+                    gold: Vec::new(),
+                },
+            ));
         }
     }
     if !cur.tokens.is_empty() {
@@ -160,7 +191,9 @@ pub fn predict(pipe: &Pipeline, s: &Sentence, tagger_only: bool) -> Vec<String> 
         }
     }
     for (start, end, ty) in found {
-        let covered: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].0 < end && start < spans[i].1).collect();
+        let covered: Vec<usize> = (0..spans.len())
+            .filter(|&i| spans[i].0 < end && start < spans[i].1)
+            .collect();
         for (n, &i) in covered.iter().enumerate() {
             if tags[i] == "O" {
                 tags[i] = format!("{}-{ty}", if n == 0 { "B" } else { "I" });
@@ -174,7 +207,11 @@ pub fn predict(pipe: &Pipeline, s: &Sentence, tagger_only: bool) -> Vec<String> 
 fn spans(tags: &[String]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, String)> = None;
-    for (i, t) in tags.iter().chain(std::iter::once(&"O".to_string())).enumerate() {
+    for (i, t) in tags
+        .iter()
+        .chain(std::iter::once(&"O".to_string()))
+        .enumerate()
+    {
         let (bio, ty) = t.split_once('-').unwrap_or(("O", ""));
         let continues = bio == "I" && open.as_ref().is_some_and(|(_, o)| o == ty);
         if !continues {
@@ -198,9 +235,21 @@ pub struct Counts {
 
 impl Counts {
     pub fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.pred == 0 { 0.0 } else { self.tp as f64 / self.pred as f64 };
-        let r = if self.gold == 0 { 0.0 } else { self.tp as f64 / self.gold as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if self.pred == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.pred as f64
+        };
+        let r = if self.gold == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (p, r, f)
     }
 }
@@ -228,10 +277,18 @@ fn selected(args: &Args) -> Result<Vec<Sentence>> {
 
 /// `rasd ner`: token, gold tag and predicted tag, tab-separated, a blank line between sentences.
 fn pipeline(args: &Args, res: Resources) -> Result<Pipeline> {
-    let mut pipe = Pipeline::new(res, Options { tokens: false, tagger: !args.rules_only });
+    let mut pipe = Pipeline::new(
+        res,
+        Options {
+            tokens: false,
+            tagger: !args.rules_only,
+        },
+    );
     if let Some(path) = &args.model {
-        let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
-        let model = rasd_extract::tagger::Model::load(std::io::BufReader::new(file)).with_context(|| format!("loading {}", path.display()))?;
+        let file =
+            std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+        let model = rasd_extract::tagger::Model::load(std::io::BufReader::new(file))
+            .with_context(|| format!("loading {}", path.display()))?;
         pipe.set_tagger(rasd_extract::tagger::Tagger { model });
     }
     Ok(pipe)
@@ -263,18 +320,33 @@ pub fn run_eval(args: Args, res: Resources) -> Result<ExitCode> {
         score(&s.gold, &predict(&pipe, s, args.tagger_only), &mut by_type);
     }
     let secs = started.elapsed().as_secs_f64();
-    println!("{}: {} sentences, {} tokens ({:.0} tokens/s)", args.conll, sentences.len(), tokens, tokens as f64 / secs);
-    println!("{:<6} {:>7} {:>7} {:>7} {:>7} {:>7}", "type", "gold", "pred", "P", "R", "F1");
+    println!(
+        "{}: {} sentences, {} tokens ({:.0} tokens/s)",
+        args.conll,
+        sentences.len(),
+        tokens,
+        tokens as f64 / secs
+    );
+    println!(
+        "{:<6} {:>7} {:>7} {:>7} {:>7} {:>7}",
+        "type", "gold", "pred", "P", "R", "F1"
+    );
     let mut micro = Counts::default();
     for (t, c) in &by_type {
         let (p, r, f) = c.prf();
-        println!("{t:<6} {:>7} {:>7} {p:>7.3} {r:>7.3} {f:>7.3}", c.gold, c.pred);
+        println!(
+            "{t:<6} {:>7} {:>7} {p:>7.3} {r:>7.3} {f:>7.3}",
+            c.gold, c.pred
+        );
         micro.tp += c.tp;
         micro.pred += c.pred;
         micro.gold += c.gold;
     }
     let (p, r, f) = micro.prf();
-    println!("{:<6} {:>7} {:>7} {p:>7.3} {r:>7.3} {f:>7.3}", "micro", micro.gold, micro.pred);
+    println!(
+        "{:<6} {:>7} {:>7} {p:>7.3} {r:>7.3} {f:>7.3}",
+        "micro", micro.gold, micro.pred
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -305,10 +377,17 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
         let ctx = rasd_extract::context::Ctx::new(text, &tokens, &[(0, text.len())]);
         let mut tags = Vec::with_capacity(tokens.len());
         for t in &tokens {
-            let k = spans.iter().position(|&(a, b)| a <= t.start && t.end <= b).unwrap_or(0);
+            let k = spans
+                .iter()
+                .position(|&(a, b)| a <= t.start && t.end <= b)
+                .unwrap_or(0);
             let g = &gold[k];
             let first_piece = spans[k].0 == t.start;
-            tags.push(if g != "O" && !first_piece { tag_index(&g.replacen("B-", "I-", 1)) } else { tag_index(g) });
+            tags.push(if g != "O" && !first_piece {
+                tag_index(&g.replacen("B-", "I-", 1))
+            } else {
+                tag_index(g)
+            });
         }
         examples.push(Example { ctx, gold: tags });
     }
@@ -322,7 +401,9 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
         for f in &args.unlabeled {
             rasd_read::read_path(f, &rasd_read::ReadOptions::default(), &mut |r| {
                 let Ok(a) = r else { return };
-                let rasd_read::Body::Text(text) = &a.body else { return };
+                let rasd_read::Body::Text(text) = &a.body else {
+                    return;
+                };
                 let tokens = rasd_text::tokenize(text);
                 let sentences = rasd_text::split_sentences(text, &tokens);
                 let x = extractor.extract(text, &tokens, &sentences, None);
@@ -343,20 +424,34 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
             });
         }
         let silver = counts.finish(3);
-        eprintln!("unlabelled news: {articles} articles, {} words in the lexicon", silver.len());
+        eprintln!(
+            "unlabelled news: {articles} articles, {} words in the lexicon",
+            silver.len()
+        );
         Trainer::with_silver(silver)
     };
     let mut rng = Rng::new(args.model.seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     for epoch in 1..=args.model.epochs {
         rng.shuffle(&mut order);
-        let wrong: usize = order.iter().map(|&i| trainer.learn(&examples[i], &extractor.lex, &extractor.segmenter)).sum();
-        eprintln!("epoch {epoch}: {:.2}% of tokens tagged wrong", 100.0 * wrong as f64 / tokens as f64);
+        let wrong: usize = order
+            .iter()
+            .map(|&i| trainer.learn(&examples[i], &extractor.lex, &extractor.segmenter))
+            .sum();
+        eprintln!(
+            "epoch {epoch}: {:.2}% of tokens tagged wrong",
+            100.0 * wrong as f64 / tokens as f64
+        );
     }
     let model = trainer.finish();
-    let file = std::fs::File::create(&args.model.out).with_context(|| format!("creating {}", args.model.out.display()))?;
-    model.save(std::io::BufWriter::new(file)).with_context(|| format!("writing {}", args.model.out.display()))?;
-    let size = std::fs::metadata(&args.model.out).map(|m| m.len()).unwrap_or(0);
+    let file = std::fs::File::create(&args.model.out)
+        .with_context(|| format!("creating {}", args.model.out.display()))?;
+    model
+        .save(std::io::BufWriter::new(file))
+        .with_context(|| format!("writing {}", args.model.out.display()))?;
+    let size = std::fs::metadata(&args.model.out)
+        .map(|m| m.len())
+        .unwrap_or(0);
     eprintln!(
         "wrote {} ({} features, {:.1} MB) in {:.1} s",
         args.model.out.display(),
@@ -377,9 +472,20 @@ mod tests {
 
     #[test]
     fn spans_and_exact_match() {
-        assert_eq!(spans(&tags("B-PER I-PER O B-LOC I-ORG")), vec![(0, 2, "PER".into()), (3, 4, "LOC".into()), (4, 5, "ORG".into())]);
+        assert_eq!(
+            spans(&tags("B-PER I-PER O B-LOC I-ORG")),
+            vec![
+                (0, 2, "PER".into()),
+                (3, 4, "LOC".into()),
+                (4, 5, "ORG".into())
+            ]
+        );
         let mut m = BTreeMap::new();
-        score(&tags("B-PER I-PER O B-LOC"), &tags("B-PER O O B-LOC"), &mut m);
+        score(
+            &tags("B-PER I-PER O B-LOC"),
+            &tags("B-PER O O B-LOC"),
+            &mut m,
+        );
         assert_eq!((m["PER"].tp, m["PER"].pred, m["PER"].gold), (0, 1, 1));
         assert_eq!((m["LOC"].tp, m["LOC"].pred, m["LOC"].gold), (1, 1, 1));
     }

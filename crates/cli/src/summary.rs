@@ -5,7 +5,10 @@ use std::fmt::Write;
 use rasd_doc::Record;
 
 fn slice(text: &str, start: usize, end: usize) -> String {
-    text.chars().skip(start).take(end.saturating_sub(start)).collect()
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
 }
 
 fn short(s: &str, n: usize) -> String {
@@ -28,7 +31,13 @@ pub fn render(r: &Record) -> String {
         r.dateline.as_deref().unwrap_or(dash),
         r.date.as_deref().unwrap_or(dash)
     );
-    let _ = writeln!(s, "{} characters, {} sentences, {} lines removed", r.text.chars().count(), r.sentences.len(), r.removed.len());
+    let _ = writeln!(
+        s,
+        "{} characters, {} sentences, {} lines removed",
+        r.text.chars().count(),
+        r.sentences.len(),
+        r.removed.len()
+    );
     for rm in &r.removed {
         let _ = writeln!(s, "  removed ({}): {}", rm.reason, short(&rm.text, 70));
     }
@@ -42,22 +51,52 @@ pub fn render(r: &Record) -> String {
             e.country.as_deref().unwrap_or("-"),
             e.canonical,
             e.mentions.len(),
-            e.role.as_deref().map(|r| format!("  [{r}]")).unwrap_or_default(),
-            if e.source == "gazetteer" { String::new() } else { format!("  ({})", e.source) }
+            e.role
+                .as_deref()
+                .map(|r| format!("  [{r}]"))
+                .unwrap_or_default(),
+            if e.source == "gazetteer" {
+                String::new()
+            } else {
+                format!("  ({})", e.source)
+            }
         );
     }
     let _ = writeln!(s, "quotes ({}):", r.quotes.len());
     for q in &r.quotes {
-        let who = q.speaker.as_deref().and_then(|id| r.entity(id)).map(|e| e.canonical.clone()).unwrap_or_else(|| "?".into());
-        let _ = writeln!(s, "  {} ({}, {}): «{}»", who, q.verb.as_deref().unwrap_or("-"), q.kind, short(&q.text, 90));
+        let who = q
+            .speaker
+            .as_deref()
+            .and_then(|id| r.entity(id))
+            .map(|e| e.canonical.clone())
+            .unwrap_or_else(|| "?".into());
+        let _ = writeln!(
+            s,
+            "  {} ({}, {}): «{}»",
+            who,
+            q.verb.as_deref().unwrap_or("-"),
+            q.kind,
+            short(&q.text, 90)
+        );
     }
     let _ = writeln!(s, "dates ({}):", r.dates.len());
     for d in &r.dates {
-        let _ = writeln!(s, "  {} → {}", slice(&r.text, d.start, d.end), d.value.as_deref().unwrap_or("?"));
+        let _ = writeln!(
+            s,
+            "  {} → {}",
+            slice(&r.text, d.start, d.end),
+            d.value.as_deref().unwrap_or("?")
+        );
     }
     let _ = writeln!(s, "quantities ({}):", r.quantities.len());
     for q in &r.quantities {
-        let _ = writeln!(s, "  {} → {} {}", q.text, q.value, q.unit.as_deref().unwrap_or(""));
+        let _ = writeln!(
+            s,
+            "  {} → {} {}",
+            q.text,
+            q.value,
+            q.unit.as_deref().unwrap_or("")
+        );
     }
     for w in &r.warnings {
         let _ = writeln!(s, "warning: {w}");

@@ -7,10 +7,31 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-
 const WORDS: [&str; 24] = [
-    "الحكومة", "أعلنت", "وزارة", "الصحة", "اليوم", "عن", "خطة", "جديدة", "لدعم", "المستشفيات", "في", "المدن", "الكبرى",
-    "وقال", "المتحدث", "إن", "العمل", "سيبدأ", "الأسبوع", "المقبل", "بمشاركة", "عدد", "من", "الخبراء",
+    "الحكومة",
+    "أعلنت",
+    "وزارة",
+    "الصحة",
+    "اليوم",
+    "عن",
+    "خطة",
+    "جديدة",
+    "لدعم",
+    "المستشفيات",
+    "في",
+    "المدن",
+    "الكبرى",
+    "وقال",
+    "المتحدث",
+    "إن",
+    "العمل",
+    "سيبدأ",
+    "الأسبوع",
+    "المقبل",
+    "بمشاركة",
+    "عدد",
+    "من",
+    "الخبراء",
 ];
 
 fn article(i: usize) -> String {
@@ -27,7 +48,10 @@ fn article(i: usize) -> String {
 fn input(dir: &Path) -> PathBuf {
     let mut lines = String::new();
     for i in 0..1200 {
-        lines.push_str(&serde_json::json!({"id": format!("a{i}"), "outlet": "test", "text": article(i)}).to_string());
+        lines.push_str(
+            &serde_json::json!({"id": format!("a{i}"), "outlet": "test", "text": article(i)})
+                .to_string(),
+        );
         lines.push('\n');
         if i % 25 == 0 {
             // A wire copy: another outlet, the same body.
@@ -42,7 +66,18 @@ fn input(dir: &Path) -> PathBuf {
 
 fn ingest(corpus: &Path, input: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_rasd"));
-    c.args(["ingest", "--threads", "2", "--segment-size", "100", "--corpus"]).arg(corpus).arg(input).stdout(Stdio::null()).stderr(Stdio::null());
+    c.args([
+        "ingest",
+        "--threads",
+        "2",
+        "--segment-size",
+        "100",
+        "--corpus",
+    ])
+    .arg(corpus)
+    .arg(input)
+    .stdout(Stdio::null())
+    .stderr(Stdio::null());
     c
 }
 
@@ -51,13 +86,18 @@ fn contents(corpus: &Path) -> (BTreeSet<String>, usize, BTreeSet<String>) {
     let mut keys = BTreeSet::new();
     let mut lines = 0;
     // A run killed before it opened the corpus leaves no folder at all.
-    for e in std::fs::read_dir(corpus.join("segments")).into_iter().flatten().flatten() {
+    for e in std::fs::read_dir(corpus.join("segments"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
         let name = e.file_name().to_string_lossy().to_string();
         if !name.ends_with(".jsonl") {
             continue;
         }
         for l in std::fs::read_to_string(e.path()).unwrap().lines() {
-            let v: serde_json::Value = serde_json::from_str(l).expect("every committed line is whole");
+            let v: serde_json::Value =
+                serde_json::from_str(l).expect("every committed line is whole");
             keys.insert(v["key"].as_str().unwrap().to_string());
             lines += 1;
         }
@@ -101,7 +141,10 @@ fn killed_ingests_end_like_an_uninterrupted_one() {
         partial.push(contents(&killed).0.len());
     }
     eprintln!("stored after each killed run: {partial:?}");
-    assert!(partial.iter().any(|&p| p > 0 && p < 1200), "no kill fell mid-run: {partial:?}");
+    assert!(
+        partial.iter().any(|&p| p > 0 && p < 1200),
+        "no kill fell mid-run: {partial:?}"
+    );
     assert!(ingest(&killed, &data).status().unwrap().success());
     let (k2, l2, d2) = contents(&killed);
     assert_eq!(k2, keys, "same articles");
@@ -123,12 +166,25 @@ fn search_finds_and_filters() {
     std::fs::write(&data, "p1\tالمفاوضات\tبدأت المفاوضات بين الطرفين في جنيف أمس.\np2\tالطقس\tتوقعت الأرصاد أمطارا غزيرة على المدن الساحلية.\n").unwrap();
     let corpus = base.join("corpus");
     assert!(ingest(&corpus, &data).status().unwrap().success());
-    let out = Command::new(env!("CARGO_BIN_EXE_rasd")).args(["search", "--json", "--corpus"]).arg(&corpus).arg("والمفاوضات").output().unwrap();
-    let hits: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
+        .args(["search", "--json", "--corpus"])
+        .arg(&corpus)
+        .arg("والمفاوضات")
+        .output()
+        .unwrap();
+    let hits: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(hits.len(), 1, "clitics and inflection do not stop a match");
     assert_eq!(hits[0]["id"], "p1");
     assert!(hits[0]["snippet"].as_str().unwrap().contains("⟦المفاوضات⟧"));
-    let out = Command::new(env!("CARGO_BIN_EXE_rasd")).args(["stats", "--json", "--corpus"]).arg(&corpus).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
+        .args(["stats", "--json", "--corpus"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
     let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(stats["articles"], 2);
     std::fs::remove_dir_all(&base).unwrap();

@@ -5,19 +5,54 @@
 use std::process::Command;
 
 fn micro_f1(args: &[&str]) -> f64 {
-    let out = Command::new(env!("CARGO_BIN_EXE_rasd")).args(args).output().expect("rasd runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
+        .args(args)
+        .output()
+        .expect("rasd runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let line = stdout.lines().find(|l| l.starts_with("micro")).expect("a micro line");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("micro"))
+        .expect("a micro line");
     line.split_whitespace().last().unwrap().parse().unwrap()
 }
 
 #[test]
 fn tagger_on_anercorp_dev() {
-    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ner/anercorp-train.txt");
-    assert!(std::path::Path::new(file).exists(), "{file} is missing: this test reads the shared data beside the checkout");
-    let tagger = micro_f1(&["eval", "ner", "--conll", file, "--from", "0.9", "--tagger-only"]);
-    let rules = micro_f1(&["eval", "ner", "--conll", file, "--from", "0.9", "--rules-only"]);
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/ner/anercorp-train.txt"
+    );
+    assert!(
+        std::path::Path::new(file).exists(),
+        "{file} is missing: this test reads the shared data beside the checkout"
+    );
+    let tagger = micro_f1(&[
+        "eval",
+        "ner",
+        "--conll",
+        file,
+        "--from",
+        "0.9",
+        "--tagger-only",
+    ]);
+    let rules = micro_f1(&[
+        "eval",
+        "ner",
+        "--conll",
+        file,
+        "--from",
+        "0.9",
+        "--rules-only",
+    ]);
     assert!(tagger >= 0.65, "tagger micro F1 {tagger}");
-    assert!(tagger > rules + 0.1, "the model must beat the rules alone: {tagger} vs {rules}");
+    assert!(
+        tagger > rules + 0.1,
+        "the model must beat the rules alone: {tagger} vs {rules}"
+    );
 }

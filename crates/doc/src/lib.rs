@@ -223,7 +223,12 @@ pub struct Removed {
 
 impl Record {
     pub fn new(id: String, origin: Origin) -> Self {
-        Record { schema: SCHEMA_VERSION.to_string(), id, origin, ..Default::default() }
+        Record {
+            schema: SCHEMA_VERSION.to_string(),
+            id,
+            origin,
+            ..Default::default()
+        }
     }
 
     /// Applies `f` to every offset in the record.

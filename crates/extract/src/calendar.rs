@@ -36,7 +36,11 @@ pub fn civil_from_days(z: i64) -> Ymd {
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    Ymd { y: (if m <= 2 { y + 1 } else { y }) as i32, m, d }
+    Ymd {
+        y: (if m <= 2 { y + 1 } else { y }) as i32,
+        m,
+        d,
+    }
 }
 
 /// ISO weekday, Monday = 1 … Sunday = 7.
@@ -52,12 +56,18 @@ pub fn valid(y: i32, m: u8, d: u8) -> bool {
 /// differ by a day or two; the record keeps the Hijri date as written too.
 pub fn hijri_to_gregorian(y: i32, m: u8, d: u8) -> Ymd {
     let (y, m, d) = (y as i64, m as i64, d as i64);
-    let jd = d + ((29.5 * (m - 1) as f64).ceil() as i64) + (y - 1) * 354 + (3 + 11 * y).div_euclid(30) + 1948439;
+    let jd = d
+        + ((29.5 * (m - 1) as f64).ceil() as i64)
+        + (y - 1) * 354
+        + (3 + 11 * y).div_euclid(30)
+        + 1948439;
     // Julian day number → days since the Unix epoch (JD 2440588 is 1970-01-01).
     civil_from_days(jd - 2440588)
 }
 
-const MONTHS_EN: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS_EN: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// Parses a feed's publication date. Returns the date and the ISO 8601 form to publish
 /// (with time and offset when the input had them).
@@ -73,12 +83,23 @@ pub fn parse_published(s: &str) -> Option<(Ymd, String)> {
         }
         let ymd = Ymd { y, m, d };
         let rest = s[10..].trim_start_matches(['T', ' ']);
-        let iso = if rest.len() >= 5 && rest.as_bytes()[2] == b':' { format!("{}T{}", ymd.iso(), rest.replace(' ', "")) } else { ymd.iso() };
+        let iso = if rest.len() >= 5 && rest.as_bytes()[2] == b':' {
+            format!("{}T{}", ymd.iso(), rest.replace(' ', ""))
+        } else {
+            ymd.iso()
+        };
         return Some((ymd, iso));
     }
     // RFC 2822: «Sun, 18 Feb 2018 21:35:43 +0400».
-    let parts: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == ',').filter(|p| !p.is_empty()).collect();
-    let start = usize::from(parts.first().is_some_and(|p| p.chars().all(char::is_alphabetic)));
+    let parts: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|p| !p.is_empty())
+        .collect();
+    let start = usize::from(
+        parts
+            .first()
+            .is_some_and(|p| p.chars().all(char::is_alphabetic)),
+    );
     let d: u8 = parts.get(start)?.parse().ok()?;
     let mon = parts.get(start + 1)?.to_ascii_lowercase();
     let m = MONTHS_EN.iter().position(|x| mon.starts_with(x))? as u8 + 1;
@@ -88,7 +109,9 @@ pub fn parse_published(s: &str) -> Option<(Ymd, String)> {
     }
     let ymd = Ymd { y, m, d };
     let iso = match (parts.get(start + 3), parts.get(start + 4)) {
-        (Some(t), Some(z)) if t.len() == 8 && (z.starts_with('+') || z.starts_with('-')) && z.len() == 5 => {
+        (Some(t), Some(z))
+            if t.len() == 8 && (z.starts_with('+') || z.starts_with('-')) && z.len() == 5 =>
+        {
             format!("{}T{}{}:{}", ymd.iso(), t, &z[..3], &z[3..])
         }
         (Some(t), _) if t.len() == 8 && t.as_bytes()[2] == b':' => format!("{}T{}", ymd.iso(), t),
@@ -104,7 +127,14 @@ mod tests {
     #[test]
     fn civil_round_trip_and_weekday() {
         let d = days_from_civil(2020, 9, 27);
-        assert_eq!(civil_from_days(d), Ymd { y: 2020, m: 9, d: 27 });
+        assert_eq!(
+            civil_from_days(d),
+            Ymd {
+                y: 2020,
+                m: 9,
+                d: 27
+            }
+        );
         assert_eq!(weekday(d), 7); // a Sunday
         assert!(!valid(2021, 2, 29));
     }
@@ -113,14 +143,41 @@ mod tests {
     fn hijri() {
         // 1 Ramadan 1441 was 24 April 2020 (observed; the tabular calendar gives 24 or 25).
         let g = hijri_to_gregorian(1441, 9, 1);
-        assert!(g == Ymd { y: 2020, m: 4, d: 24 } || g == Ymd { y: 2020, m: 4, d: 25 }, "{g:?}");
+        assert!(
+            g == Ymd {
+                y: 2020,
+                m: 4,
+                d: 24
+            } || g
+                == Ymd {
+                    y: 2020,
+                    m: 4,
+                    d: 25
+                },
+            "{g:?}"
+        );
     }
 
     #[test]
     fn published_dates() {
-        assert_eq!(parse_published("Sun, 18 Feb 2018 21:35:43 +0400").unwrap().1, "2018-02-18T21:35:43+04:00");
-        assert_eq!(parse_published("2015-07-21 02:51:32").unwrap().1, "2015-07-21T02:51:32");
-        assert_eq!(parse_published("2020-10-01").unwrap().0, Ymd { y: 2020, m: 10, d: 1 });
+        assert_eq!(
+            parse_published("Sun, 18 Feb 2018 21:35:43 +0400")
+                .unwrap()
+                .1,
+            "2018-02-18T21:35:43+04:00"
+        );
+        assert_eq!(
+            parse_published("2015-07-21 02:51:32").unwrap().1,
+            "2015-07-21T02:51:32"
+        );
+        assert_eq!(
+            parse_published("2020-10-01").unwrap().0,
+            Ymd {
+                y: 2020,
+                m: 10,
+                d: 1
+            }
+        );
         assert!(parse_published("yesterday").is_none());
     }
 }

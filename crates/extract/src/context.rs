@@ -106,11 +106,21 @@ impl<'a> Ctx<'a> {
                 open = i;
                 s += 1;
             }
-            toks.push(Tok { start: t.start, end: t.end, kind: t.kind, norm: rasd_text::fold(t.text(text)), sentence: s });
+            toks.push(Tok {
+                start: t.start,
+                end: t.end,
+                kind: t.kind,
+                norm: rasd_text::fold(t.text(text)),
+                sentence: s,
+            });
         }
         ranges.push((open, tokens.len()));
         ranges.truncate(sentences.len().max(1));
-        Ctx { text, toks, sentences: ranges }
+        Ctx {
+            text,
+            toks,
+            sentences: ranges,
+        }
     }
 
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
@@ -119,12 +129,21 @@ impl<'a> Ctx<'a> {
 
     /// The longest phrase of `table` starting at token `i`, the first token allowed to carry
     /// proclitics when `clitics` is set. Phrases never cross a sentence or a punctuation mark.
-    pub fn match_at<'v, V>(&self, table: &'v Phrases<V>, i: usize, clitics: bool) -> Option<Hit<'v, V>> {
+    pub fn match_at<'v, V>(
+        &self,
+        table: &'v Phrases<V>,
+        i: usize,
+        clitics: bool,
+    ) -> Option<Hit<'v, V>> {
         let t = self.toks.get(i)?;
         if !t.is_word() && t.kind != TokenKind::Number && t.kind != TokenKind::Punct {
             return None;
         }
-        let vars = if clitics && t.kind == TokenKind::Arabic { variants(&t.norm) } else { vec![(Cow::Borrowed(t.norm.as_str()), 0)] };
+        let vars = if clitics && t.kind == TokenKind::Arabic {
+            variants(&t.norm)
+        } else {
+            vec![(Cow::Borrowed(t.norm.as_str()), 0)]
+        };
         let mut best: Option<Hit<'v, V>> = None;
         let mut key = String::new();
         for (v, stripped) in vars {
@@ -140,7 +159,9 @@ impl<'a> Ctx<'a> {
                 if last > self.toks.len() {
                     continue;
                 }
-                if self.toks[i + 1..last].iter().any(|x| x.sentence != t.sentence || x.kind == TokenKind::Punct && x.norm != "%") {
+                if self.toks[i + 1..last].iter().any(|x| {
+                    x.sentence != t.sentence || x.kind == TokenKind::Punct && x.norm != "%"
+                }) {
                     continue;
                 }
                 key.clear();
@@ -150,8 +171,18 @@ impl<'a> Ctx<'a> {
                     key.push_str(&x.norm);
                 }
                 if let Some(value) = table.get(&key) {
-                    let start = if stripped > 0 { skip_letters(self.text, t.start, stripped) } else { t.start };
-                    best = Some(Hit { first: i, last, start, end: self.toks[last - 1].end, value });
+                    let start = if stripped > 0 {
+                        skip_letters(self.text, t.start, stripped)
+                    } else {
+                        t.start
+                    };
+                    best = Some(Hit {
+                        first: i,
+                        last,
+                        start,
+                        end: self.toks[last - 1].end,
+                        value,
+                    });
                     break;
                 }
             }
@@ -161,7 +192,11 @@ impl<'a> Ctx<'a> {
 
     /// True when token `i` (seen through proclitics) is in `set`.
     pub fn in_set(&self, set: &std::collections::HashSet<String>, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| variants(&t.norm).iter().any(|(v, _)| set.contains(v.as_ref())))
+        self.toks.get(i).is_some_and(|t| {
+            variants(&t.norm)
+                .iter()
+                .any(|(v, _)| set.contains(v.as_ref()))
+        })
     }
 }
 
@@ -171,9 +206,15 @@ mod tests {
 
     #[test]
     fn clitic_variants() {
-        let v: Vec<String> = variants("وبروسيا").into_iter().map(|(s, _)| s.into_owned()).collect();
+        let v: Vec<String> = variants("وبروسيا")
+            .into_iter()
+            .map(|(s, _)| s.into_owned())
+            .collect();
         assert_eq!(v, ["وبروسيا", "بروسيا", "روسيا"]);
-        let v: Vec<String> = variants("للامم").into_iter().map(|(s, _)| s.into_owned()).collect();
+        let v: Vec<String> = variants("للامم")
+            .into_iter()
+            .map(|(s, _)| s.into_owned())
+            .collect();
         assert_eq!(v, ["للامم", "الامم"]);
     }
 

@@ -32,7 +32,9 @@ fn number(ctx: &Ctx, k: usize) -> Option<u32> {
 }
 
 fn is_punct(ctx: &Ctx, k: usize, p: &[&str]) -> bool {
-    ctx.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct && p.contains(&ctx.slice(t.start, t.end)))
+    ctx.toks
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Punct && p.contains(&ctx.slice(t.start, t.end)))
 }
 
 fn modifier(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<i8> {
@@ -49,7 +51,11 @@ fn year_at(ctx: &Ctx, k: usize) -> Option<(i32, usize)> {
         return None;
     }
     let mut last = k + 1;
-    if ctx.toks.get(last).is_some_and(|t| t.kind == TokenKind::Arabic && (t.norm == "م" || t.norm == "ه")) {
+    if ctx
+        .toks
+        .get(last)
+        .is_some_and(|t| t.kind == TokenKind::Arabic && (t.norm == "م" || t.norm == "ه"))
+    {
         last += 1;
     }
     Some((y as i32, last))
@@ -62,9 +68,20 @@ fn pick_year(article: Option<Ymd>, m: u8, d: u8, which: Option<i8>) -> Option<i3
     let cands = [a.y - 1, a.y, a.y + 1];
     let ok = |y: i32| valid(y, m, d.max(1));
     match which {
-        Some(-1) => cands.iter().rev().copied().find(|&y| ok(y) && days_from_civil(y, m, d.max(1)) <= ad),
-        Some(1) => cands.iter().copied().find(|&y| ok(y) && days_from_civil(y, m, d.max(1)) >= ad),
-        _ => cands.iter().copied().filter(|&y| ok(y)).min_by_key(|&y| (days_from_civil(y, m, d.max(1)) - ad).abs()),
+        Some(-1) => cands
+            .iter()
+            .rev()
+            .copied()
+            .find(|&y| ok(y) && days_from_civil(y, m, d.max(1)) <= ad),
+        Some(1) => cands
+            .iter()
+            .copied()
+            .find(|&y| ok(y) && days_from_civil(y, m, d.max(1)) >= ad),
+        _ => cands
+            .iter()
+            .copied()
+            .filter(|&y| ok(y))
+            .min_by_key(|&y| (days_from_civil(y, m, d.max(1)) - ad).abs()),
     }
 }
 
@@ -94,7 +111,15 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>) -> Vec<DateFound>
     out
 }
 
-fn found(ctx: &Ctx, first: usize, last: usize, calendar: Calendar, y: Option<i32>, m: Option<u8>, d: Option<u8>) -> DateFound {
+fn found(
+    ctx: &Ctx,
+    first: usize,
+    last: usize,
+    calendar: Calendar,
+    y: Option<i32>,
+    m: Option<u8>,
+    d: Option<u8>,
+) -> DateFound {
     DateFound {
         first,
         last,
@@ -112,14 +137,34 @@ fn found(ctx: &Ctx, first: usize, last: usize, calendar: Calendar, y: Option<i32
 
 fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<DateFound> {
     // Numeric d/m/y and y-m-d.
-    if let (Some(a), true, Some(b), true, Some(c)) = (number(ctx, i), is_punct(ctx, i + 1, &["/", "-"]), number(ctx, i + 2), is_punct(ctx, i + 3, &["/", "-"]), number(ctx, i + 4)) {
-        let (y, m, d) = if a > 999 { (a as i32, b as u8, c as u8) } else { (c as i32, b as u8, a as u8) };
+    if let (Some(a), true, Some(b), true, Some(c)) = (
+        number(ctx, i),
+        is_punct(ctx, i + 1, &["/", "-"]),
+        number(ctx, i + 2),
+        is_punct(ctx, i + 3, &["/", "-"]),
+        number(ctx, i + 4),
+    ) {
+        let (y, m, d) = if a > 999 {
+            (a as i32, b as u8, c as u8)
+        } else {
+            (c as i32, b as u8, a as u8)
+        };
         if (1900..=2100).contains(&y) && b <= 12 && valid(y, m, d) {
-            return Some(found(ctx, i, i + 5, Calendar::Gregorian, Some(y), Some(m), Some(d)));
+            return Some(found(
+                ctx,
+                i,
+                i + 5,
+                Calendar::Gregorian,
+                Some(y),
+                Some(m),
+                Some(d),
+            ));
         }
     }
     // [day] month [/ month] [year | modifier].
-    let day = number(ctx, i).filter(|d| (1..=31).contains(d)).map(|d| d as u8);
+    let day = number(ctx, i)
+        .filter(|d| (1..=31).contains(d))
+        .map(|d| d as u8);
     let month_at = if day.is_some() { i + 1 } else { i };
     if let Some(mh) = ctx.match_at(&lex.months, month_at, day.is_none()) {
         let (cal, m) = *mh.value;
@@ -136,7 +181,11 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
             }
         }
         let year = year_at(ctx, last);
-        let which = if year.is_none() { modifier(ctx, lex, last) } else { None };
+        let which = if year.is_none() {
+            modifier(ctx, lex, last)
+        } else {
+            None
+        };
         // A bare month name is too ambiguous («ماي», «آب»): it needs a day, a year or a
         // modifier to be a date.
         if day.is_none() && year.is_none() && which.is_none() {
@@ -147,8 +196,20 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
         } else if which.is_some() {
             last += 1;
         }
-        let mut f = found(ctx, if day.is_some() { i } else { mh.first }, last, cal, None, Some(m), day);
-        f.start = if day.is_some() { ctx.toks[i].start } else { mh.start };
+        let mut f = found(
+            ctx,
+            if day.is_some() { i } else { mh.first },
+            last,
+            cal,
+            None,
+            Some(m),
+            day,
+        );
+        f.start = if day.is_some() {
+            ctx.toks[i].start
+        } else {
+            mh.start
+        };
         match cal {
             Calendar::Hijri => {
                 let hy = year.map(|(y, _)| y);
@@ -167,7 +228,9 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
                 }
             }
             Calendar::Gregorian => {
-                let y = year.map(|(y, _)| y).or_else(|| pick_year(article, m, day.unwrap_or(1), which));
+                let y = year
+                    .map(|(y, _)| y)
+                    .or_else(|| pick_year(article, m, day.unwrap_or(1), which));
                 if day.is_some_and(|d| y.is_some_and(|y| !valid(y, m, d))) {
                     return None;
                 }
@@ -183,7 +246,15 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
         match h.value {
             Relative::YearWord => {
                 let (y, last) = year_at(ctx, h.last)?;
-                return Some(found(ctx, i, last, Calendar::Gregorian, Some(y), None, None));
+                return Some(found(
+                    ctx,
+                    i,
+                    last,
+                    Calendar::Gregorian,
+                    Some(y),
+                    None,
+                    None,
+                ));
             }
             Relative::Days(off) => {
                 let mut f = found(ctx, i, h.last, Calendar::Gregorian, None, None, None);
@@ -214,7 +285,11 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
                     let delta = match which {
                         Some(1) => {
                             let fwd = (*wd as i64 - today).rem_euclid(7);
-                            if fwd == 0 { 7 } else { fwd }
+                            if fwd == 0 {
+                                7
+                            } else {
+                                fwd
+                            }
                         }
                         Some(-1) if back == 0 => -7,
                         _ => -back,

@@ -32,34 +32,80 @@ fn h(kind: &str, template: u8, parts: &[&str]) -> u64 {
 /// The features of one sentence (tokens `s0..s1`) for event type `kind`, and whether the
 /// dictionaries found a candidate trigger of that type at all.
 #[allow(clippy::too_many_arguments)]
-pub fn sentence_features(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, seg: &Segmenter, dates: &[DateFound], kind: &str, s0: usize, s1: usize) -> (Vec<u64>, bool) {
+pub fn sentence_features(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ev: &EventLexicon,
+    seg: &Segmenter,
+    dates: &[DateFound],
+    kind: &str,
+    s0: usize,
+    s1: usize,
+) -> (Vec<u64>, bool) {
     let mut f = vec![h(kind, 0, &[])];
     let mut candidate = false;
-    let in_set = |set: &HashSet<String>, k: usize| variants(&ctx.toks[k].norm).iter().take(2).any(|(v, _)| set.contains(v.as_ref()));
+    let in_set = |set: &HashSet<String>, k: usize| {
+        variants(&ctx.toks[k].norm)
+            .iter()
+            .take(2)
+            .any(|(v, _)| set.contains(v.as_ref()))
+    };
     let mut k = s0;
     while k < s1 {
         let t = &ctx.toks[k];
-        let stem = if t.kind == TokenKind::Arabic { seg.stem(ctx.slice(t.start, t.end)) } else { t.norm.clone() };
+        let stem = if t.kind == TokenKind::Arabic {
+            seg.stem(ctx.slice(t.start, t.end))
+        } else {
+            t.norm.clone()
+        };
         f.push(h(kind, 1, &[&stem]));
         if let Some(hit) = ctx.match_at(&ev.patterns, k, true).filter(|h| h.last <= s1) {
             let (code, _, verb, _) = hit.value;
-            let plover = ev.codes.get(code).and_then(|c| c.plover.as_deref()).unwrap_or("-");
+            let plover = ev
+                .codes
+                .get(code)
+                .and_then(|c| c.plover.as_deref())
+                .unwrap_or("-");
             let form = if *verb { "verb" } else { "noun" };
             f.push(h(kind, 2, &[code]));
             f.push(h(kind, 3, &[plover, form]));
             if plover == kind {
                 candidate = true;
-                let at_start = if k == s0 || (k == s0 + 1 && ctx.toks[s0].kind == TokenKind::Punct) { "start" } else { "inner" };
+                let at_start = if k == s0 || (k == s0 + 1 && ctx.toks[s0].kind == TokenKind::Punct)
+                {
+                    "start"
+                } else {
+                    "inner"
+                };
                 f.push(h(kind, 4, &[form, at_start]));
-                let prev = if k > s0 { ctx.toks[k - 1].norm.as_str() } else { "<s>" };
-                let next = if hit.last < s1 { ctx.toks[hit.last].norm.as_str() } else { "</s>" };
+                let prev = if k > s0 {
+                    ctx.toks[k - 1].norm.as_str()
+                } else {
+                    "<s>"
+                };
+                let next = if hit.last < s1 {
+                    ctx.toks[hit.last].norm.as_str()
+                } else {
+                    "</s>"
+                };
                 f.push(h(kind, 5, &[prev]));
                 f.push(h(kind, 6, &[next]));
                 f.push(h(kind, 7, &[form, &ctx.toks[k].norm]));
-                let neg = (k.saturating_sub(3).max(s0)..k).any(|j| in_set(&lex.res.negation_words, j));
-                let intent = (k.saturating_sub(3).max(s0)..k).any(|j| in_set(&lex.res.intent_words, j));
-                let occ = (k.saturating_sub(3).max(s0)..k).any(|j| in_set(&lex.res.occurrence_words, j));
-                f.push(h(kind, 8, &[if neg { "neg" } else { "-" }, if intent { "intent" } else { "-" }, if occ { "occ" } else { "-" }]));
+                let neg =
+                    (k.saturating_sub(3).max(s0)..k).any(|j| in_set(&lex.res.negation_words, j));
+                let intent =
+                    (k.saturating_sub(3).max(s0)..k).any(|j| in_set(&lex.res.intent_words, j));
+                let occ =
+                    (k.saturating_sub(3).max(s0)..k).any(|j| in_set(&lex.res.occurrence_words, j));
+                f.push(h(
+                    kind,
+                    8,
+                    &[
+                        if neg { "neg" } else { "-" },
+                        if intent { "intent" } else { "-" },
+                        if occ { "occ" } else { "-" },
+                    ],
+                ));
             }
             k = hit.last;
             continue;
@@ -128,28 +174,56 @@ impl Detector {
     pub fn load(r: impl Read) -> Result<Self, crate::tagger::ModelError> {
         use crate::tagger::ModelError;
         let mut b = Vec::new();
-        flate2::read::GzDecoder::new(r).read_to_end(&mut b).map_err(|e| ModelError::Corrupt(e.to_string()))?;
+        flate2::read::GzDecoder::new(r)
+            .read_to_end(&mut b)
+            .map_err(|e| ModelError::Corrupt(e.to_string()))?;
         if b.get(..8) != Some(&MAGIC[..]) {
             return Err(ModelError::Magic);
         }
-        let u32_at = |i: usize| b.get(i..i + 4).and_then(|s| s.try_into().ok()).map(u32::from_le_bytes);
-        let u64_at = |i: usize| b.get(i..i + 8).and_then(|s| s.try_into().ok()).map(u64::from_le_bytes);
+        let u32_at = |i: usize| {
+            b.get(i..i + 4)
+                .and_then(|s| s.try_into().ok())
+                .map(u32::from_le_bytes)
+        };
+        let u64_at = |i: usize| {
+            b.get(i..i + 8)
+                .and_then(|s| s.try_into().ok())
+                .map(u64::from_le_bytes)
+        };
         let version = u32_at(8).ok_or(ModelError::Magic)?;
         if version != FEATURES_VERSION {
-            return Err(ModelError::Version { found: version, expected: FEATURES_VERSION });
+            return Err(ModelError::Version {
+                found: version,
+                expected: FEATURES_VERSION,
+            });
         }
         let fingerprint = u64_at(12).ok_or_else(|| ModelError::Corrupt("no fingerprint".into()))?;
-        let nl = b.get(20..).and_then(|r| r.iter().position(|&c| c == b'\n')).ok_or_else(|| ModelError::Corrupt("no event types".into()))? + 20;
-        let kinds: Vec<String> = String::from_utf8_lossy(&b[20..nl]).split(',').filter(|k| !k.is_empty()).map(str::to_string).collect();
+        let nl = b
+            .get(20..)
+            .and_then(|r| r.iter().position(|&c| c == b'\n'))
+            .ok_or_else(|| ModelError::Corrupt("no event types".into()))?
+            + 20;
+        let kinds: Vec<String> = String::from_utf8_lossy(&b[20..nl])
+            .split(',')
+            .filter(|k| !k.is_empty())
+            .map(str::to_string)
+            .collect();
         let n = u64_at(nl + 1).ok_or_else(|| ModelError::Corrupt("no row count".into()))? as usize;
         let mut w = FxHashMap::default();
         for i in 0..n {
             let at = nl + 9 + i * 12;
-            let k = u64_at(at).ok_or_else(|| ModelError::Corrupt(format!("ends at row {i} of {n}")))?;
-            let v = u32_at(at + 8).map(f32::from_bits).ok_or_else(|| ModelError::Corrupt(format!("ends at row {i} of {n}")))?;
+            let k =
+                u64_at(at).ok_or_else(|| ModelError::Corrupt(format!("ends at row {i} of {n}")))?;
+            let v = u32_at(at + 8)
+                .map(f32::from_bits)
+                .ok_or_else(|| ModelError::Corrupt(format!("ends at row {i} of {n}")))?;
             w.insert(k, v);
         }
-        Ok(Detector { kinds, fingerprint, w })
+        Ok(Detector {
+            kinds,
+            fingerprint,
+            w,
+        })
     }
 }
 
@@ -162,7 +236,10 @@ pub struct DetectorTrainer {
 
 impl DetectorTrainer {
     fn current(&self, feats: &[u64]) -> f32 {
-        feats.iter().filter_map(|f| self.w.get(f).map(|x| x.0)).sum()
+        feats
+            .iter()
+            .filter_map(|f| self.w.get(f).map(|x| x.0))
+            .sum()
     }
 
     /// One example: updates when the sign of the score disagrees with `gold`. `positive_weight`
@@ -189,10 +266,19 @@ impl DetectorTrainer {
         let w = self
             .w
             .into_iter()
-            .map(|(k, (w, total, stamp))| (k, ((total + (tick - stamp) as f64 * w as f64) / tick as f64) as f32))
+            .map(|(k, (w, total, stamp))| {
+                (
+                    k,
+                    ((total + (tick - stamp) as f64 * w as f64) / tick as f64) as f32,
+                )
+            })
             .filter(|(_, v)| v.abs() > 1e-4)
             .collect();
-        Detector { kinds, fingerprint: rasd_resources::Resources::builtin_fingerprint(), w }
+        Detector {
+            kinds,
+            fingerprint: rasd_resources::Resources::builtin_fingerprint(),
+            w,
+        }
     }
 }
 

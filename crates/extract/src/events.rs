@@ -45,7 +45,16 @@ impl EventLexicon {
         for m in &res.agent_markers {
             agents_markers.insert(m, ());
         }
-        EventLexicon { patterns, codes: res.event_codes.iter().map(|c| (c.code.clone(), c.clone())).collect(), agents, agents_markers }
+        EventLexicon {
+            patterns,
+            codes: res
+                .event_codes
+                .iter()
+                .map(|c| (c.code.clone(), c.clone()))
+                .collect(),
+            agents,
+            agents_markers,
+        }
     }
 }
 
@@ -117,28 +126,58 @@ fn entity_actor(ents: &Entities, e: usize, span: (usize, usize)) -> Option<Actor
         EntityType::Media => f.sector.clone().or(Some("MED".into())),
         _ => f.sector.clone(),
     };
-    Some(ActorRef { entity: Some(e), span, country: f.country.clone(), sector })
+    Some(ActorRef {
+        entity: Some(e),
+        span,
+        country: f.country.clone(),
+        sector,
+    })
 }
 
 fn in_words(ctx: &Ctx, set: &std::collections::HashSet<String>, k: usize) -> bool {
-    ctx.toks.get(k).is_some_and(|t| t.kind == TokenKind::Arabic && variants(&t.norm).iter().take(2).any(|(v, _)| set.contains(v.as_ref())))
+    ctx.toks.get(k).is_some_and(|t| {
+        t.kind == TokenKind::Arabic
+            && variants(&t.norm)
+                .iter()
+                .take(2)
+                .any(|(v, _)| set.contains(v.as_ref()))
+    })
 }
 
 /// Prepositions before a place make it the location, not an actor («في بغداد»).
 fn is_place_preposition(ctx: &Ctx, k: usize) -> bool {
-    k > 0 && matches!(ctx.toks[k - 1].norm.as_str(), "في" | "الي" | "من" | "قرب" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط")
+    k > 0
+        && matches!(
+            ctx.toks[k - 1].norm.as_str(),
+            "في" | "الي" | "من" | "قرب" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط"
+        )
 }
 
-fn mentions(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, ents: &Entities, s0: usize, s1: usize) -> Vec<Mention> {
+fn mentions(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ev: &EventLexicon,
+    ents: &Entities,
+    s0: usize,
+    s1: usize,
+) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut taken = vec![false; s1 - s0];
     // Titles with the person they name: «رئيس الوزراء الأرميني، نيكول باشينيان».
     for t in &ents.titles {
         if t.first >= s0 && t.last <= s1 {
             if let Some(e) = t.entity {
-                if let Some(a) = entity_actor(ents, e, (ctx.toks[t.first].start, ctx.toks[t.last - 1].end)) {
-                    out.push(Mention { first: t.first, last: t.last, actor: a });
-                    taken[t.first - s0..t.last - s0].iter_mut().for_each(|x| *x = true);
+                if let Some(a) =
+                    entity_actor(ents, e, (ctx.toks[t.first].start, ctx.toks[t.last - 1].end))
+                {
+                    out.push(Mention {
+                        first: t.first,
+                        last: t.last,
+                        actor: a,
+                    });
+                    taken[t.first - s0..t.last - s0]
+                        .iter_mut()
+                        .for_each(|x| *x = true);
                 }
             }
         }
@@ -154,13 +193,23 @@ fn mentions(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, ents: &Entities, s0: us
             while last < s1 && ents.at[last] == Some(e) {
                 last += 1;
             }
-            let place = matches!(ents.found[e].kind, EntityType::Gpe | EntityType::Loc) && is_place_preposition(ctx, k);
+            let place = matches!(ents.found[e].kind, EntityType::Gpe | EntityType::Loc)
+                && is_place_preposition(ctx, k);
             if !place {
                 // The mention's own span: a clitic on the first token («وأنقرة») stays out.
                 let (a, b) = (ctx.toks[k].start, ctx.toks[last - 1].end);
-                let span = ents.found[e].mentions.iter().copied().find(|&(s, t)| s >= a && t <= b).unwrap_or((a, b));
+                let span = ents.found[e]
+                    .mentions
+                    .iter()
+                    .copied()
+                    .find(|&(s, t)| s >= a && t <= b)
+                    .unwrap_or((a, b));
                 if let Some(a) = entity_actor(ents, e, span) {
-                    out.push(Mention { first: k, last, actor: a });
+                    out.push(Mention {
+                        first: k,
+                        last,
+                        actor: a,
+                    });
                 }
             }
             k = last;
@@ -169,17 +218,41 @@ fn mentions(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, ents: &Entities, s0: us
         if let Some(h) = ctx.match_at(&ev.agents, k, true).filter(|h| h.last <= s1) {
             let mut last = h.last;
             let mut country = None;
-            if let Some(n) = ctx.match_at(&lex.nationality, last, false).filter(|n| n.last <= s1) {
+            if let Some(n) = ctx
+                .match_at(&lex.nationality, last, false)
+                .filter(|n| n.last <= s1)
+            {
                 country = Some(n.value.clone());
                 last = n.last;
             }
-            out.push(Mention { first: k, last, actor: ActorRef { entity: None, span: (h.start, ctx.toks[last - 1].end), country, sector: Some(h.value.clone()) } });
+            out.push(Mention {
+                first: k,
+                last,
+                actor: ActorRef {
+                    entity: None,
+                    span: (h.start, ctx.toks[last - 1].end),
+                    country,
+                    sector: Some(h.value.clone()),
+                },
+            });
             k = last;
             continue;
         }
         // A nationality adjective on its own («اعتداء عسكري أرميني») names its country's side.
-        if let Some(n) = ctx.match_at(&lex.nationality, k, false).filter(|n| n.last <= s1) {
-            out.push(Mention { first: k, last: n.last, actor: ActorRef { entity: None, span: (ctx.toks[k].start, n.end), country: Some(n.value.clone()), sector: None } });
+        if let Some(n) = ctx
+            .match_at(&lex.nationality, k, false)
+            .filter(|n| n.last <= s1)
+        {
+            out.push(Mention {
+                first: k,
+                last: n.last,
+                actor: ActorRef {
+                    entity: None,
+                    span: (ctx.toks[k].start, n.end),
+                    country: Some(n.value.clone()),
+                    sector: None,
+                },
+            });
             k = n.last;
             continue;
         }
@@ -207,8 +280,17 @@ pub fn extract(
         }
         let ms = mentions(ctx, lex, ev, ents, s0, s1);
         let sentence = (ctx.toks[s0].start, ctx.toks[s1 - 1].end);
-        let date = dates.iter().find(|d| d.first >= s0 && d.last <= s1 && d.value.is_some()).and_then(|d| d.value.clone()).or(article_date.map(str::to_string));
-        let location = (s0..s1).find_map(|k| ents.at[k].filter(|&e| matches!(ents.found[e].kind, EntityType::Gpe | EntityType::Loc) && (is_place_preposition(ctx, k) || ents.found[e].kind == EntityType::Loc)));
+        let date = dates
+            .iter()
+            .find(|d| d.first >= s0 && d.last <= s1 && d.value.is_some())
+            .and_then(|d| d.value.clone())
+            .or(article_date.map(str::to_string));
+        let location = (s0..s1).find_map(|k| {
+            ents.at[k].filter(|&e| {
+                matches!(ents.found[e].kind, EntityType::Gpe | EntityType::Loc)
+                    && (is_place_preposition(ctx, k) || ents.found[e].kind == EntityType::Loc)
+            })
+        });
         let denial_before = |k: usize| (s0..k).any(|j| in_words(ctx, &lex.res.denial_words, j));
         let mut verdicts: HashMap<String, bool> = HashMap::new();
         let mut k = s0;
@@ -223,9 +305,25 @@ pub fn extract(
                 None => {
                     // «ستواصل», «سيهاجم»: the future particle on a verb.
                     let t = &ctx.toks[k];
-                    let stripped = t.norm.strip_prefix('س').or_else(|| t.norm.strip_prefix("وس")).or_else(|| t.norm.strip_prefix("فس"));
-                    match stripped.and_then(|r| ev.patterns.get(r)).filter(|_| ctx.match_at(&ev.patterns, k, true).is_none()) {
-                        Some(v) => (crate::context::Hit { first: k, last: k + 1, start: t.start, end: t.end, value: v }, true),
+                    let stripped = t
+                        .norm
+                        .strip_prefix('س')
+                        .or_else(|| t.norm.strip_prefix("وس"))
+                        .or_else(|| t.norm.strip_prefix("فس"));
+                    match stripped
+                        .and_then(|r| ev.patterns.get(r))
+                        .filter(|_| ctx.match_at(&ev.patterns, k, true).is_none())
+                    {
+                        Some(v) => (
+                            crate::context::Hit {
+                                first: k,
+                                last: k + 1,
+                                start: t.start,
+                                end: t.end,
+                                value: v,
+                            },
+                            true,
+                        ),
                         None => {
                             k += 1;
                             continue;
@@ -249,27 +347,48 @@ pub fn extract(
             // names a topic («التحقيق في الاغتيال»), and is not coded.
             let plover_kind = info.plover.as_deref().unwrap_or("");
             let mut reported = None;
-            if let Some((det, seg)) = detector.filter(|(d, _)| d.kinds.iter().any(|k| k == plover_kind)) {
+            if let Some((det, seg)) =
+                detector.filter(|(d, _)| d.kinds.iter().any(|k| k == plover_kind))
+            {
                 // The detector knows this type: it says whether the sentence reports the event
                 // as having happened. Its verdict is kept on the event, not used to drop it:
                 // it was trained on one corpus, and users choose how far to trust it.
                 reported = Some(*verdicts.entry(plover_kind.to_string()).or_insert_with(|| {
-                    let (feats, _) = crate::detector::sentence_features(ctx, lex, ev, seg, dates, plover_kind, s0, s1);
+                    let (feats, _) = crate::detector::sentence_features(
+                        ctx,
+                        lex,
+                        ev,
+                        seg,
+                        dates,
+                        plover_kind,
+                        s0,
+                        s1,
+                    );
                     det.score(&feats) > 0.0
                 }));
             }
             if !is_verb && root >= "14" {
-                let occurrence = (hit.first.saturating_sub(3).max(s0)..hit.first).any(|j| in_words(ctx, &lex.res.occurrence_words, j));
+                let occurrence = (hit.first.saturating_sub(3).max(s0)..hit.first)
+                    .any(|j| in_words(ctx, &lex.res.occurrence_words, j));
                 let dated = dates.iter().any(|d| d.first >= s0 && d.last <= s1);
-                let counted = (s0..s1).any(|j| ctx.toks[j].kind == TokenKind::Number && !dates.iter().any(|d| d.first <= j && j < d.last))
-                    || (s0..s1).any(|j| lex.numbers.contains_key(&ctx.toks[j].norm));
+                let counted = (s0..s1).any(|j| {
+                    ctx.toks[j].kind == TokenKind::Number
+                        && !dates.iter().any(|d| d.first <= j && j < d.last)
+                }) || (s0..s1).any(|j| lex.numbers.contains_key(&ctx.toks[j].norm));
                 if !(occurrence || dated || counted) {
                     k = hit.last;
                     continue;
                 }
             }
-            let negated = (hit.first.saturating_sub(3).max(s0)..hit.first).any(|j| in_words(ctx, &lex.res.negation_words, j)) || denial_before(hit.first);
-            let intent = future || (hit.first.saturating_sub(3).max(s0)..hit.first).any(|j| in_words(ctx, &lex.res.intent_words, j) || ctx.toks[j].norm.starts_with("ست") || ctx.toks[j].norm.starts_with("سي"));
+            let negated = (hit.first.saturating_sub(3).max(s0)..hit.first)
+                .any(|j| in_words(ctx, &lex.res.negation_words, j))
+                || denial_before(hit.first);
+            let intent = future
+                || (hit.first.saturating_sub(3).max(s0)..hit.first).any(|j| {
+                    in_words(ctx, &lex.res.intent_words, j)
+                        || ctx.toks[j].norm.starts_with("ست")
+                        || ctx.toks[j].norm.starts_with("سي")
+                });
             let modality = match root {
                 "13" => "threat",
                 "10" => "demand",
@@ -277,25 +396,49 @@ pub fn extract(
                 _ if intent => "intent",
                 _ => "act",
             };
-            let quote = quotes.iter().find(|q| q.start <= hit.start && hit.start < q.end);
+            let quote = quotes
+                .iter()
+                .find(|q| q.start <= hit.start && hit.start < q.end);
             // The speaker's words when named in this sentence, else the entity's first mention.
             let speaker = quote
                 .and_then(|q| q.speaker.map(|e| (e, q.speaker_span)))
-                .and_then(|(e, span)| entity_actor(ents, e, span.or(ents.found[e].mentions.first().copied()).unwrap_or((hit.start, hit.start))));
+                .and_then(|(e, span)| {
+                    entity_actor(
+                        ents,
+                        e,
+                        span.or(ents.found[e].mentions.first().copied())
+                            .unwrap_or((hit.start, hit.start)),
+                    )
+                });
             let before: Vec<&Mention> = ms.iter().filter(|m| m.last <= hit.first).collect();
             let after: Vec<&Mention> = ms.iter().filter(|m| m.first >= hit.last).collect();
-            let conj = trigger_token.norm.starts_with('و') && variants(&trigger_token.norm).iter().any(|(v, n)| *n == 1 && ev.patterns.max_len(v) > 0);
+            let conj = trigger_token.norm.starts_with('و')
+                && variants(&trigger_token.norm)
+                    .iter()
+                    .any(|(v, n)| *n == 1 && ev.patterns.max_len(v) > 0);
             let (mut source, mut target): (Option<ActorRef>, Option<ActorRef>);
             if victim {
                 // «مقتل 3 أشخاص برصاص الشرطة»: the victims are named; the doer only after an
                 // agent marker.
                 target = after.first().or(before.last()).map(|m| m.actor.clone());
-                let marker = (hit.last..s1).find_map(|j| ctx.match_at(&ev.agents_markers, j, true).map(|h| h.last));
-                source = marker.and_then(|j| ms.iter().find(|m| m.first >= j && m.first <= j + 2)).map(|m| m.actor.clone());
+                let marker = (hit.last..s1)
+                    .find_map(|j| ctx.match_at(&ev.agents_markers, j, true).map(|h| h.last));
+                source = marker
+                    .and_then(|j| ms.iter().find(|m| m.first >= j && m.first <= j + 2))
+                    .map(|m| m.actor.clone());
             } else if by_speaker && speaker.is_some() {
                 source = speaker.clone();
-                let inside = |m: &&&Mention| quote.is_some_and(|q| ctx.toks[m.first].start >= q.start && ctx.toks[m.last - 1].end <= q.end);
-                target = before.iter().rev().find(inside).or(after.iter().find(inside)).map(|m| m.actor.clone());
+                let inside = |m: &&&Mention| {
+                    quote.is_some_and(|q| {
+                        ctx.toks[m.first].start >= q.start && ctx.toks[m.last - 1].end <= q.end
+                    })
+                };
+                target = before
+                    .iter()
+                    .rev()
+                    .find(inside)
+                    .or(after.iter().find(inside))
+                    .map(|m| m.actor.clone());
             } else if conj && hit.first > s0 && !before.is_empty() {
                 // «وأكد باشينيان …، واتّهم مجددا تركيا»: the subject carries over.
                 source = before.first().map(|m| m.actor.clone());
@@ -303,7 +446,11 @@ pub fn extract(
             } else if is_verb && after.first().is_some_and(|m| m.first <= hit.last + 3) {
                 source = after.first().map(|m| m.actor.clone());
                 target = after.get(1).map(|m| m.actor.clone());
-            } else if !is_verb && after.first().is_some_and(|m| m.first <= hit.last + 2 && m.actor.entity.is_none() && m.actor.sector.is_none()) {
+            } else if !is_verb
+                && after.first().is_some_and(|m| {
+                    m.first <= hit.last + 2 && m.actor.entity.is_none() && m.actor.sector.is_none()
+                })
+            {
                 // «اعتداء عسكري أرميني»: a nationality adjective on the noun names its agent.
                 source = after.first().map(|m| m.actor.clone());
                 target = after.get(1).map(|m| m.actor.clone());
@@ -313,7 +460,15 @@ pub fn extract(
             }
             if target.is_none() && matches!(root, "18" | "19" | "20") {
                 // A fight has another side even when it is named elsewhere in the sentence.
-                target = ms.iter().map(|m| &m.actor).find(|a| Some(*a) != source.as_ref() && a.country.is_some() && a.country != source.as_ref().and_then(|s| s.country.clone())).cloned();
+                target = ms
+                    .iter()
+                    .map(|m| &m.actor)
+                    .find(|a| {
+                        Some(*a) != source.as_ref()
+                            && a.country.is_some()
+                            && a.country != source.as_ref().and_then(|s| s.country.clone())
+                    })
+                    .cloned();
             }
             if source == target {
                 target = None;
@@ -325,8 +480,16 @@ pub fn extract(
                 source,
                 target,
                 trigger: (hit.start, hit.end),
-                cameo: Cameo { code: code.clone(), root: root.to_string(), quad_class: quad_class(root), goldstein: info.goldstein },
-                plover: info.plover.clone().map(|kind| Plover { kind, mode: info.mode.clone() }),
+                cameo: Cameo {
+                    code: code.clone(),
+                    root: root.to_string(),
+                    quad_class: quad_class(root),
+                    goldstein: info.goldstein,
+                },
+                plover: info.plover.clone().map(|kind| Plover {
+                    kind,
+                    mode: info.mode.clone(),
+                }),
                 negated,
                 modality,
                 reported,

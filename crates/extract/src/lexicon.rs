@@ -17,7 +17,10 @@ pub struct Phrases<V> {
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
-        Phrases { map: HashMap::default(), first: HashMap::default() }
+        Phrases {
+            map: HashMap::default(),
+            first: HashMap::default(),
+        }
     }
 }
 
@@ -92,14 +95,28 @@ impl Lexicon {
         }
         let mut titles = Phrases::default();
         for t in &res.titles {
-            titles.insert(&t.phrase, TitleInfo { sector: t.sector.clone(), role: t.attrs.get("role").cloned() });
+            titles.insert(
+                &t.phrase,
+                TitleInfo {
+                    sector: t.sector.clone(),
+                    role: t.attrs.get("role").cloned(),
+                },
+            );
         }
-        let speech = res.speech_verbs.iter().map(|v| (v.folded.clone(), (v.lemma.clone(), v.form))).collect();
+        let speech = res
+            .speech_verbs
+            .iter()
+            .map(|v| (v.folded.clone(), (v.lemma.clone(), v.form)))
+            .collect();
         let mut months = Phrases::default();
         for m in &res.months {
             months.insert(&m.folded, (m.calendar, m.number));
         }
-        let numbers = res.numbers.iter().map(|n| (n.folded.clone(), (n.value, n.multiplier))).collect();
+        let numbers = res
+            .numbers
+            .iter()
+            .map(|n| (n.folded.clone(), (n.value, n.multiplier)))
+            .collect();
         let mut units = Phrases::default();
         for u in &res.units {
             units.insert(&u.folded, u.id.clone());

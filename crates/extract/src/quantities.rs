@@ -19,7 +19,11 @@ fn digits_value(s: &str) -> Option<f64> {
     // comma followed by exactly three digits is a thousands separator.
     let mut clean = String::with_capacity(s.len());
     let parts: Vec<&str> = s.split(',').collect();
-    if parts.len() > 1 && parts[1..].iter().all(|p| p.len() == 3 || (p.len() > 3 && p.as_bytes()[3] == b'.')) {
+    if parts.len() > 1
+        && parts[1..]
+            .iter()
+            .all(|p| p.len() == 3 || (p.len() > 3 && p.as_bytes()[3] == b'.'))
+    {
         clean.push_str(&parts.concat());
     } else {
         clean.push_str(&s.replace(',', "."));
@@ -28,12 +32,17 @@ fn digits_value(s: &str) -> Option<f64> {
 }
 
 fn word_number(lex: &Lexicon, norm: &str) -> Option<(f64, bool)> {
-    variants(norm).into_iter().take(2).find_map(|(v, _)| lex.numbers.get(v.as_ref()).copied())
+    variants(norm)
+        .into_iter()
+        .take(2)
+        .find_map(|(v, _)| lex.numbers.get(v.as_ref()).copied())
 }
 
 /// Is token `k` a noun that a number can count?
 fn countable(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
-    let Some(t) = ctx.toks.get(k) else { return false };
+    let Some(t) = ctx.toks.get(k) else {
+        return false;
+    };
     t.kind == TokenKind::Arabic
         && !lex.function_words.contains(&t.norm)
         && !ctx.in_set(&lex.complementizers, k)
@@ -90,24 +99,43 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, taken: &[bool]) -> Vec<QuantityFound> {
             }
         };
         // Scale: «20 مليون», «ثلاثة آلاف».
-        if let Some((m, true)) = ctx.toks.get(last).filter(|_| last < n && !taken[last]).and_then(|x| lex.numbers.get(&x.norm).copied()) {
+        if let Some((m, true)) = ctx
+            .toks
+            .get(last)
+            .filter(|_| last < n && !taken[last])
+            .and_then(|x| lex.numbers.get(&x.norm).copied())
+        {
             value *= if m >= 1000.0 { m } else { 1.0 };
             last += 1;
         }
         let start = ctx.toks[i].start;
         let mut unit = None;
-        if let Some(u) = ctx.match_at(&lex.units, last, true).filter(|h| h.last <= n && !taken[h.first]) {
+        if let Some(u) = ctx
+            .match_at(&lex.units, last, true)
+            .filter(|h| h.last <= n && !taken[h.first])
+        {
             unit = Some(u.value.clone());
             last = u.last;
-        } else if countable(ctx, lex, last) && !taken[last] && ctx.toks[last].sentence == ctx.toks[i].sentence {
+        } else if countable(ctx, lex, last)
+            && !taken[last]
+            && ctx.toks[last].sentence == ctx.toks[i].sentence
+        {
             let mut end = last + 1;
             // The counted noun's adjective: «منطقة سكنية», «هدنات إنسانية».
             if let Some(adj) = ctx.toks.get(end) {
-                if countable(ctx, lex, end) && !taken[end] && (adj.norm.ends_with("يه") || adj.norm.ends_with("ين") || adj.norm.ends_with("يون")) {
+                if countable(ctx, lex, end)
+                    && !taken[end]
+                    && (adj.norm.ends_with("يه")
+                        || adj.norm.ends_with("ين")
+                        || adj.norm.ends_with("يون"))
+                {
                     end += 1;
                 }
             }
-            unit = Some(ctx.slice(ctx.toks[last].start, ctx.toks[end - 1].end).to_string());
+            unit = Some(
+                ctx.slice(ctx.toks[last].start, ctx.toks[end - 1].end)
+                    .to_string(),
+            );
             last = end;
         } else if !is_digits {
             // A number word with nothing to count is usually part of a phrase, not a figure.
@@ -115,11 +143,17 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, taken: &[bool]) -> Vec<QuantityFound> {
             continue;
         }
         // A bare four-digit number in the year range is a year, not a count.
-        if is_digits && unit.is_none() && (1900.0..=2100.0).contains(&value) && value.fract() == 0.0 {
+        if is_digits && unit.is_none() && (1900.0..=2100.0).contains(&value) && value.fract() == 0.0
+        {
             i = last;
             continue;
         }
-        out.push(QuantityFound { start, end: ctx.toks[last - 1].end, value, unit });
+        out.push(QuantityFound {
+            start,
+            end: ctx.toks[last - 1].end,
+            value,
+            unit,
+        });
         i = last;
     }
     out

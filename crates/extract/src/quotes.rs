@@ -21,7 +21,10 @@ pub struct QuoteFound {
 }
 
 fn punct<'a>(ctx: &Ctx<'a>, k: usize) -> Option<&'a str> {
-    ctx.toks.get(k).filter(|t| t.kind == TokenKind::Punct).map(|t| ctx.slice(t.start, t.end))
+    ctx.toks
+        .get(k)
+        .filter(|t| t.kind == TokenKind::Punct)
+        .map(|t| ctx.slice(t.start, t.end))
 }
 
 /// Pairs of quotation-mark tokens (open, close). Guillemets and curly quotes pair by
@@ -63,19 +66,29 @@ fn speech(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<(String, VerbForm)> {
     if t.kind != TokenKind::Arabic {
         return None;
     }
-    crate::context::variants(&t.norm).into_iter().take(2).find_map(|(v, _)| lex.speech.get(v.as_ref()).cloned())
+    crate::context::variants(&t.norm)
+        .into_iter()
+        .take(2)
+        .find_map(|(v, _)| lex.speech.get(v.as_ref()).cloned())
 }
 
 /// Words that may stand between a verb and its subject («وقال الأحد وزير …», «قال أيضا …»).
 fn skippable(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
-    let Some(t) = ctx.toks.get(k) else { return false };
+    let Some(t) = ctx.toks.get(k) else {
+        return false;
+    };
     (t.kind == TokenKind::Punct && matches!(ctx.slice(t.start, t.end), "," | "،" | "(" | ")"))
         || lex.relative.max_len(&t.norm) > 0
         || lex.res.speech_adverbs.contains(&t.norm)
 }
 
 /// The subject right after a speech verb: a title (with or without a name) or an entity.
-fn subject(ctx: &Ctx, lex: &Lexicon, ents: &Entities, after: usize) -> Option<(Option<usize>, usize, usize)> {
+fn subject(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    after: usize,
+) -> Option<(Option<usize>, usize, usize)> {
     let mut k = after;
     while k < ctx.toks.len() && k < after + 3 && skippable(ctx, lex, k) {
         k += 1;
@@ -93,10 +106,17 @@ fn subject(ctx: &Ctx, lex: &Lexicon, ents: &Entities, after: usize) -> Option<(O
 
 fn trim_span(ctx: &Ctx, mut s: usize, mut e: usize) -> (usize, usize) {
     let t = ctx.text;
-    while s < e && t[s..e].starts_with(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | ':' | '-' | '–')) {
+    while s < e
+        && t[s..e]
+            .starts_with(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | ':' | '-' | '–'))
+    {
         s += t[s..].chars().next().map(char::len_utf8).unwrap_or(1);
     }
-    while e > s && t[..e].ends_with(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '.' | ':' | ';' | '؛')) {
+    while e > s
+        && t[..e].ends_with(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '،' | '.' | ':' | ';' | '؛')
+        })
+    {
         e -= t[..e].chars().next_back().map(char::len_utf8).unwrap_or(1);
     }
     (s, e)
@@ -171,7 +191,10 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             };
             // «أضاف أن "…"»: a reported clause that is wholly a quotation is a direct quote.
             if !direct {
-                if let Some(p) = pairs.iter().position(|&(o, c)| o == at + 1 && (c + 1 >= s1 || punct(ctx, c + 1).is_some())) {
+                if let Some(p) = pairs
+                    .iter()
+                    .position(|&(o, c)| o == at + 1 && (c + 1 >= s1 || punct(ctx, c + 1).is_some()))
+                {
                     direct = true;
                     pi = p;
                     at += 1;
@@ -192,7 +215,10 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                 while e < s1 {
                     // «…، مؤكداً أن …», «…، واتهم …»: a speech verb after a comma opens the
                     // next clause.
-                    if e > at + 1 && speech(ctx, lex, e).is_some() && punct(ctx, e - 1).is_some_and(|p| p == "،" || p == ",") {
+                    if e > at + 1
+                        && speech(ctx, lex, e).is_some()
+                        && punct(ctx, e - 1).is_some_and(|p| p == "،" || p == ",")
+                    {
                         break;
                     }
                     e += 1;
@@ -205,7 +231,14 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             };
             let (start, end) = trim_span(ctx, start, end);
             if end > start {
-                out.push(QuoteFound { speaker, speaker_span, start, end, verb: Some(lemma), direct });
+                out.push(QuoteFound {
+                    speaker,
+                    speaker_span,
+                    start,
+                    end,
+                    verb: Some(lemma),
+                    direct,
+                });
                 if speaker.is_some() {
                     last_speaker = speaker;
                     sentence_speaker = speaker;
@@ -224,8 +257,12 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
         if punct(ctx, v).is_some_and(|p| p == "،" || p == ",") {
             v += 1;
         }
-        let Some((lemma, VerbForm::Finite)) = speech(ctx, lex, v) else { continue };
-        let Some((e, a, b)) = subject(ctx, lex, ents, v + 1) else { continue };
+        let Some((lemma, VerbForm::Finite)) = speech(ctx, lex, v) else {
+            continue;
+        };
+        let Some((e, a, b)) = subject(ctx, lex, ents, v + 1) else {
+            continue;
+        };
         let (start, end) = trim_span(ctx, ctx.toks[o + 1].start, ctx.toks[c - 1].end);
         out.push(QuoteFound {
             speaker: e,

@@ -16,7 +16,9 @@ use crate::lexicon::Lexicon;
 use rasd_text::{Segmenter, TokenKind};
 
 /// The tag set: BIO over PER, LOC, ORG, MISC.
-pub const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
+pub const TAGS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
+];
 const N: usize = TAGS.len();
 /// Bumped whenever features change: a model trained with other features is refused.
 pub const FEATURES_VERSION: u32 = 5;
@@ -67,7 +69,10 @@ impl SilverCounts {
             if t.kind != TokenKind::Arabic {
                 continue;
             }
-            let c = self.counts.entry(rasd_text::fold(t.text(text))).or_insert([0; 4]);
+            let c = self
+                .counts
+                .entry(rasd_text::fold(t.text(text)))
+                .or_insert([0; 4]);
             c[3] += 1;
             if let Some(&(_, _, ty)) = spans.iter().find(|(a, b, _)| *a < t.end && t.start < *b) {
                 let i = match ty {
@@ -87,7 +92,15 @@ impl SilverCounts {
             .filter(|(_, c)| c[3] >= min)
             .map(|(w, c)| {
                 let share = |x: u32| ((x as f32 / c[3] as f32) * 10.0).round() as u8;
-                (w, [share(c[0]), share(c[1]), share(c[2]), (32 - c[3].leading_zeros()) as u8])
+                (
+                    w,
+                    [
+                        share(c[0]),
+                        share(c[1]),
+                        share(c[2]),
+                        (32 - c[3].leading_zeros()) as u8,
+                    ],
+                )
             })
             .collect()
     }
@@ -149,9 +162,13 @@ impl Model {
 
     pub fn load(r: impl Read) -> Result<Self, ModelError> {
         let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(r).read_to_end(&mut bytes).map_err(|e| ModelError::Corrupt(e.to_string()))?;
+        flate2::read::GzDecoder::new(r)
+            .read_to_end(&mut bytes)
+            .map_err(|e| ModelError::Corrupt(e.to_string()))?;
         let take = |at: &mut usize, n: usize| -> Result<&[u8], ModelError> {
-            let s = bytes.get(*at..*at + n).ok_or_else(|| ModelError::Corrupt(format!("ends at byte {}", bytes.len())))?;
+            let s = bytes
+                .get(*at..*at + n)
+                .ok_or_else(|| ModelError::Corrupt(format!("ends at byte {}", bytes.len())))?;
             *at += n;
             Ok(s)
         };
@@ -159,23 +176,55 @@ impl Model {
         if take(&mut at, 8)? != MAGIC {
             return Err(ModelError::Magic);
         }
-        let version = u32::from_le_bytes(take(&mut at, 4)?.try_into().map_err(|_| ModelError::Magic)?);
+        let version = u32::from_le_bytes(
+            take(&mut at, 4)?
+                .try_into()
+                .map_err(|_| ModelError::Magic)?,
+        );
         if version != FEATURES_VERSION {
-            return Err(ModelError::Version { found: version, expected: FEATURES_VERSION });
+            return Err(ModelError::Version {
+                found: version,
+                expected: FEATURES_VERSION,
+            });
         }
-        let fingerprint = u64::from_le_bytes(take(&mut at, 8)?.try_into().map_err(|_| ModelError::Magic)?);
-        let rows = u64::from_le_bytes(take(&mut at, 8)?.try_into().map_err(|_| ModelError::Magic)?) as usize;
-        let mut m = Model { fingerprint, silver: Silver::default(), index: FxHashMap::default(), weights: Vec::with_capacity(rows) };
+        let fingerprint = u64::from_le_bytes(
+            take(&mut at, 8)?
+                .try_into()
+                .map_err(|_| ModelError::Magic)?,
+        );
+        let rows = u64::from_le_bytes(
+            take(&mut at, 8)?
+                .try_into()
+                .map_err(|_| ModelError::Magic)?,
+        ) as usize;
+        let mut m = Model {
+            fingerprint,
+            silver: Silver::default(),
+            index: FxHashMap::default(),
+            weights: Vec::with_capacity(rows),
+        };
         for _ in 0..rows {
-            let k = u64::from_le_bytes(take(&mut at, 8)?.try_into().map_err(|_| ModelError::Magic)?);
+            let k = u64::from_le_bytes(
+                take(&mut at, 8)?
+                    .try_into()
+                    .map_err(|_| ModelError::Magic)?,
+            );
             let mut w = [0f32; N];
             for x in w.iter_mut() {
-                *x = f32::from_le_bytes(take(&mut at, 4)?.try_into().map_err(|_| ModelError::Magic)?);
+                *x = f32::from_le_bytes(
+                    take(&mut at, 4)?
+                        .try_into()
+                        .map_err(|_| ModelError::Magic)?,
+                );
             }
             m.index.insert(k, m.weights.len() as u32);
             m.weights.push(w);
         }
-        let words = u64::from_le_bytes(take(&mut at, 8)?.try_into().map_err(|_| ModelError::Magic)?) as usize;
+        let words = u64::from_le_bytes(
+            take(&mut at, 8)?
+                .try_into()
+                .map_err(|_| ModelError::Magic)?,
+        ) as usize;
         for _ in 0..words {
             let n = take(&mut at, 1)?[0] as usize;
             let w = String::from_utf8_lossy(take(&mut at, n)?).into_owned();
@@ -228,7 +277,14 @@ fn shape(ctx: &Ctx, k: usize) -> &'static str {
     }
 }
 
-fn facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, silver: &Silver, first: usize, last: usize) -> Vec<TokenFacts> {
+fn facts(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    seg: &Segmenter,
+    silver: &Silver,
+    first: usize,
+    last: usize,
+) -> Vec<TokenFacts> {
     let mut gaz: Vec<&'static str> = vec![""; last - first];
     let mut i = first;
     while i < last {
@@ -259,7 +315,9 @@ fn facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, silver: &Silver, first: usiz
             let t = &ctx.toks[k];
             // The word's forms without proclitics, computed once for every look-up below.
             let vars = variants(&t.norm);
-            let in_set = |set: &std::collections::HashSet<String>| vars.iter().take(2).any(|(v, _)| set.contains(v.as_ref()));
+            let in_set = |set: &std::collections::HashSet<String>| {
+                vars.iter().take(2).any(|(v, _)| set.contains(v.as_ref()))
+            };
             // One segmentation gives the core, the clitics and the light stem. `norm` is the
             // folded form, byte-aligned with the base form the segmenter reads.
             let (core, clitics, stem) = if t.kind == TokenKind::Arabic {
@@ -267,14 +325,23 @@ fn facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, silver: &Silver, first: usiz
                 let g = seg.segment_folded(&base, &t.norm);
                 let (a, b) = seg.stem_range(&base, g);
                 let clitics = [g.prefix(&base), "+", g.suffix(&base)].concat();
-                (t.norm[g.prefix_len..g.suffix_start].to_string(), clitics, t.norm[a..b].to_string())
+                (
+                    t.norm[g.prefix_len..g.suffix_start].to_string(),
+                    clitics,
+                    t.norm[a..b].to_string(),
+                )
             } else {
                 (t.norm.clone(), String::new(), t.norm.clone())
             };
             TokenFacts {
                 // The word as written, else without its proclitics («وباشينيان»).
-                silver: vars.iter().find_map(|(v, _)| silver.get(v.as_ref()).copied()).unwrap_or([0, 0, 0, 0]),
-                given: vars.iter().any(|(v, _)| lex.res.given_names.contains(v.as_ref())),
+                silver: vars
+                    .iter()
+                    .find_map(|(v, _)| silver.get(v.as_ref()).copied())
+                    .unwrap_or([0, 0, 0, 0]),
+                given: vars
+                    .iter()
+                    .any(|(v, _)| lex.res.given_names.contains(v.as_ref())),
                 core,
                 clitics,
                 stem,
@@ -282,7 +349,10 @@ fn facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, silver: &Silver, first: usiz
                 gaz: gaz[k - first],
                 title: ctx.match_at(&lex.titles, k, true).is_some(),
                 nationality: lex.nationality.get(&t.norm).is_some(),
-                speech: vars.iter().take(2).any(|(v, _)| lex.speech.contains_key(v.as_ref())),
+                speech: vars
+                    .iter()
+                    .take(2)
+                    .any(|(v, _)| lex.speech.contains_key(v.as_ref())),
                 function: in_set(&lex.function_words),
                 shape: shape(ctx, k),
             }
@@ -306,11 +376,23 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
         let j = i as isize + d;
         (j >= 0).then(|| f.get(j as usize)).flatten()
     };
-    let w = |d: isize| get(d).map(|t| t.norm.as_str()).unwrap_or(if d < 0 { "<s>" } else { "</s>" });
+    let w = |d: isize| {
+        get(d)
+            .map(|t| t.norm.as_str())
+            .unwrap_or(if d < 0 { "<s>" } else { "</s>" })
+    };
     let t = &f[i];
     // Prefixes and suffixes as slices of the word, cut at character boundaries.
-    let pre = |s: &'_ str, n: usize| -> usize { s.char_indices().nth(n).map(|(b, _)| b).unwrap_or(s.len()) };
-    let suf = |s: &'_ str, n: usize| -> usize { s.char_indices().rev().nth(n.saturating_sub(1)).map(|(b, _)| b).unwrap_or(0) };
+    let pre = |s: &'_ str, n: usize| -> usize {
+        s.char_indices().nth(n).map(|(b, _)| b).unwrap_or(s.len())
+    };
+    let suf = |s: &'_ str, n: usize| -> usize {
+        s.char_indices()
+            .rev()
+            .nth(n.saturating_sub(1))
+            .map(|(b, _)| b)
+            .unwrap_or(0)
+    };
     let (pt1, pt2) = (TAGS[p1], TAGS[p2]);
     out.push(h(0, &[]));
     out.push(h(1, &[&t.norm]));
@@ -334,26 +416,72 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     out.push(h(17, &[pt1, &t.norm]));
     out.push(h(18, &[pt1, t.gaz]));
     let flag = |b: bool| if b { "1" } else { "0" };
-    out.push(h(19, &[flag(t.title), flag(t.nationality), flag(t.speech), flag(t.function)]));
-    out.push(h(20, &[flag(get(-1).is_some_and(|x| x.title)), flag(get(-2).is_some_and(|x| x.title))]));
-    out.push(h(21, &[flag(get(-1).is_some_and(|x| x.nationality)), flag(get(1).is_some_and(|x| x.nationality))]));
-    out.push(h(22, &[flag(get(-1).is_some_and(|x| x.speech)), flag(get(-2).is_some_and(|x| x.speech))]));
-    out.push(h(23, &[get(-1).map(|x| x.shape).unwrap_or("<s>"), t.shape, get(1).map(|x| x.shape).unwrap_or("</s>")]));
+    out.push(h(
+        19,
+        &[
+            flag(t.title),
+            flag(t.nationality),
+            flag(t.speech),
+            flag(t.function),
+        ],
+    ));
+    out.push(h(
+        20,
+        &[
+            flag(get(-1).is_some_and(|x| x.title)),
+            flag(get(-2).is_some_and(|x| x.title)),
+        ],
+    ));
+    out.push(h(
+        21,
+        &[
+            flag(get(-1).is_some_and(|x| x.nationality)),
+            flag(get(1).is_some_and(|x| x.nationality)),
+        ],
+    ));
+    out.push(h(
+        22,
+        &[
+            flag(get(-1).is_some_and(|x| x.speech)),
+            flag(get(-2).is_some_and(|x| x.speech)),
+        ],
+    ));
+    out.push(h(
+        23,
+        &[
+            get(-1).map(|x| x.shape).unwrap_or("<s>"),
+            t.shape,
+            get(1).map(|x| x.shape).unwrap_or("</s>"),
+        ],
+    ));
     out.push(h(24, &[get(-1).map(|x| x.stem.as_str()).unwrap_or("<s>")]));
     out.push(h(25, &[get(1).map(|x| x.stem.as_str()).unwrap_or("</s>")]));
     out.push(h(26, &[pt1, flag(get(-1).is_some_and(|x| x.title))]));
     out.push(h(27, &[&t.core]));
     out.push(h(28, &[&t.clitics]));
     out.push(h(29, &[w(-1), w(1)]));
-    out.push(h(30, &[get(-1).map(|x| x.stem.as_str()).unwrap_or("<s>"), &t.stem]));
+    out.push(h(
+        30,
+        &[get(-1).map(|x| x.stem.as_str()).unwrap_or("<s>"), &t.stem],
+    ));
     for n in 2..=3u8 {
         out.push(h(60 + n, &[&t.core[..pre(&t.core, n as usize)]]));
         out.push(h(70 + n, &[&t.core[suf(&t.core, n as usize)..]]));
     }
-    out.push(h(33, &[flag(t.given), flag(get(-1).is_some_and(|x| x.given)), flag(get(1).is_some_and(|x| x.given))]));
+    out.push(h(
+        33,
+        &[
+            flag(t.given),
+            flag(get(-1).is_some_and(|x| x.given)),
+            flag(get(1).is_some_and(|x| x.given)),
+        ],
+    ));
     out.push(h(34, &[pt1, flag(t.given)]));
     out.push(h(35, &[get(-1).map(|x| x.core.as_str()).unwrap_or("<s>")]));
-    let sv = |x: Option<&TokenFacts>, i: usize| x.map(|t| t.silver[i].to_string()).unwrap_or_else(|| "-".into());
+    let sv = |x: Option<&TokenFacts>, i: usize| {
+        x.map(|t| t.silver[i].to_string())
+            .unwrap_or_else(|| "-".into())
+    };
     for (k, i) in [(80u8, 0usize), (81, 1), (82, 2), (83, 3)] {
         out.push(h(k, &[&sv(Some(t), i)]));
     }
@@ -371,7 +499,14 @@ pub struct Tagger {
 
 impl Tagger {
     /// Tags the tokens `first..last` of `ctx` (one sentence).
-    pub fn tag(&self, ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, first: usize, last: usize) -> Vec<usize> {
+    pub fn tag(
+        &self,
+        ctx: &Ctx,
+        lex: &Lexicon,
+        seg: &Segmenter,
+        first: usize,
+        last: usize,
+    ) -> Vec<usize> {
         let f = facts(ctx, lex, seg, &self.model.silver, first, last);
         let mut tags = Vec::with_capacity(f.len());
         let mut feats = Vec::with_capacity(40);
@@ -388,7 +523,10 @@ impl Tagger {
 }
 
 fn best(scores: &[f32; N], prev: usize) -> usize {
-    (0..N).filter(|&t| allowed(prev, t)).max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a))).unwrap_or(0)
+    (0..N)
+        .filter(|&t| allowed(prev, t))
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+        .unwrap_or(0)
 }
 
 /// One training sentence: a context and the gold tag of each of its tokens.
@@ -415,12 +553,22 @@ impl Default for Trainer {
 
 impl Trainer {
     pub fn new() -> Self {
-        Trainer { silver: Silver::default(), index: FxHashMap::default(), w: Vec::new(), total: Vec::new(), stamp: Vec::new(), tick: 0 }
+        Trainer {
+            silver: Silver::default(),
+            index: FxHashMap::default(),
+            w: Vec::new(),
+            total: Vec::new(),
+            stamp: Vec::new(),
+            tick: 0,
+        }
     }
 
     /// A trainer whose features include what unlabelled news says of each word.
     pub fn with_silver(silver: Silver) -> Self {
-        Trainer { silver, ..Self::new() }
+        Trainer {
+            silver,
+            ..Self::new()
+        }
     }
 
     fn row(&mut self, f: u64) -> usize {
@@ -469,7 +617,9 @@ impl Trainer {
             self.scores(&feats, &mut scores);
             // Unconstrained while learning: with a wrong history a constrained decoder could
             // never reach the gold I- tag, and its weights would grow without end.
-            let guess = (0..N).max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a))).unwrap_or(0);
+            let guess = (0..N)
+                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+                .unwrap_or(0);
             let gold = ex.gold[i];
             if guess != gold {
                 wrong += 1;
@@ -487,7 +637,11 @@ impl Trainer {
     /// The averaged model, with features whose weights all round to zero dropped.
     pub fn finish(mut self) -> Model {
         let tick = self.tick.max(1);
-        let mut m = Model { fingerprint: rasd_resources::Resources::builtin_fingerprint(), silver: std::mem::take(&mut self.silver), ..Model::default() };
+        let mut m = Model {
+            fingerprint: rasd_resources::Resources::builtin_fingerprint(),
+            silver: std::mem::take(&mut self.silver),
+            ..Model::default()
+        };
         let keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
         for (k, i) in keys {
             let i = i as usize;
@@ -552,6 +706,9 @@ mod tests {
         let mut cut = buf.clone();
         cut.truncate(buf.len() / 2);
         assert!(Model::load(&cut[..]).is_err());
-        assert!(matches!(Model::load(&b"not gzip"[..]), Err(ModelError::Corrupt(_))));
+        assert!(matches!(
+            Model::load(&b"not gzip"[..]),
+            Err(ModelError::Corrupt(_))
+        ));
     }
 }

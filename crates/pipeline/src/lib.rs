@@ -22,7 +22,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { tokens: true, tagger: true }
+        Options {
+            tokens: true,
+            tagger: true,
+        }
     }
 }
 
@@ -36,7 +39,12 @@ pub struct Pipeline {
 /// A stable id for an article that has none: FNV-1a of its outlet and clean text.
 fn content_id(outlet: Option<&str>, text: &str) -> String {
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in outlet.unwrap_or("").bytes().chain([0u8]).chain(text.bytes()) {
+    for b in outlet
+        .unwrap_or("")
+        .bytes()
+        .chain([0u8])
+        .chain(text.bytes())
+    {
         h ^= b as u64;
         h = h.wrapping_mul(0x100000001b3);
     }
@@ -73,7 +81,12 @@ impl Pipeline {
             extractor = extractor.with_tagger(default_tagger());
         }
         extractor.detector = Some(default_detector());
-        Pipeline { cleaner: Cleaner::new(&res), text: Analyzer::new(res.segmenter()), extractor, options }
+        Pipeline {
+            cleaner: Cleaner::new(&res),
+            text: Analyzer::new(res.segmenter()),
+            extractor,
+            options,
+        }
     }
 
     pub fn analyze(&self, a: &Article) -> Record {
@@ -88,45 +101,94 @@ impl Pipeline {
                 (p.text(), Some(p))
             }
         };
-        let title = a.title.clone().or_else(|| page.as_ref().and_then(|p| p.title.clone()));
+        let title = a
+            .title
+            .clone()
+            .or_else(|| page.as_ref().and_then(|p| p.title.clone()));
         let cleaned = self.cleaner.clean(&raw, title.as_deref());
         let text = cleaned.text;
 
         // A page's own publication date beats the date its container gives (a WARC capture
         // date, a feed's crawl time).
-        let published = page.as_ref().and_then(|p| p.date.clone()).or_else(|| a.date.clone());
+        let published = page
+            .as_ref()
+            .and_then(|p| p.date.clone())
+            .or_else(|| a.date.clone());
         let parsed = published.as_deref().and_then(parse_published);
         if published.is_some() && parsed.is_none() {
-            warnings.push(format!("publication date «{}» not understood; relative dates left unresolved", published.as_deref().unwrap_or("")));
+            warnings.push(format!(
+                "publication date «{}» not understood; relative dates left unresolved",
+                published.as_deref().unwrap_or("")
+            ));
         }
-        let outlet = a.outlet.clone().or(cleaned.outlet.clone()).or_else(|| page.as_ref().and_then(|p| p.site_name.clone()));
-        let id = a.id.clone().unwrap_or_else(|| content_id(outlet.as_deref(), &text));
-        let mut rec = Record::new(id, Origin { file: a.file.clone(), record: a.record, encoding: a.encoding.clone() });
-        rec.url = a.url.clone().or_else(|| page.as_ref().and_then(|p| p.url.clone()));
+        let outlet = a
+            .outlet
+            .clone()
+            .or(cleaned.outlet.clone())
+            .or_else(|| page.as_ref().and_then(|p| p.site_name.clone()));
+        let id =
+            a.id.clone()
+                .unwrap_or_else(|| content_id(outlet.as_deref(), &text));
+        let mut rec = Record::new(
+            id,
+            Origin {
+                file: a.file.clone(),
+                record: a.record,
+                encoding: a.encoding.clone(),
+            },
+        );
+        rec.url = a
+            .url
+            .clone()
+            .or_else(|| page.as_ref().and_then(|p| p.url.clone()));
         rec.outlet = outlet;
-        rec.author = a.author.clone().or(cleaned.author).or_else(|| page.as_ref().and_then(|p| p.author.clone()));
+        rec.author = a
+            .author
+            .clone()
+            .or(cleaned.author)
+            .or_else(|| page.as_ref().and_then(|p| p.author.clone()));
         rec.agency = cleaned.agency;
         rec.dateline = cleaned.dateline;
         rec.title = title;
         rec.date = parsed.as_ref().map(|p| p.1.clone()).or(published);
-        rec.removed = cleaned.removed.into_iter().map(|c| Removed { text: c.text, reason: c.reason }).collect();
+        rec.removed = cleaned
+            .removed
+            .into_iter()
+            .map(|c| Removed {
+                text: c.text,
+                reason: c.reason,
+            })
+            .collect();
         if text.is_empty() {
             warnings.push("no article text left after cleaning".to_string());
         }
 
         let tokens = tokenize(&text);
         let sentences = split_sentences(&text, &tokens);
-        rec.sentences = sentences.iter().map(|&(start, end)| Span { start, end }).collect();
+        rec.sentences = sentences
+            .iter()
+            .map(|&(start, end)| Span { start, end })
+            .collect();
         if self.options.tokens {
             rec.tokens = self
                 .text
                 .analyze_tokens(&text, &tokens)
                 .into_iter()
                 .filter(|t| t.token.is_word() || t.token.kind == rasd_text::TokenKind::Number)
-                .map(|t| Token { start: t.token.start, end: t.token.end, norm: t.norm, prefix: t.prefix, core: t.core, suffix: t.suffix, stem: t.stem })
+                .map(|t| Token {
+                    start: t.token.start,
+                    end: t.token.end,
+                    norm: t.norm,
+                    prefix: t.prefix,
+                    core: t.core,
+                    suffix: t.suffix,
+                    stem: t.stem,
+                })
                 .collect();
         }
-        let x = self.extractor.extract(&text, &tokens, &sentences, parsed.map(|p| p.0));
+        let x = self
+            .extractor
+            .extract(&text, &tokens, &sentences, parsed.map(|p| p.0));
         rec.entities = x.entities;
         rec.quotes = x.quotes;
         rec.dates = x.dates;

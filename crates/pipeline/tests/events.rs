@@ -15,12 +15,25 @@ fn record() -> Record {
 }
 
 fn code(a: &Option<rasd_doc::Actor>) -> Option<(Option<&str>, Option<&str>)> {
-    a.as_ref().map(|a| (a.country.as_deref(), a.sector.as_deref()))
+    a.as_ref()
+        .map(|a| (a.country.as_deref(), a.sector.as_deref()))
 }
 
 fn find<'a>(r: &'a Record, pred: impl Fn(&Event) -> bool, what: &str) -> &'a Event {
     r.events.iter().find(|e| pred(e)).unwrap_or_else(|| {
-        let all: Vec<String> = r.events.iter().map(|e| format!("{} {} {:?}->{:?}", e.cameo.code, e.trigger.text, e.source.as_ref().map(|a| &a.code), e.target.as_ref().map(|a| &a.code))).collect();
+        let all: Vec<String> = r
+            .events
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} {:?}->{:?}",
+                    e.cameo.code,
+                    e.trigger.text,
+                    e.source.as_ref().map(|a| &a.code),
+                    e.target.as_ref().map(|a| &a.code)
+                )
+            })
+            .collect();
         panic!("no event: {what}\n{}", all.join("\n"))
     })
 }
@@ -28,19 +41,38 @@ fn find<'a>(r: &'a Record, pred: impl Fn(&Event) -> bool, what: &str) -> &'a Eve
 #[test]
 fn armenia_appeals_to_russia() {
     let r = record();
-    let e = find(&r, |e| e.cameo.root == "02" && code(&e.source) == Some((Some("ARM"), Some("GOV"))) && code(&e.target) == Some((Some("RUS"), Some("GOV"))), "ARM GOV appeals to RUS GOV");
+    let e = find(
+        &r,
+        |e| {
+            e.cameo.root == "02"
+                && code(&e.source) == Some((Some("ARM"), Some("GOV")))
+                && code(&e.target) == Some((Some("RUS"), Some("GOV")))
+        },
+        "ARM GOV appeals to RUS GOV",
+    );
     assert_eq!(e.plover.as_ref().unwrap().kind, "REQUEST");
     assert_eq!(e.cameo.quad_class, 1);
     assert!(e.source.as_ref().unwrap().text.contains("باشينيان"));
     assert!(e.target.as_ref().unwrap().text.contains("بوتين"));
-    assert_eq!(chars(&r.text, e.trigger.start, e.trigger.end), e.trigger.text);
+    assert_eq!(
+        chars(&r.text, e.trigger.start, e.trigger.end),
+        e.trigger.text
+    );
     assert_eq!(e.date.as_deref(), Some("2020-10-08"));
 }
 
 #[test]
 fn armenia_accuses_turkey() {
     let r = record();
-    let e = find(&r, |e| matches!(e.cameo.root.as_str(), "11" | "12") && code(&e.source).is_some_and(|c| c.0 == Some("ARM")) && code(&e.target).is_some_and(|c| c.0 == Some("TUR")), "ARM accuses TUR");
+    let e = find(
+        &r,
+        |e| {
+            matches!(e.cameo.root.as_str(), "11" | "12")
+                && code(&e.source).is_some_and(|c| c.0 == Some("ARM"))
+                && code(&e.target).is_some_and(|c| c.0 == Some("TUR"))
+        },
+        "ARM accuses TUR",
+    );
     assert_eq!(e.plover.as_ref().unwrap().kind, "ACCUSE");
     assert!(!e.negated);
 }
@@ -48,41 +80,90 @@ fn armenia_accuses_turkey() {
 #[test]
 fn russia_intends_to_help() {
     let r = record();
-    let e = find(&r, |e| e.cameo.root == "03" && code(&e.source).is_some_and(|c| c.0 == Some("RUS")) && e.trigger.text.contains("استعداد"), "RUS intends to help");
+    let e = find(
+        &r,
+        |e| {
+            e.cameo.root == "03"
+                && code(&e.source).is_some_and(|c| c.0 == Some("RUS"))
+                && e.trigger.text.contains("استعداد")
+        },
+        "RUS intends to help",
+    );
     assert_eq!(e.modality, "intent");
 }
 
 #[test]
 fn aliyev_blames_pashinyan() {
     let r = record();
-    let e = find(&r, |e| e.cameo.root == "11" && code(&e.source) == Some((Some("AZE"), Some("GOV"))) && code(&e.target) == Some((Some("ARM"), Some("GOV"))), "AZE GOV accuses ARM GOV");
+    let e = find(
+        &r,
+        |e| {
+            e.cameo.root == "11"
+                && code(&e.source) == Some((Some("AZE"), Some("GOV")))
+                && code(&e.target) == Some((Some("ARM"), Some("GOV")))
+        },
+        "AZE GOV accuses ARM GOV",
+    );
     assert!(e.source.as_ref().unwrap().text.contains("علييف"));
     assert!(e.target.as_ref().unwrap().text.contains("باشينيان"));
-    assert!(e.reported_by.as_ref().is_some_and(|a| a.country.as_deref() == Some("AZE")));
+    assert!(e
+        .reported_by
+        .as_ref()
+        .is_some_and(|a| a.country.as_deref() == Some("AZE")));
 }
 
 #[test]
 fn azerbaijan_military_operation_against_armenia() {
     let r = record();
-    let e = find(&r, |e| matches!(e.cameo.root.as_str(), "18" | "19") && code(&e.source).is_some_and(|c| c.0 == Some("AZE")), "AZE uses force");
+    let e = find(
+        &r,
+        |e| {
+            matches!(e.cameo.root.as_str(), "18" | "19")
+                && code(&e.source).is_some_and(|c| c.0 == Some("AZE"))
+        },
+        "AZE uses force",
+    );
     assert_eq!(e.plover.as_ref().unwrap().kind, "ASSAULT");
     assert_eq!(e.cameo.quad_class, 4);
     assert!(e.cameo.goldstein <= -9.0);
-    assert_eq!(e.target.as_ref().and_then(|t| t.country.as_deref()), Some("ARM"));
+    assert_eq!(
+        e.target.as_ref().and_then(|t| t.country.as_deref()),
+        Some("ARM")
+    );
 }
 
 #[test]
 fn lavrov_on_working_with_turkey() {
     let r = record();
-    let e = find(&r, |e| matches!(e.cameo.root.as_str(), "03" | "04") && code(&e.source) == Some((Some("RUS"), Some("GOV"))) && code(&e.target).is_some_and(|c| c.0 == Some("TUR")), "RUS GOV works with TUR");
+    let e = find(
+        &r,
+        |e| {
+            matches!(e.cameo.root.as_str(), "03" | "04")
+                && code(&e.source) == Some((Some("RUS"), Some("GOV")))
+                && code(&e.target).is_some_and(|c| c.0 == Some("TUR"))
+        },
+        "RUS GOV works with TUR",
+    );
     assert!(e.source.as_ref().unwrap().text.contains("لافروف"));
-    assert!(e.reported_by.is_some(), "said by Lavrov in a reported clause");
+    assert!(
+        e.reported_by.is_some(),
+        "said by Lavrov in a reported clause"
+    );
 }
 
 #[test]
 fn negation_is_marked() {
     let pipe = pipeline();
-    let x = pipe.extract_clean("ونفت الحكومة أن تكون قواتها قد هاجمت القرية. ولم تطلق الشرطة النار على المتظاهرين.");
+    let x = pipe.extract_clean(
+        "ونفت الحكومة أن تكون قواتها قد هاجمت القرية. ولم تطلق الشرطة النار على المتظاهرين.",
+    );
     assert!(!x.events.is_empty());
-    assert!(x.events.iter().all(|e| e.negated), "{:?}", x.events.iter().map(|e| (&e.trigger.text, e.negated)).collect::<Vec<_>>());
+    assert!(
+        x.events.iter().all(|e| e.negated),
+        "{:?}",
+        x.events
+            .iter()
+            .map(|e| (&e.trigger.text, e.negated))
+            .collect::<Vec<_>>()
+    );
 }

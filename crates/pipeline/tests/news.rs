@@ -23,8 +23,17 @@ fn load_checks() -> Vec<Check> {
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|(i, l)| {
             let cols: Vec<&str> = l.split('\t').collect();
-            assert!(cols.len() >= 3, "expected/news.tsv line {}: too few columns", i + 1);
-            Check { line: i + 1, id: cols[0].into(), kind: cols[1].into(), args: cols[2..].iter().map(|s| s.to_string()).collect() }
+            assert!(
+                cols.len() >= 3,
+                "expected/news.tsv line {}: too few columns",
+                i + 1
+            );
+            Check {
+                line: i + 1,
+                id: cols[0].into(),
+                kind: cols[1].into(),
+                args: cols[2..].iter().map(|s| s.to_string()).collect(),
+            }
         })
         .collect()
 }
@@ -32,7 +41,12 @@ fn load_checks() -> Vec<Check> {
 fn find_entity<'a>(r: &'a Record, name: &str) -> Vec<&'a rasd_doc::Entity> {
     r.entities
         .iter()
-        .filter(|e| e.canonical == name || e.mentions.iter().any(|m| chars(&r.text, m.start, m.end) == name))
+        .filter(|e| {
+            e.canonical == name
+                || e.mentions
+                    .iter()
+                    .any(|m| chars(&r.text, m.start, m.end) == name)
+        })
         .collect()
 }
 
@@ -45,33 +59,66 @@ fn run(check: &Check, r: &Record) -> Result<(), String> {
             if found.iter().any(|e| &e.kind == ty && e.country == country) {
                 Ok(())
             } else {
-                Err(format!("no {ty} «{}» with country {:?}; found {:?}", a[0], country, found.iter().map(|e| (&e.kind, &e.canonical, &e.country)).collect::<Vec<_>>()))
+                Err(format!(
+                    "no {ty} «{}» with country {:?}; found {:?}",
+                    a[0],
+                    country,
+                    found
+                        .iter()
+                        .map(|e| (&e.kind, &e.canonical, &e.country))
+                        .collect::<Vec<_>>()
+                ))
             }
         }
         "speaker" => {
-            let q = r.quotes.iter().find(|q| q.text.contains(a[0].as_str())).ok_or_else(|| format!("no quotation containing «{}»", a[0]))?;
-            let who = q.speaker.as_deref().and_then(|id| r.entity(id)).map(|e| e.canonical.clone());
+            let q = r
+                .quotes
+                .iter()
+                .find(|q| q.text.contains(a[0].as_str()))
+                .ok_or_else(|| format!("no quotation containing «{}»", a[0]))?;
+            let who = q
+                .speaker
+                .as_deref()
+                .and_then(|id| r.entity(id))
+                .map(|e| e.canonical.clone());
             match who {
                 Some(w) if w.contains(a[1].as_str()) => Ok(()),
-                other => Err(format!("«{}» attributed to {:?}, expected «{}»", a[0], other, a[1])),
+                other => Err(format!(
+                    "«{}» attributed to {:?}, expected «{}»",
+                    a[0], other, a[1]
+                )),
             }
         }
         "date" => {
             let hits: Vec<_> = r.dates.iter().filter(|d| d.text == a[0]).collect();
-            if hits.iter().any(|d| d.value.as_deref() == Some(a[1].as_str())) {
+            if hits
+                .iter()
+                .any(|d| d.value.as_deref() == Some(a[1].as_str()))
+            {
                 Ok(())
             } else {
-                Err(format!("date «{}»: found {:?}", a[0], hits.iter().map(|d| &d.value).collect::<Vec<_>>()))
+                Err(format!(
+                    "date «{}»: found {:?}",
+                    a[0],
+                    hits.iter().map(|d| &d.value).collect::<Vec<_>>()
+                ))
             }
         }
         "quantity" => {
             let value: f64 = a[1].parse().map_err(|_| format!("bad value {}", a[1]))?;
             let unit = (a[2] != "-").then(|| a[2].clone());
             let hits: Vec<_> = r.quantities.iter().filter(|q| q.text == a[0]).collect();
-            if hits.iter().any(|q| (q.value - value).abs() < 1e-6 && q.unit == unit) {
+            if hits
+                .iter()
+                .any(|q| (q.value - value).abs() < 1e-6 && q.unit == unit)
+            {
                 Ok(())
             } else {
-                Err(format!("quantity «{}»: found {:?}", a[0], hits.iter().map(|q| (q.value, &q.unit)).collect::<Vec<_>>()))
+                Err(format!(
+                    "quantity «{}»: found {:?}",
+                    a[0],
+                    hits.iter().map(|q| (q.value, &q.unit)).collect::<Vec<_>>()
+                ))
             }
         }
         "meta" => {
@@ -95,11 +142,17 @@ fn run(check: &Check, r: &Record) -> Result<(), String> {
             }
         }
         "no-person" => match find_entity(r, &a[0]).iter().find(|e| e.kind == "PER") {
-            Some(e) => Err(format!("«{}» was taken for a person ({})", a[0], e.canonical)),
+            Some(e) => Err(format!(
+                "«{}» was taken for a person ({})",
+                a[0], e.canonical
+            )),
             None => Ok(()),
         },
         "no-entity" => match find_entity(r, &a[0]).first() {
-            Some(e) => Err(format!("«{}» was taken for an entity ({} {})", a[0], e.kind, e.canonical)),
+            Some(e) => Err(format!(
+                "«{}» was taken for an entity ({} {})",
+                a[0], e.kind, e.canonical
+            )),
             None => Ok(()),
         },
         k => Err(format!("unknown check «{k}»")),
@@ -112,22 +165,43 @@ fn hand_checked_articles() {
     let ids: BTreeSet<&str> = checks.iter().map(|c| c.id.as_str()).collect();
     let pipe = pipeline();
     let mut records: BTreeMap<String, Record> = BTreeMap::new();
-    for file in ["data/news/ant-dev.jsonl.gz", "data/news/saudinewsnet-dev.jsonl.gz"] {
+    for file in [
+        "data/news/ant-dev.jsonl.gz",
+        "data/news/saudinewsnet-dev.jsonl.gz",
+    ] {
         let path = shared(file);
-        read_path(&path.display().to_string(), &ReadOptions::default(), &mut |r| {
-            if let Ok(a) = r {
-                if let Some(id) = a.id.clone().filter(|id| ids.contains(id.as_str())) {
-                    let rec = pipe.analyze(&a);
-                    check_offsets(&rec);
-                    records.insert(id, rec);
+        read_path(
+            &path.display().to_string(),
+            &ReadOptions::default(),
+            &mut |r| {
+                if let Ok(a) = r {
+                    if let Some(id) = a.id.clone().filter(|id| ids.contains(id.as_str())) {
+                        let rec = pipe.analyze(&a);
+                        check_offsets(&rec);
+                        records.insert(id, rec);
+                    }
                 }
-            }
-        });
+            },
+        );
     }
-    let missing: Vec<&&str> = ids.iter().filter(|id| !records.contains_key(**id)).collect();
-    assert!(missing.is_empty(), "articles not found in the shared news files: {missing:?}");
-    let outlets: BTreeSet<&str> = records.values().filter_map(|r| r.outlet.as_deref()).collect();
-    assert!(records.len() >= 30 && outlets.len() >= 8, "{} articles from {} outlets", records.len(), outlets.len());
+    let missing: Vec<&&str> = ids
+        .iter()
+        .filter(|id| !records.contains_key(**id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "articles not found in the shared news files: {missing:?}"
+    );
+    let outlets: BTreeSet<&str> = records
+        .values()
+        .filter_map(|r| r.outlet.as_deref())
+        .collect();
+    assert!(
+        records.len() >= 30 && outlets.len() >= 8,
+        "{} articles from {} outlets",
+        records.len(),
+        outlets.len()
+    );
 
     let mut failures = Vec::new();
     for c in &checks {
@@ -135,6 +209,18 @@ fn hand_checked_articles() {
             failures.push(format!("line {} {} {}: {e}", c.line, c.id, c.kind));
         }
     }
-    eprintln!("{} checks on {} articles from {} outlets; {} failed", checks.len(), records.len(), outlets.len(), failures.len());
-    assert!(failures.is_empty(), "{} of {} checks failed:\n{}", failures.len(), checks.len(), failures.join("\n"));
+    eprintln!(
+        "{} checks on {} articles from {} outlets; {} failed",
+        checks.len(),
+        records.len(),
+        outlets.len(),
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} checks failed:\n{}",
+        failures.len(),
+        checks.len(),
+        failures.join("\n")
+    );
 }

@@ -14,26 +14,42 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         return utf8(rest);
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let enc = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
+        let enc = if bytes[0] == 0xFF {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
         let (text, _, bad) = enc.decode(bytes);
         if bad {
             return Err(format!("invalid {} data", enc.name()));
         }
-        return Ok(Decoded { text: text.into_owned(), encoding: Some(enc.name().to_ascii_lowercase()) });
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: Some(enc.name().to_ascii_lowercase()),
+        });
     }
     utf8(bytes)
 }
 
 fn utf8(bytes: &[u8]) -> Result<Decoded, String> {
     if let Some(pos) = binary_at(bytes) {
-        return Err(format!("binary data, not text (control byte 0x{:02x} at offset {pos})", bytes[pos]));
+        return Err(format!(
+            "binary data, not text (control byte 0x{:02x} at offset {pos})",
+            bytes[pos]
+        ));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(Decoded { text: s.to_string(), encoding: None }),
+        Ok(s) => Ok(Decoded {
+            text: s.to_string(),
+            encoding: None,
+        }),
         Err(e) => {
             let (text, _, bad) = encoding_rs::WINDOWS_1256.decode(bytes);
             if !bad && looks_arabic(&text) {
-                Ok(Decoded { text: text.into_owned(), encoding: Some("windows-1256".into()) })
+                Ok(Decoded {
+                    text: text.into_owned(),
+                    encoding: Some("windows-1256".into()),
+                })
             } else {
                 Err(format!(
                     "invalid UTF-8 (bad byte at offset {}) and not Windows-1256 Arabic either",

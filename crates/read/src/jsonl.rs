@@ -37,13 +37,25 @@ fn empty_to_none(s: Option<String>) -> Option<String> {
     s.filter(|s| !s.trim().is_empty())
 }
 
-pub(crate) fn read(name: &str, r: &mut dyn BufRead, gz: bool, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, ReadError>)) -> u64 {
+pub(crate) fn read(
+    name: &str,
+    r: &mut dyn BufRead,
+    gz: bool,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Result<Article, ReadError>),
+) -> u64 {
     crate::for_each_record(name, r, gz, opts, sink, |text, n| {
-        let rec: Line = serde_json::from_str(text.trim_end()).map_err(|e| format!("not a JSON object: {e}"))?;
+        let rec: Line =
+            serde_json::from_str(text.trim_end()).map_err(|e| format!("not a JSON object: {e}"))?;
         let body = match (empty_to_none(rec.text.or(rec.body)), rec.html) {
             (Some(t), _) => Body::Text(t),
             (None, Some(h)) if !h.trim().is_empty() => Body::Html(h),
-            _ => return Err("no article text (the text, body and html fields are all missing or empty)".into()),
+            _ => {
+                return Err(
+                    "no article text (the text, body and html fields are all missing or empty)"
+                        .into(),
+                )
+            }
         };
         Ok(Article {
             id: empty_to_none(rec.id),

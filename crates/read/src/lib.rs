@@ -11,8 +11,8 @@
 
 mod decode;
 mod jsonl;
-mod tsv;
 mod trec;
+mod tsv;
 mod warc;
 
 use std::io::{BufRead, BufReader, Read};
@@ -65,19 +65,39 @@ impl Article {
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("{file}: cannot read: {source}")]
-    Io { file: String, source: std::io::Error },
+    Io {
+        file: String,
+        source: std::io::Error,
+    },
     #[error("{file}: empty input")]
     Empty { file: String },
     #[error("{file}{}: {reason}", record_suffix(*.record))]
-    Bad { file: String, record: Option<u64>, reason: String },
+    Bad {
+        file: String,
+        record: Option<u64>,
+        reason: String,
+    },
     #[error("{file}: gzip stream is corrupt or truncated after {records} record(s): {reason}")]
-    Gzip { file: String, records: u64, reason: String },
+    Gzip {
+        file: String,
+        records: u64,
+        reason: String,
+    },
     #[error("{file}{}: article is {size} bytes, over the {limit}-byte limit (raise it with --max-bytes)", record_suffix(*.record))]
-    TooLarge { file: String, record: Option<u64>, size: usize, limit: usize },
+    TooLarge {
+        file: String,
+        record: Option<u64>,
+        size: usize,
+        limit: usize,
+    },
     /// Not a failure: records of a kind rasd does not analyse, counted so that nothing goes
     /// unaccounted.
     #[error("{file}: skipped {count} {what}")]
-    Skipped { file: String, count: u64, what: String },
+    Skipped {
+        file: String,
+        count: u64,
+        what: String,
+    },
 }
 
 fn record_suffix(r: Option<u64>) -> String {
@@ -111,7 +131,9 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { max_article_bytes: 8 << 20 }
+        ReadOptions {
+            max_article_bytes: 8 << 20,
+        }
     }
 }
 
@@ -150,7 +172,11 @@ fn sniff(head: &[u8]) -> Format {
         return Format::Trec;
     }
     let lower = t.get(..t.len().min(512)).unwrap_or(t).to_ascii_lowercase();
-    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<head") || lower.contains("<body") {
+    if lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.contains("<head")
+        || lower.contains("<body")
+    {
         return Format::Html;
     }
     Format::Text
@@ -166,20 +192,29 @@ struct Counting<R> {
 impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.count.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        self.count
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
         Ok(n)
     }
 }
 
 /// [`read_path`], adding the bytes read from the file to `count` as it goes.
-pub fn read_path_counted(path: &str, opts: &ReadOptions, count: std::sync::Arc<std::sync::atomic::AtomicU64>, sink: &mut dyn FnMut(Result<Article, ReadError>)) -> u64 {
+pub fn read_path_counted(
+    path: &str,
+    opts: &ReadOptions,
+    count: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    sink: &mut dyn FnMut(Result<Article, ReadError>),
+) -> u64 {
     if path == "-" {
         return read_path(path, opts, sink);
     }
     match std::fs::File::open(Path::new(path)) {
         Ok(f) => read_stream(path, Box::new(Counting { inner: f, count }), opts, sink),
         Err(source) => {
-            sink(Err(ReadError::Io { file: path.to_string(), source }));
+            sink(Err(ReadError::Io {
+                file: path.to_string(),
+                source,
+            }));
             1
         }
     }
@@ -187,8 +222,15 @@ pub fn read_path_counted(path: &str, opts: &ReadOptions, count: std::sync::Arc<s
 
 /// Reads one input (a file path, or `-` for standard input) and hands each article, or each
 /// error, to `sink`. Returns the number of items handed over.
-pub fn read_path(path: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, ReadError>)) -> u64 {
-    let io = |source| ReadError::Io { file: path.to_string(), source };
+pub fn read_path(
+    path: &str,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Result<Article, ReadError>),
+) -> u64 {
+    let io = |source| ReadError::Io {
+        file: path.to_string(),
+        source,
+    };
     let reader: Box<dyn Read> = if path == "-" {
         Box::new(std::io::stdin().lock())
     } else {
@@ -204,17 +246,27 @@ pub fn read_path(path: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Art
 }
 
 /// Reads one stream; see [`read_path`].
-pub fn read_stream(name: &str, reader: Box<dyn Read + '_>, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, ReadError>)) -> u64 {
+pub fn read_stream(
+    name: &str,
+    reader: Box<dyn Read + '_>,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Result<Article, ReadError>),
+) -> u64 {
     let mut buf = BufReader::with_capacity(1 << 16, reader);
     let head = match buf.fill_buf() {
         Ok(h) => h.to_vec(),
         Err(e) => {
-            sink(Err(ReadError::Io { file: name.to_string(), source: e }));
+            sink(Err(ReadError::Io {
+                file: name.to_string(),
+                source: e,
+            }));
             return 1;
         }
     };
     if head.is_empty() {
-        sink(Err(ReadError::Empty { file: name.to_string() }));
+        sink(Err(ReadError::Empty {
+            file: name.to_string(),
+        }));
         return 1;
     }
     if head.starts_with(&[0x1f, 0x8b]) {
@@ -223,12 +275,18 @@ pub fn read_stream(name: &str, reader: Box<dyn Read + '_>, opts: &ReadOptions, s
         let head = match inner.fill_buf() {
             Ok(h) => h.to_vec(),
             Err(e) => {
-                sink(Err(ReadError::Gzip { file: name.to_string(), records: 0, reason: e.to_string() }));
+                sink(Err(ReadError::Gzip {
+                    file: name.to_string(),
+                    records: 0,
+                    reason: e.to_string(),
+                }));
                 return 1;
             }
         };
         if head.is_empty() {
-            sink(Err(ReadError::Empty { file: name.to_string() }));
+            sink(Err(ReadError::Empty {
+                file: name.to_string(),
+            }));
             return 1;
         }
         return read_format(name, format_of(name, &head), &mut inner, true, opts, sink);
@@ -236,7 +294,14 @@ pub fn read_stream(name: &str, reader: Box<dyn Read + '_>, opts: &ReadOptions, s
     read_format(name, format_of(name, &head), &mut buf, false, opts, sink)
 }
 
-fn read_format(name: &str, format: Format, r: &mut dyn BufRead, gz: bool, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, ReadError>)) -> u64 {
+fn read_format(
+    name: &str,
+    format: Format,
+    r: &mut dyn BufRead,
+    gz: bool,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Result<Article, ReadError>),
+) -> u64 {
     match format {
         Format::Jsonl => jsonl::read(name, r, gz, opts, sink),
         Format::Tsv => tsv::read(name, r, gz, opts, sink),
@@ -251,9 +316,16 @@ fn read_format(name: &str, format: Format, r: &mut dyn BufRead, gz: bool, opts: 
             };
             if let Err(e) = r.take(limit).read_to_end(&mut bytes) {
                 let err = if gz {
-                    ReadError::Gzip { file: name.to_string(), records: 0, reason: e.to_string() }
+                    ReadError::Gzip {
+                        file: name.to_string(),
+                        records: 0,
+                        reason: e.to_string(),
+                    }
                 } else {
-                    ReadError::Io { file: name.to_string(), source: e }
+                    ReadError::Io {
+                        file: name.to_string(),
+                        source: e,
+                    }
                 };
                 sink(Err(err));
                 return 1;
@@ -267,18 +339,29 @@ fn read_format(name: &str, format: Format, r: &mut dyn BufRead, gz: bool, opts: 
                     }
                     size += n;
                 }
-                sink(Err(ReadError::TooLarge { file: name.to_string(), record: None, size, limit: opts.max_article_bytes }));
+                sink(Err(ReadError::TooLarge {
+                    file: name.to_string(),
+                    record: None,
+                    size,
+                    limit: opts.max_article_bytes,
+                }));
                 return 1;
             }
             let decoded = match decode(&bytes) {
                 Ok(d) => d,
                 Err(reason) => {
-                    sink(Err(ReadError::Bad { file: name.to_string(), record: None, reason }));
+                    sink(Err(ReadError::Bad {
+                        file: name.to_string(),
+                        record: None,
+                        reason,
+                    }));
                     return 1;
                 }
             };
             if decoded.text.trim().is_empty() {
-                sink(Err(ReadError::Empty { file: name.to_string() }));
+                sink(Err(ReadError::Empty {
+                    file: name.to_string(),
+                }));
                 return 1;
             }
             match format {
@@ -322,9 +405,16 @@ pub(crate) fn for_each_record(
             Ok(_) => {}
             Err(e) => {
                 sink(Err(if gz {
-                    ReadError::Gzip { file: name.to_string(), records: n, reason: e.to_string() }
+                    ReadError::Gzip {
+                        file: name.to_string(),
+                        records: n,
+                        reason: e.to_string(),
+                    }
                 } else {
-                    ReadError::Io { file: name.to_string(), source: e }
+                    ReadError::Io {
+                        file: name.to_string(),
+                        source: e,
+                    }
                 }));
                 return items + 1;
             }
@@ -335,10 +425,19 @@ pub(crate) fn for_each_record(
         }
         items += 1;
         if line.len() > opts.max_article_bytes {
-            sink(Err(ReadError::TooLarge { file: name.to_string(), record: Some(n), size: line.len(), limit: opts.max_article_bytes }));
+            sink(Err(ReadError::TooLarge {
+                file: name.to_string(),
+                record: Some(n),
+                size: line.len(),
+                limit: opts.max_article_bytes,
+            }));
             continue;
         }
-        let bad = |reason: String| ReadError::Bad { file: name.to_string(), record: Some(n), reason };
+        let bad = |reason: String| ReadError::Bad {
+            file: name.to_string(),
+            record: Some(n),
+            reason,
+        };
         let result = match decode(&line) {
             Ok(d) => parse(d.text.trim_end_matches(['\n', '\r']), n).map(|mut a| {
                 a.encoding = d.encoding;

@@ -7,7 +7,12 @@ fn read_bytes(bytes: Vec<u8>) -> Vec<Result<Article, ReadError>> {
 
 fn read_bytes_opts(bytes: Vec<u8>, opts: &ReadOptions) -> Vec<Result<Article, ReadError>> {
     let mut out = Vec::new();
-    read_stream("in", Box::new(std::io::Cursor::new(bytes)), opts, &mut |r| out.push(r));
+    read_stream(
+        "in",
+        Box::new(std::io::Cursor::new(bytes)),
+        opts,
+        &mut |r| out.push(r),
+    );
     out
 }
 
@@ -18,11 +23,14 @@ fn gz(data: &[u8]) -> Vec<u8> {
 }
 
 const JSONL: &str = concat!(
-    r#"{"id": "a1", "outlet": "x", "title": "عنوان", "date": "2020-10-01", "text": "قال الرئيس."}"#, "\n",
+    r#"{"id": "a1", "outlet": "x", "title": "عنوان", "date": "2020-10-01", "text": "قال الرئيس."}"#,
+    "\n",
     "not json\n",
     "\n",
-    r#"{"id": 7, "text": ""}"#, "\n",
-    r#"{"id": "a3", "html": "<p>نص</p>"}"#, "\n",
+    r#"{"id": 7, "text": ""}"#,
+    "\n",
+    r#"{"id": "a3", "html": "<p>نص</p>"}"#,
+    "\n",
 );
 
 #[test]
@@ -36,18 +44,33 @@ fn jsonl_good_and_bad_records() {
     let e = out[1].as_ref().unwrap_err().to_string();
     assert!(e.starts_with("in, record 2: not a JSON object"), "{e}");
     let e = out[2].as_ref().unwrap_err().to_string();
-    assert!(e.contains("record 4") && e.contains("no article text"), "{e}");
-    assert_eq!(out[3].as_ref().unwrap().body, Body::Html("<p>نص</p>".into()));
+    assert!(
+        e.contains("record 4") && e.contains("no article text"),
+        "{e}"
+    );
+    assert_eq!(
+        out[3].as_ref().unwrap().body,
+        Body::Html("<p>نص</p>".into())
+    );
 }
 
 #[test]
 fn gzip_and_truncated_gzip() {
     let full = gz(JSONL.as_bytes());
-    assert_eq!(read_bytes(full.clone()).iter().filter(|r| r.is_ok()).count(), 2);
+    assert_eq!(
+        read_bytes(full.clone())
+            .iter()
+            .filter(|r| r.is_ok())
+            .count(),
+        2
+    );
     // Many records so that the cut falls well after the first ones.
     let mut many = String::new();
     for i in 0..2000 {
-        many.push_str(&format!("{{\"id\": \"{i}\", \"text\": \"نص المقال رقم {i} وما فيه من كلام مختلف {}\"}}\n", i * 7919 % 1000));
+        many.push_str(&format!(
+            "{{\"id\": \"{i}\", \"text\": \"نص المقال رقم {i} وما فيه من كلام مختلف {}\"}}\n",
+            i * 7919 % 1000
+        ));
     }
     let z = gz(many.as_bytes());
     let cut = z[..z.len() / 2].to_vec();
@@ -55,7 +78,10 @@ fn gzip_and_truncated_gzip() {
     let ok = out.iter().filter(|r| r.is_ok()).count();
     assert!(ok > 100 && ok < 2000, "{ok}");
     let last = out.last().unwrap().as_ref().unwrap_err().to_string();
-    assert!(last.contains("gzip stream is corrupt or truncated after"), "{last}");
+    assert!(
+        last.contains("gzip stream is corrupt or truncated after"),
+        "{last}"
+    );
 }
 
 #[test]
@@ -66,8 +92,16 @@ fn trec_documents() {
     let a = out[0].as_ref().unwrap();
     assert_eq!(a.title.as_deref(), Some("عنوان & آخر"));
     assert_eq!(a.body, Body::Text("نص أول".into()));
-    assert!(out[1].as_ref().unwrap_err().to_string().contains("record 2: document has no <TEXT>"));
-    assert!(out[2].as_ref().unwrap_err().to_string().contains("truncated"));
+    assert!(out[1]
+        .as_ref()
+        .unwrap_err()
+        .to_string()
+        .contains("record 2: document has no <TEXT>"));
+    assert!(out[2]
+        .as_ref()
+        .unwrap_err()
+        .to_string()
+        .contains("truncated"));
 }
 
 #[test]
@@ -75,7 +109,10 @@ fn whole_file_formats() {
     let out = read_bytes(b"<!DOCTYPE html><html><body><p>x</p></body></html>".to_vec());
     assert!(matches!(out[0].as_ref().unwrap().body, Body::Html(_)));
     let out = read_bytes("ترك برس\n\nنص".as_bytes().to_vec());
-    assert_eq!(out[0].as_ref().unwrap().body, Body::Text("ترك برس\n\nنص".into()));
+    assert_eq!(
+        out[0].as_ref().unwrap().body,
+        Body::Text("ترك برس\n\nنص".into())
+    );
     let out = read_bytes(Vec::new());
     assert_eq!(out[0].as_ref().unwrap_err().to_string(), "in: empty input");
     let out = read_bytes(b"  \n\t ".to_vec());
@@ -84,11 +121,16 @@ fn whole_file_formats() {
 
 #[test]
 fn oversized_input_is_refused_not_loaded() {
-    let opts = ReadOptions { max_article_bytes: 1000 };
+    let opts = ReadOptions {
+        max_article_bytes: 1000,
+    };
     let out = read_bytes_opts(vec![b'a'; 5000], &opts);
     let e = out[0].as_ref().unwrap_err().to_string();
     assert!(e.contains("5000 bytes, over the 1000-byte limit"), "{e}");
-    let line = format!("{{\"text\": \"{}\"}}\n{{\"text\": \"قصير\"}}\n", "ب".repeat(2000));
+    let line = format!(
+        "{{\"text\": \"{}\"}}\n{{\"text\": \"قصير\"}}\n",
+        "ب".repeat(2000)
+    );
     let out = read_bytes_opts(line.into_bytes(), &opts);
     assert!(out[0].is_err());
     assert!(out[1].is_ok());
@@ -98,11 +140,23 @@ fn oversized_input_is_refused_not_loaded() {
 fn tsv_collections() {
     let mut out = Vec::new();
     let data = "p1\tعنوان\tنص الفقرة الأولى\np2\tنص بلا عنوان\nbroken\n";
-    read_stream("c.tsv", Box::new(std::io::Cursor::new(data.as_bytes().to_vec())), &ReadOptions::default(), &mut |r| out.push(r));
+    read_stream(
+        "c.tsv",
+        Box::new(std::io::Cursor::new(data.as_bytes().to_vec())),
+        &ReadOptions::default(),
+        &mut |r| out.push(r),
+    );
     let a = out[0].as_ref().unwrap();
-    assert_eq!((a.id.as_deref(), a.title.as_deref()), (Some("p1"), Some("عنوان")));
+    assert_eq!(
+        (a.id.as_deref(), a.title.as_deref()),
+        (Some("p1"), Some("عنوان"))
+    );
     assert_eq!(out[1].as_ref().unwrap().title, None);
-    assert!(out[2].as_ref().unwrap_err().to_string().contains("c.tsv, record 3: expected id<TAB>title<TAB>text"));
+    assert!(out[2]
+        .as_ref()
+        .unwrap_err()
+        .to_string()
+        .contains("c.tsv, record 3: expected id<TAB>title<TAB>text"));
 }
 
 fn warc_record(kind: &str, uri: &str, payload: &[u8]) -> Vec<u8> {
@@ -120,7 +174,11 @@ fn warc_html_responses() {
     let records = [
         warc_record("warcinfo", "info", b"software: test"),
         warc_record("response", "http://a.example/1", http.as_bytes()),
-        warc_record("response", "http://a.example/img", b"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8"),
+        warc_record(
+            "response",
+            "http://a.example/img",
+            b"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8",
+        ),
         warc_record("response", "http://a.example/2", chunked.as_bytes()),
     ];
     let data: Vec<u8> = records.concat();
@@ -132,11 +190,20 @@ fn warc_html_responses() {
     assert_eq!(arts[0].url.as_deref(), Some("http://a.example/1"));
     assert_eq!(arts[0].date.as_deref(), Some("2020-10-08T12:00:00Z"));
     assert!(matches!(&arts[1].body, Body::Html(h) if h.contains("المفاوضات")));
-    let notes: Vec<String> = out.iter().filter_map(|r| r.as_ref().err()).map(|e| e.to_string()).collect();
-    assert_eq!(notes, vec!["in: skipped 2 WARC records that are not HTML responses".to_string()]);
+    let notes: Vec<String> = out
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(
+        notes,
+        vec!["in: skipped 2 WARC records that are not HTML responses".to_string()]
+    );
     // Cut inside the second response: the first is kept, the cut reported.
     let cut = data[..data.len() - 60].to_vec();
     let out = read_bytes(cut);
-    assert!(out.iter().any(|r| r.as_ref().is_err_and(|e| e.to_string().contains("truncated WARC record"))));
+    assert!(out.iter().any(|r| r
+        .as_ref()
+        .is_err_and(|e| e.to_string().contains("truncated WARC record"))));
     assert_eq!(out.iter().filter(|r| r.is_ok()).count(), 1);
 }

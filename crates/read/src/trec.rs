@@ -8,7 +8,10 @@ fn field<'a>(doc: &'a str, tag: &str) -> Option<&'a str> {
     let open = format!("<{tag}>");
     let close = format!("</{tag}>");
     let start = doc.find(&open)? + open.len();
-    let end = doc[start..].find(&close).map(|e| start + e).unwrap_or(doc.len());
+    let end = doc[start..]
+        .find(&close)
+        .map(|e| start + e)
+        .unwrap_or(doc.len());
     Some(doc[start..end].trim())
 }
 
@@ -21,7 +24,10 @@ pub fn unescape(s: &str) -> String {
     while let Some(p) = rest.find('&') {
         out.push_str(&rest[..p]);
         rest = &rest[p..];
-        let Some(semi) = rest.as_bytes()[..rest.len().min(12)].iter().position(|&b| b == b';') else {
+        let Some(semi) = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';')
+        else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -34,7 +40,11 @@ pub fn unescape(s: &str) -> String {
             "quot" => Some('"'),
             "apos" => Some('\''),
             "nbsp" => Some('\u{a0}'),
-            _ if ent.starts_with("#x") || ent.starts_with("#X") => u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32),
+            _ if ent.starts_with("#x") || ent.starts_with("#X") => {
+                u32::from_str_radix(&ent[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32)
+            }
             _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         };
@@ -53,7 +63,12 @@ pub fn unescape(s: &str) -> String {
     out
 }
 
-pub(crate) fn read(name: &str, d: &Decoded, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, ReadError>)) -> u64 {
+pub(crate) fn read(
+    name: &str,
+    d: &Decoded,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Result<Article, ReadError>),
+) -> u64 {
     let text = &d.text;
     let mut n = 0u64;
     let mut rest = text.as_str();
@@ -63,18 +78,31 @@ pub(crate) fn read(name: &str, d: &Decoded, opts: &ReadOptions, sink: &mut dyn F
         let (doc, next) = match after.find("</DOC>") {
             Some(e) => (&after[..e], &after[e + 6..]),
             None => {
-                sink(Err(ReadError::Bad { file: name.to_string(), record: Some(n), reason: "<DOC> without </DOC> (truncated file?)".into() }));
+                sink(Err(ReadError::Bad {
+                    file: name.to_string(),
+                    record: Some(n),
+                    reason: "<DOC> without </DOC> (truncated file?)".into(),
+                }));
                 return n;
             }
         };
         rest = next;
         let get = |t: &str| field(doc, t).map(unescape).filter(|s| !s.is_empty());
         let Some(body) = get("TEXT") else {
-            sink(Err(ReadError::Bad { file: name.to_string(), record: Some(n), reason: "document has no <TEXT>".into() }));
+            sink(Err(ReadError::Bad {
+                file: name.to_string(),
+                record: Some(n),
+                reason: "document has no <TEXT>".into(),
+            }));
             continue;
         };
         if body.len() > opts.max_article_bytes {
-            sink(Err(ReadError::TooLarge { file: name.to_string(), record: Some(n), size: body.len(), limit: opts.max_article_bytes }));
+            sink(Err(ReadError::TooLarge {
+                file: name.to_string(),
+                record: Some(n),
+                size: body.len(),
+                limit: opts.max_article_bytes,
+            }));
             continue;
         }
         sink(Ok(Article {
@@ -91,7 +119,11 @@ pub(crate) fn read(name: &str, d: &Decoded, opts: &ReadOptions, sink: &mut dyn F
         }));
     }
     if n == 0 {
-        sink(Err(ReadError::Bad { file: name.to_string(), record: None, reason: "no <DOC> element found".into() }));
+        sink(Err(ReadError::Bad {
+            file: name.to_string(),
+            record: None,
+            reason: "no <DOC> element found".into(),
+        }));
         return 1;
     }
     n

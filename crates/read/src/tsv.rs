@@ -5,13 +5,24 @@ use std::io::BufRead;
 
 use crate::{Article, Body, ReadError, ReadOptions};
 
-pub(crate) fn read(name: &str, r: &mut dyn BufRead, gz: bool, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, ReadError>)) -> u64 {
+pub(crate) fn read(
+    name: &str,
+    r: &mut dyn BufRead,
+    gz: bool,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Result<Article, ReadError>),
+) -> u64 {
     crate::for_each_record(name, r, gz, opts, sink, |text, n| {
         let cols: Vec<&str> = text.split('\t').collect();
         let (id, title, body) = match cols.as_slice() {
             [id, title, body] => (*id, Some(*title), *body),
             [id, body] => (*id, None, *body),
-            _ => return Err(format!("expected id<TAB>title<TAB>text, found {} column(s)", cols.len())),
+            _ => {
+                return Err(format!(
+                    "expected id<TAB>title<TAB>text, found {} column(s)",
+                    cols.len()
+                ))
+            }
         };
         if body.trim().is_empty() {
             return Err("empty text column".into());

@@ -281,7 +281,11 @@ impl Resources {
         collect(dir, &mut paths).map_err(|e| ResourceError::io(dir, e))?;
         paths.sort();
         for p in paths {
-            let rel = p.strip_prefix(dir).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+            let rel = p
+                .strip_prefix(dir)
+                .unwrap_or(&p)
+                .to_string_lossy()
+                .replace('\\', "/");
             if files::kind_of(&rel).is_none() {
                 continue;
             }
@@ -351,25 +355,53 @@ mod tests {
     #[test]
     fn builtin_files_parse_and_are_not_empty() {
         let r = Resources::builtin();
-        assert!(r.entities.iter().filter(|e| e.kind == EntityType::Gpe).count() >= 190);
+        assert!(
+            r.entities
+                .iter()
+                .filter(|e| e.kind == EntityType::Gpe)
+                .count()
+                >= 190
+        );
         assert!(r.nationalities.len() >= 100);
         assert!(r.titles.len() >= 30);
         assert!(r.speech_verbs.len() >= 30);
         assert!(r.boilerplate.len() >= 10);
-        assert_eq!(r.months.iter().filter(|m| m.calendar == Calendar::Gregorian).map(|m| m.number).max(), Some(12));
-        assert_eq!(r.months.iter().filter(|m| m.calendar == Calendar::Hijri).map(|m| m.number).max(), Some(12));
-        assert!(r.event_codes.len() >= 30 && r.event_patterns.len() >= 300 && r.event_agents.len() >= 100);
+        assert_eq!(
+            r.months
+                .iter()
+                .filter(|m| m.calendar == Calendar::Gregorian)
+                .map(|m| m.number)
+                .max(),
+            Some(12)
+        );
+        assert_eq!(
+            r.months
+                .iter()
+                .filter(|m| m.calendar == Calendar::Hijri)
+                .map(|m| m.number)
+                .max(),
+            Some(12)
+        );
+        assert!(
+            r.event_codes.len() >= 30
+                && r.event_patterns.len() >= 300
+                && r.event_agents.len() >= 100
+        );
     }
 
     #[test]
     fn verb_conjugations() {
         let forms = parse::conjugations("+هاجم/يهاجم").unwrap();
-        for f in ["هاجم", "هاجمت", "هاجموا", "يهاجم", "تهاجم", "يهاجمون"] {
+        for f in ["هاجم", "هاجمت", "هاجموا", "يهاجم", "تهاجم", "يهاجمون"]
+        {
             assert!(forms.iter().any(|x| x == f), "{f} missing from {forms:?}");
         }
         let forms = parse::conjugations("+نفى/ينفي").unwrap();
         assert!(forms.iter().any(|x| x == "نفت") && !forms.iter().any(|x| x == "نفىت"));
-        assert_eq!(parse::conjugations("+أطلق/يطلق النار").unwrap()[0], "أطلق النار");
+        assert_eq!(
+            parse::conjugations("+أطلق/يطلق النار").unwrap()[0],
+            "أطلق النار"
+        );
     }
 
     #[test]
@@ -377,7 +409,11 @@ mod tests {
         let r = Resources::builtin();
         for e in &r.entities {
             if let Some(c) = &e.country {
-                assert!(c.len() == 3 && c.chars().all(|c| c.is_ascii_uppercase()), "{}: {c}", e.origin);
+                assert!(
+                    c.len() == 3 && c.chars().all(|c| c.is_ascii_uppercase()),
+                    "{}: {c}",
+                    e.origin
+                );
             }
         }
     }
@@ -386,7 +422,11 @@ mod tests {
     fn user_files_extend_builtin() {
         let dir = std::env::temp_dir().join(format!("rasd-res-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("entities")).unwrap();
-        std::fs::write(dir.join("entities/mine.tsv"), "# my people\nPER\tEGY\tأحمد الريدي|الريدي\n").unwrap();
+        std::fs::write(
+            dir.join("entities/mine.tsv"),
+            "# my people\nPER\tEGY\tأحمد الريدي|الريدي\n",
+        )
+        .unwrap();
         let mut r = Resources::builtin();
         let before = r.entities.len();
         assert_eq!(r.load_dir(&dir).unwrap(), 1);

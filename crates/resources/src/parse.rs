@@ -11,19 +11,32 @@ use crate::*;
 #[derive(Debug, thiserror::Error)]
 pub enum ResourceError {
     #[error("{file}, line {line}: {reason}")]
-    Line { file: String, line: usize, reason: String },
+    Line {
+        file: String,
+        line: usize,
+        reason: String,
+    },
     #[error("{file}: not a resource file rasd knows (looked for {rel}); see resources/README.md")]
     Unknown { file: String, rel: String },
     #[error("{file}: {source}")]
-    Io { file: String, source: std::io::Error },
+    Io {
+        file: String,
+        source: std::io::Error,
+    },
 }
 
 impl ResourceError {
     pub(crate) fn io(p: &Path, source: std::io::Error) -> Self {
-        ResourceError::Io { file: p.display().to_string(), source }
+        ResourceError::Io {
+            file: p.display().to_string(),
+            source,
+        }
     }
     pub(crate) fn unknown(file: &str, rel: &str) -> Self {
-        ResourceError::Unknown { file: file.to_string(), rel: rel.to_string() }
+        ResourceError::Unknown {
+            file: file.to_string(),
+            rel: rel.to_string(),
+        }
     }
 }
 
@@ -41,14 +54,19 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn alternatives(s: &str) -> Vec<String> {
-    s.split('|').map(|a| a.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|a| !a.is_empty()).collect()
+    s.split('|')
+        .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|a| !a.is_empty())
+        .collect()
 }
 
 fn attrs(cols: &[&str]) -> Result<BTreeMap<String, String>, String> {
     let mut m = BTreeMap::new();
     for c in cols {
         for kv in c.split_whitespace() {
-            let (k, v) = kv.split_once('=').ok_or_else(|| format!("attribute «{kv}» is not key=value"))?;
+            let (k, v) = kv
+                .split_once('=')
+                .ok_or_else(|| format!("attribute «{kv}» is not key=value"))?;
             m.insert(k.to_string(), v.to_string());
         }
     }
@@ -63,15 +81,25 @@ fn country(s: &str) -> Result<Option<String>, String> {
     if s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase()) {
         Ok(Some(s.to_string()))
     } else {
-        Err(format!("«{s}» is not a three-letter upper-case code (or - for none)"))
+        Err(format!(
+            "«{s}» is not a three-letter upper-case code (or - for none)"
+        ))
     }
 }
 
-pub(crate) fn parse_into(r: &mut Resources, kind: Kind, origin: &str, text: &str) -> Result<(), ResourceError> {
+pub(crate) fn parse_into(
+    r: &mut Resources,
+    kind: Kind,
+    origin: &str,
+    text: &str,
+) -> Result<(), ResourceError> {
     for (line, l) in data_lines(text) {
         let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
-        parse_line(r, kind, origin, line, &cols)
-            .map_err(|reason| ResourceError::Line { file: origin.to_string(), line, reason })?;
+        parse_line(r, kind, origin, line, &cols).map_err(|reason| ResourceError::Line {
+            file: origin.to_string(),
+            line,
+            reason,
+        })?;
     }
     Ok(())
 }
@@ -79,16 +107,24 @@ pub(crate) fn parse_into(r: &mut Resources, kind: Kind, origin: &str, text: &str
 /// Expands «+PAST/PRESENT rest…» into the conjugated forms of the verb followed by `rest`;
 /// anything else is returned as it is.
 pub(crate) fn conjugations(pattern: &str) -> Result<Vec<String>, String> {
-    let Some(verb) = pattern.strip_prefix('+') else { return Ok(vec![pattern.to_string()]) };
+    let Some(verb) = pattern.strip_prefix('+') else {
+        return Ok(vec![pattern.to_string()]);
+    };
     let (head, rest) = match verb.split_once(' ') {
         Some((h, r)) => (h, format!(" {r}")),
         None => (verb, String::new()),
     };
-    let (past, present) = head.split_once('/').ok_or_else(|| format!("«{pattern}»: a verb is written +PAST/PRESENT"))?;
+    let (past, present) = head
+        .split_once('/')
+        .ok_or_else(|| format!("«{pattern}»: a verb is written +PAST/PRESENT"))?;
     let mut forms = Vec::new();
     // Verbs ending in a weak letter («نفى», «دعا») drop it before the suffixes.
     let weak = past.ends_with(['ى', 'ا']);
-    let p_stem: String = if weak { past.chars().take(past.chars().count() - 1).collect() } else { past.to_string() };
+    let p_stem: String = if weak {
+        past.chars().take(past.chars().count() - 1).collect()
+    } else {
+        past.to_string()
+    };
     forms.push(past.to_string());
     for suffix in ["ت", "وا", "تا"] {
         forms.push(format!("{p_stem}{suffix}"));
@@ -100,7 +136,13 @@ pub(crate) fn conjugations(pattern: &str) -> Result<Vec<String>, String> {
     }
     let body: String = present.chars().skip(1).collect();
     forms.push(present.to_string());
-    for f in [format!("ت{body}"), format!("ن{body}"), format!("{present}ون"), format!("{present}ان"), format!("ت{body}ان")] {
+    for f in [
+        format!("ت{body}"),
+        format!("ن{body}"),
+        format!("{present}ون"),
+        format!("{present}ان"),
+        format!("ت{body}ان"),
+    ] {
         forms.push(f);
     }
     Ok(forms.into_iter().map(|f| format!("{f}{rest}")).collect())
@@ -114,11 +156,19 @@ fn need(cols: &[&str], n: usize, what: &str) -> Result<(), String> {
     }
 }
 
-fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[&str]) -> Result<(), String> {
+fn parse_line(
+    r: &mut Resources,
+    kind: Kind,
+    origin: &str,
+    line: usize,
+    cols: &[&str],
+) -> Result<(), String> {
     match kind {
         Kind::Entities => {
             need(cols, 3, "TYPE, COUNTRY and names")?;
-            let kind = EntityType::parse(cols[0]).ok_or_else(|| format!("unknown entity type «{}» (PER GPE LOC ORG MEDIA)", cols[0]))?;
+            let kind = EntityType::parse(cols[0]).ok_or_else(|| {
+                format!("unknown entity type «{}» (PER GPE LOC ORG MEDIA)", cols[0])
+            })?;
             let aliases = alternatives(cols[2]);
             let canonical = aliases.first().cloned().ok_or("no name")?;
             r.entities.push(EntityEntry {
@@ -138,7 +188,14 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
                 // One masculine singular adjective without the article yields the eight
                 // forms newswire uses: ± article, ± feminine ة, plural ون / ين.
                 let a = fold(&adj);
-                for f in [a.clone(), format!("{a}ه"), format!("{a}ون"), format!("{a}ين"), format!("{a}تان"), format!("{a}تين")] {
+                for f in [
+                    a.clone(),
+                    format!("{a}ه"),
+                    format!("{a}ون"),
+                    format!("{a}ين"),
+                    format!("{a}تان"),
+                    format!("{a}تين"),
+                ] {
                     forms.push(format!("ال{f}"));
                     forms.push(f);
                 }
@@ -146,25 +203,40 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
             if let Some(extra) = cols.get(2) {
                 forms.extend(alternatives(extra).iter().map(|f| fold_phrase(f)));
             }
-            r.nationalities.push(Nationality { country: code, forms });
+            r.nationalities.push(Nationality {
+                country: code,
+                forms,
+            });
         }
         Kind::Titles => {
             need(cols, 2, "phrases and SECTOR (or -)")?;
             let sector = (cols[1] != "-").then(|| cols[1].to_string());
             let attrs = attrs(&cols[2..])?;
             for p in alternatives(cols[0]) {
-                r.titles.push(Title { phrase: fold_phrase(&p), sector: sector.clone(), attrs: attrs.clone() });
+                r.titles.push(Title {
+                    phrase: fold_phrase(&p),
+                    sector: sector.clone(),
+                    attrs: attrs.clone(),
+                });
             }
         }
         Kind::SpeechVerbs => {
             need(cols, 2, "LEMMA and finite forms")?;
             let lemma = cols[0].to_string();
             for f in alternatives(cols[1]) {
-                r.speech_verbs.push(SpeechVerb { folded: fold(&f), form: VerbForm::Finite, lemma: lemma.clone() });
+                r.speech_verbs.push(SpeechVerb {
+                    folded: fold(&f),
+                    form: VerbForm::Finite,
+                    lemma: lemma.clone(),
+                });
             }
             if let Some(p) = cols.get(2) {
                 for f in alternatives(p) {
-                    r.speech_verbs.push(SpeechVerb { folded: fold(&f), form: VerbForm::Participle, lemma: lemma.clone() });
+                    r.speech_verbs.push(SpeechVerb {
+                        folded: fold(&f),
+                        form: VerbForm::Participle,
+                        lemma: lemma.clone(),
+                    });
                 }
             }
         }
@@ -175,9 +247,17 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
                 "prefix" => BoilerplateKind::Prefix,
                 "contains" => BoilerplateKind::Contains,
                 "short" => BoilerplateKind::ShortContains,
-                k => return Err(format!("unknown boilerplate kind «{k}» (line prefix contains short)")),
+                k => {
+                    return Err(format!(
+                        "unknown boilerplate kind «{k}» (line prefix contains short)"
+                    ))
+                }
             };
-            r.boilerplate.push(BoilerplateRule { kind, folded: fold_phrase(cols[1]), raw: cols[1].to_string() });
+            r.boilerplate.push(BoilerplateRule {
+                kind,
+                folded: fold_phrase(cols[1]),
+                raw: cols[1].to_string(),
+            });
         }
         Kind::Months => {
             need(cols, 3, "CALENDAR, NUMBER and names")?;
@@ -186,31 +266,52 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
                 "hijri" => Calendar::Hijri,
                 c => return Err(format!("unknown calendar «{c}» (gregorian hijri)")),
             };
-            let number: u8 = cols[1].parse().ok().filter(|n| (1..=12).contains(n)).ok_or("month number must be 1..12")?;
+            let number: u8 = cols[1]
+                .parse()
+                .ok()
+                .filter(|n| (1..=12).contains(n))
+                .ok_or("month number must be 1..12")?;
             for n in alternatives(cols[2]) {
-                r.months.push(MonthName { calendar, number, folded: fold_phrase(&n) });
+                r.months.push(MonthName {
+                    calendar,
+                    number,
+                    folded: fold_phrase(&n),
+                });
             }
         }
         Kind::Numbers => {
             need(cols, 2, "VALUE and words")?;
-            let value: f64 = cols[0].parse().map_err(|_| format!("«{}» is not a number", cols[0]))?;
+            let value: f64 = cols[0]
+                .parse()
+                .map_err(|_| format!("«{}» is not a number", cols[0]))?;
             let multiplier = match cols.get(2).copied() {
                 None | Some("") => false,
                 Some("multiplier") => true,
                 Some(o) => return Err(format!("third column may only be «multiplier», not «{o}»")),
             };
             for w in alternatives(cols[1]) {
-                r.numbers.push(NumberWord { folded: fold_phrase(&w), value, multiplier });
+                r.numbers.push(NumberWord {
+                    folded: fold_phrase(&w),
+                    value,
+                    multiplier,
+                });
             }
         }
         Kind::Units => {
             need(cols, 2, "UNIT and phrases")?;
             for w in alternatives(cols[1]) {
-                r.units.push(Unit { id: cols[0].to_string(), folded: fold_phrase(&w) });
+                r.units.push(Unit {
+                    id: cols[0].to_string(),
+                    folded: fold_phrase(&w),
+                });
             }
         }
         Kind::Relative => {
-            need(cols, 2, "MEANING (days:N, weekday:N, modifier:past|next|current or year-word) and words")?;
+            need(
+                cols,
+                2,
+                "MEANING (days:N, weekday:N, modifier:past|next|current or year-word) and words",
+            )?;
             let meaning = if cols[0] == "year-word" {
                 Relative::YearWord
             } else if let Some(m) = cols[0].strip_prefix("modifier:") {
@@ -221,14 +322,28 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
                     _ => return Err(format!("modifier must be past, next or current, not «{m}»")),
                 })
             } else if let Some(n) = cols[0].strip_prefix("days:") {
-                Relative::Days(n.parse().map_err(|_| format!("«{n}» is not a whole number"))?)
+                Relative::Days(
+                    n.parse()
+                        .map_err(|_| format!("«{n}» is not a whole number"))?,
+                )
             } else if let Some(n) = cols[0].strip_prefix("weekday:") {
-                Relative::Weekday(n.parse().ok().filter(|d| (1..=7).contains(d)).ok_or("weekday must be 1..7 (Monday = 1)")?)
+                Relative::Weekday(
+                    n.parse()
+                        .ok()
+                        .filter(|d| (1..=7).contains(d))
+                        .ok_or("weekday must be 1..7 (Monday = 1)")?,
+                )
             } else {
-                return Err(format!("«{}» is not days:N, weekday:N, modifier:… or year-word", cols[0]));
+                return Err(format!(
+                    "«{}» is not days:N, weekday:N, modifier:… or year-word",
+                    cols[0]
+                ));
             };
             for w in alternatives(cols[1]) {
-                r.relative.push(RelativeWord { folded: fold_phrase(&w), meaning: meaning.clone() });
+                r.relative.push(RelativeWord {
+                    folded: fold_phrase(&w),
+                    meaning: meaning.clone(),
+                });
             }
         }
         Kind::Bylines => {
@@ -246,7 +361,9 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
             if !(3..=4).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_digit()) {
                 return Err(format!("«{code}» is not a 3- or 4-digit CAMEO code"));
             }
-            let goldstein: f32 = cols[1].parse().map_err(|_| format!("«{}» is not a Goldstein value", cols[1]))?;
+            let goldstein: f32 = cols[1]
+                .parse()
+                .map_err(|_| format!("«{}» is not a Goldstein value", cols[1]))?;
             if !(-10.0..=10.0).contains(&goldstein) {
                 return Err(format!("Goldstein value {goldstein} is outside -10..10"));
             }
@@ -269,7 +386,13 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
             for a in alternatives(cols[1]) {
                 let verb = a.starts_with('+');
                 for form in conjugations(&a)? {
-                    r.event_patterns.push(EventPattern { code: cols[0].to_string(), folded: fold_phrase(&form), by_speaker, verb, victim });
+                    r.event_patterns.push(EventPattern {
+                        code: cols[0].to_string(),
+                        folded: fold_phrase(&form),
+                        by_speaker,
+                        verb,
+                        victim,
+                    });
                 }
             }
         }
@@ -287,7 +410,11 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
                 "denial" => &mut r.denial_words,
                 "occurrence" => &mut r.occurrence_words,
                 "agent" => &mut r.agent_markers,
-                k => return Err(format!("unknown modality kind «{k}» (negation intent denial occurrence agent)")),
+                k => {
+                    return Err(format!(
+                        "unknown modality kind «{k}» (negation intent denial occurrence agent)"
+                    ))
+                }
             };
             for a in alternatives(cols[1]) {
                 for form in conjugations(&a)? {
@@ -297,7 +424,9 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
         }
         Kind::EntityTriggers => {
             need(cols, 2, "TYPE and nouns")?;
-            let kind = EntityType::parse(cols[0]).ok_or_else(|| format!("unknown entity type «{}» (PER GPE LOC ORG MEDIA)", cols[0]))?;
+            let kind = EntityType::parse(cols[0]).ok_or_else(|| {
+                format!("unknown entity type «{}» (PER GPE LOC ORG MEDIA)", cols[0])
+            })?;
             let attrs = attrs(&cols[2..])?;
             let needs_nationality = match attrs.get("needs").map(String::as_str) {
                 None => false,
@@ -313,7 +442,13 @@ fn parse_line(r: &mut Resources, kind: Kind, origin: &str, line: usize, cols: &[
                 });
             }
         }
-        Kind::NoSegment | Kind::NotNames | Kind::Complementizers | Kind::NameLinks | Kind::SpeechAdverbs | Kind::FunctionWords | Kind::GivenNames => {
+        Kind::NoSegment
+        | Kind::NotNames
+        | Kind::Complementizers
+        | Kind::NameLinks
+        | Kind::SpeechAdverbs
+        | Kind::FunctionWords
+        | Kind::GivenNames => {
             let set = match kind {
                 Kind::GivenNames => &mut r.given_names,
                 Kind::FunctionWords => &mut r.function_words,

@@ -49,7 +49,10 @@ impl MinHasher {
     /// The signature of a text; `None` for a text with no words.
     pub fn signature(&self, text: &str) -> Option<Signature> {
         let folded = rasd_text::fold(text);
-        let words: Vec<&str> = folded.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = folded
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty())
+            .collect();
         if words.is_empty() {
             return None;
         }
@@ -157,9 +160,17 @@ mod tests {
         let base = "قال وزير الخارجية إن بلاده ستواصل العمل مع شركائها من أجل حل الأزمة في المنطقة وإن المفاوضات مستمرة منذ أشهر طويلة بين الأطراف كلها";
         let edited = format!("{base} وفق ما نقلت وكالة الأنباء");
         let other = "أعلنت الأرصاد الجوية أن موجة حارة ستضرب البلاد خلال الأيام المقبلة مع ارتفاع درجات الحرارة إلى مستويات قياسية في معظم المناطق";
-        let sigs = vec![m.signature(base), m.signature(&edited), m.signature(other), m.signature("")];
+        let sigs = vec![
+            m.signature(base),
+            m.signature(&edited),
+            m.signature(other),
+            m.signature(""),
+        ];
         let pairs = near_pairs(&sigs, 0.7);
-        assert_eq!(pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), vec![(0, 1)]);
+        assert_eq!(
+            pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(),
+            vec![(0, 1)]
+        );
         let c = clusters(4, &pairs);
         assert_eq!(c, vec![Some(0), Some(0), None, None]);
     }

@@ -38,7 +38,13 @@ impl DocInfo {
 }
 
 fn speakers(r: &rasd_doc::Record) -> String {
-    let mut v: Vec<&str> = r.quotes.iter().filter_map(|q| q.speaker.as_deref()).filter_map(|id| r.entity(id)).map(|e| e.canonical.as_str()).collect();
+    let mut v: Vec<&str> = r
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_deref())
+        .filter_map(|id| r.entity(id))
+        .map(|e| e.canonical.as_str())
+        .collect();
     v.sort_unstable();
     v.dedup();
     v.join("|")
@@ -48,10 +54,20 @@ fn facets(r: &rasd_doc::Record) -> (String, String, String) {
     let mut ents: Vec<&str> = r.entities.iter().map(|e| e.canonical.as_str()).collect();
     ents.sort_unstable();
     ents.dedup();
-    let mut evs: Vec<&str> = r.events.iter().filter(|e| !e.negated && e.reported != Some(false)).filter_map(|e| e.plover.as_ref().map(|p| p.kind.as_str())).collect();
+    let mut evs: Vec<&str> = r
+        .events
+        .iter()
+        .filter(|e| !e.negated && e.reported != Some(false))
+        .filter_map(|e| e.plover.as_ref().map(|p| p.kind.as_str()))
+        .collect();
     evs.sort_unstable();
     evs.dedup();
-    let mut cs: Vec<&str> = r.events.iter().flat_map(|e| [&e.source, &e.target]).filter_map(|a| a.as_ref().and_then(|a| a.country.as_deref())).collect();
+    let mut cs: Vec<&str> = r
+        .events
+        .iter()
+        .flat_map(|e| [&e.source, &e.target])
+        .filter_map(|a| a.as_ref().and_then(|a| a.country.as_deref()))
+        .collect();
     cs.sort_unstable();
     cs.dedup();
     (ents.join("|"), evs.join("|"), cs.join("|"))
@@ -78,7 +94,12 @@ impl Default for Bm25 {
 }
 
 /// Index terms of a text: light stems, without function words.
-pub fn terms(an: &rasd_text::Analyzer, stop: &HashSet<String>, text: &str, mut f: impl FnMut(&str)) {
+pub fn terms(
+    an: &rasd_text::Analyzer,
+    stop: &HashSet<String>,
+    text: &str,
+    mut f: impl FnMut(&str),
+) {
     an.for_each_stem(text, |_, stem| {
         if !stem.is_empty() && !stop.contains(stem) {
             f(stem)
@@ -88,7 +109,11 @@ pub fn terms(an: &rasd_text::Analyzer, stop: &HashSet<String>, text: &str, mut f
 
 impl Index {
     /// Builds the index from every record of the corpus.
-    pub fn build(corpus: &Corpus, an: &rasd_text::Analyzer, stop: &HashSet<String>) -> Result<Index, StoreError> {
+    pub fn build(
+        corpus: &Corpus,
+        an: &rasd_text::Analyzer,
+        stop: &HashSet<String>,
+    ) -> Result<Index, StoreError> {
         let mut idx = Index::default();
         let mut total = 0u64;
         let mut tf: FxHashMap<String, u16> = FxHashMap::default();
@@ -127,7 +152,13 @@ impl Index {
     }
 
     /// Documents ranked by BM25 for the query terms; `keep` filters documents before ranking.
-    pub fn search(&self, query_terms: &[String], params: Bm25, limit: usize, keep: impl Fn(&DocInfo) -> bool) -> Vec<(u32, f32)> {
+    pub fn search(
+        &self,
+        query_terms: &[String],
+        params: Bm25,
+        limit: usize,
+        keep: impl Fn(&DocInfo) -> bool,
+    ) -> Vec<(u32, f32)> {
         let n = self.docs.len() as f32;
         let mut scores: FxHashMap<u32, f32> = FxHashMap::default();
         let mut seen = HashSet::new();
@@ -135,17 +166,23 @@ impl Index {
             if !seen.insert(t) {
                 continue;
             }
-            let Some(post) = self.postings.get(t) else { continue };
+            let Some(post) = self.postings.get(t) else {
+                continue;
+            };
             let df = post.len() as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
             for &(d, tf) in post {
                 let dl = self.docs[d as usize].len as f32;
                 let tf = tf as f32;
-                let s = idf * tf * (params.k1 + 1.0) / (tf + params.k1 * (1.0 - params.b + params.b * dl / self.avg_len.max(1.0)));
+                let s = idf * tf * (params.k1 + 1.0)
+                    / (tf + params.k1 * (1.0 - params.b + params.b * dl / self.avg_len.max(1.0)));
                 *scores.entry(d).or_insert(0.0) += s;
             }
         }
-        let mut ranked: Vec<(u32, f32)> = scores.into_iter().filter(|(d, _)| keep(&self.docs[*d as usize])).collect();
+        let mut ranked: Vec<(u32, f32)> = scores
+            .into_iter()
+            .filter(|(d, _)| keep(&self.docs[*d as usize]))
+            .collect();
         // Ties broken by document order, so the ranking is deterministic.
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(limit);
@@ -155,8 +192,20 @@ impl Index {
     /// Documents ranked for a parsed query: BM25 on its terms, then its required and excluded
     /// terms applied, then `verify` (phrase checks on the stored text) on the ranked list until
     /// `limit` documents pass.
-    pub fn search_query(&self, q: &crate::query::Query, params: Bm25, limit: usize, keep: impl Fn(&DocInfo) -> bool, mut verify: impl FnMut(u32) -> bool) -> Vec<(u32, f32)> {
-        let has = |t: &String| -> rustc_hash::FxHashSet<u32> { self.postings.get(t).map(|p| p.iter().map(|x| x.0).collect()).unwrap_or_default() };
+    pub fn search_query(
+        &self,
+        q: &crate::query::Query,
+        params: Bm25,
+        limit: usize,
+        keep: impl Fn(&DocInfo) -> bool,
+        mut verify: impl FnMut(u32) -> bool,
+    ) -> Vec<(u32, f32)> {
+        let has = |t: &String| -> rustc_hash::FxHashSet<u32> {
+            self.postings
+                .get(t)
+                .map(|p| p.iter().map(|x| x.0).collect())
+                .unwrap_or_default()
+        };
         let must: Vec<rustc_hash::FxHashSet<u32>> = q.must.iter().map(has).collect();
         let must_not: Vec<rustc_hash::FxHashSet<u32>> = q.must_not.iter().map(has).collect();
         let ranked = self.search(&q.should, params, usize::MAX, |d| keep(d));
@@ -194,7 +243,17 @@ impl Index {
             put(MAGIC)?;
             put(&(self.docs.len() as u32).to_le_bytes())?;
             for d in &self.docs {
-                for s in [&d.key, &d.id, &d.date, &d.outlet, &d.title, &d.entities, &d.events, &d.countries, &d.speakers] {
+                for s in [
+                    &d.key,
+                    &d.id,
+                    &d.date,
+                    &d.outlet,
+                    &d.title,
+                    &d.entities,
+                    &d.events,
+                    &d.countries,
+                    &d.speakers,
+                ] {
                     put(&(s.len() as u32).to_le_bytes())?;
                     put(s.as_bytes())?;
                 }
@@ -215,7 +274,10 @@ impl Index {
                     put(&tf.to_le_bytes())?;
                 }
             }
-            let f = w.into_inner().map_err(|e| StoreError::Io { path: tmp.display().to_string(), source: e.into_error() })?;
+            let f = w.into_inner().map_err(|e| StoreError::Io {
+                path: tmp.display().to_string(),
+                source: e.into_error(),
+            })?;
             f.sync_all().map_err(io(&tmp))?;
         }
         fs::rename(&tmp, path).map_err(io(path))
@@ -223,11 +285,19 @@ impl Index {
 
     pub fn load(path: &Path) -> Result<Index, StoreError> {
         let mut b = Vec::new();
-        BufReader::new(File::open(path).map_err(io(path))?).read_to_end(&mut b).map_err(io(path))?;
-        let corrupt = |why: &str| StoreError::Corrupt { path: path.display().to_string(), line: 0, reason: why.to_string() };
+        BufReader::new(File::open(path).map_err(io(path))?)
+            .read_to_end(&mut b)
+            .map_err(io(path))?;
+        let corrupt = |why: &str| StoreError::Corrupt {
+            path: path.display().to_string(),
+            line: 0,
+            reason: why.to_string(),
+        };
         let mut at = 0usize;
         let mut take = |n: usize| -> Result<&[u8], StoreError> {
-            let s = b.get(at..at + n).ok_or_else(|| corrupt("truncated index (rebuild it with `rasd ingest`)"))?;
+            let s = b
+                .get(at..at + n)
+                .ok_or_else(|| corrupt("truncated index (rebuild it with `rasd ingest`)"))?;
             at += n;
             Ok(s)
         };
@@ -261,7 +331,23 @@ impl Index {
             let date = fields.pop().unwrap_or_default();
             let id = fields.pop().unwrap_or_default();
             let key = fields.pop().unwrap_or_default();
-            idx.docs.push(DocInfo { key, id, at: DocRef { segment, offset, len: len_line }, len, date, outlet, title, entities, events, countries, speakers });
+            idx.docs.push(DocInfo {
+                key,
+                id,
+                at: DocRef {
+                    segment,
+                    offset,
+                    len: len_line,
+                },
+                len,
+                date,
+                outlet,
+                title,
+                entities,
+                events,
+                countries,
+                speakers,
+            });
         }
         let n_terms = u32of(take(4)?) as usize;
         for _ in 0..n_terms {
@@ -269,7 +355,10 @@ impl Index {
             let t = String::from_utf8_lossy(take(n)?).into_owned();
             let np = u32of(take(4)?) as usize;
             let raw = take(np * 6)?;
-            let post = raw.chunks_exact(6).map(|c| (u32of(&c[..4]), u16::from_le_bytes([c[4], c[5]]))).collect();
+            let post = raw
+                .chunks_exact(6)
+                .map(|c| (u32of(&c[..4]), u16::from_le_bytes([c[4], c[5]])))
+                .collect();
             idx.postings.insert(t, post);
         }
         idx.avg_len = total as f32 / idx.docs.len().max(1) as f32;

@@ -24,13 +24,23 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}, line {line}: {reason}")]
-    Corrupt { path: String, line: usize, reason: String },
+    Corrupt {
+        path: String,
+        line: usize,
+        reason: String,
+    },
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io { path: path.display().to_string(), source }
+    move |source| StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    }
 }
 
 /// A stored line.
@@ -66,7 +76,9 @@ pub fn content_key(text: &str) -> String {
     for byte in folded.bytes() {
         a ^= byte as u64;
         a = a.wrapping_mul(0x100000001b3);
-        b = (b ^ byte as u64).wrapping_mul(0x00000100000001b3).rotate_left(5);
+        b = (b ^ byte as u64)
+            .wrapping_mul(0x00000100000001b3)
+            .rotate_left(5);
     }
     format!("{a:016x}{b:016x}")
 }
@@ -108,7 +120,12 @@ impl Corpus {
                 let _ = fs::remove_file(entry.path());
             }
         }
-        let mut c = Corpus { dir: dir.to_path_buf(), keys, seen, next_segment: next };
+        let mut c = Corpus {
+            dir: dir.to_path_buf(),
+            keys,
+            seen,
+            next_segment: next,
+        };
         for d in c.read_side::<Source>("duplicates.jsonl")? {
             c.seen.insert(source_name(&d.file, d.record));
         }
@@ -145,10 +162,16 @@ impl Corpus {
             let f = File::create(&tmp).map_err(io(&tmp))?;
             let mut w = BufWriter::new(f);
             for r in records {
-                serde_json::to_writer(&mut w, r).map_err(|e| StoreError::Io { path: tmp.display().to_string(), source: e.into() })?;
+                serde_json::to_writer(&mut w, r).map_err(|e| StoreError::Io {
+                    path: tmp.display().to_string(),
+                    source: e.into(),
+                })?;
                 w.write_all(b"\n").map_err(io(&tmp))?;
             }
-            let f = w.into_inner().map_err(|e| StoreError::Io { path: tmp.display().to_string(), source: e.into_error() })?;
+            let f = w.into_inner().map_err(|e| StoreError::Io {
+                path: tmp.display().to_string(),
+                source: e.into_error(),
+            })?;
             f.sync_all().map_err(io(&tmp))?;
         }
         fs::rename(&tmp, &fin).map_err(io(&fin))?;
@@ -157,7 +180,11 @@ impl Corpus {
         }
         self.next_segment += 1;
         self.keys.extend(records.iter().map(|r| r.key.clone()));
-        self.seen.extend(records.iter().map(|r| source_name(&r.record.origin.file, r.record.origin.record)));
+        self.seen.extend(
+            records
+                .iter()
+                .map(|r| source_name(&r.record.origin.file, r.record.origin.record)),
+        );
         Ok(())
     }
 
@@ -167,10 +194,17 @@ impl Corpus {
             return Ok(());
         }
         let path = self.dir.join(file);
-        let f = OpenOptions::new().create(true).append(true).open(&path).map_err(io(&path))?;
+        let f = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .map_err(io(&path))?;
         let mut w = BufWriter::new(f);
         for it in items {
-            serde_json::to_writer(&mut w, it).map_err(|e| StoreError::Io { path: path.display().to_string(), source: e.into() })?;
+            serde_json::to_writer(&mut w, it).map_err(|e| StoreError::Io {
+                path: path.display().to_string(),
+                source: e.into(),
+            })?;
             w.write_all(b"\n").map_err(io(&path))?;
         }
         w.flush().map_err(io(&path))?;
@@ -179,7 +213,8 @@ impl Corpus {
 
     pub fn add_duplicates(&mut self, d: &[Source]) -> Result<(), StoreError> {
         self.append("duplicates.jsonl", d)?;
-        self.seen.extend(d.iter().map(|s| source_name(&s.file, s.record)));
+        self.seen
+            .extend(d.iter().map(|s| source_name(&s.file, s.record)));
         Ok(())
     }
 
@@ -189,7 +224,10 @@ impl Corpus {
 
     /// Side-file entries, each once (a re-run after a crash may have written some twice), and
     /// a torn last line ignored.
-    pub fn read_side<T: for<'de> Deserialize<'de> + PartialEq>(&self, file: &str) -> Result<Vec<T>, StoreError> {
+    pub fn read_side<T: for<'de> Deserialize<'de> + PartialEq>(
+        &self,
+        file: &str,
+    ) -> Result<Vec<T>, StoreError> {
         let path = self.dir.join(file);
         let mut out: Vec<T> = Vec::new();
         if !path.exists() {
@@ -211,7 +249,14 @@ impl Corpus {
         for (n, path) in segments(&self.dir)? {
             for_each_line(&path, |line, offset, len| {
                 let s: Stored = serde_json::from_str(line).map_err(|e| e.to_string())?;
-                f(s, DocRef { segment: n, offset, len: len as u32 });
+                f(
+                    s,
+                    DocRef {
+                        segment: n,
+                        offset,
+                        len: len as u32,
+                    },
+                );
                 Ok(())
             })?;
         }
@@ -221,12 +266,19 @@ impl Corpus {
     /// Reads one stored record back.
     pub fn get(&self, r: DocRef) -> Result<Stored, StoreError> {
         use std::io::{Read, Seek, SeekFrom};
-        let path = self.dir.join("segments").join(format!("{:06}.jsonl", r.segment));
+        let path = self
+            .dir
+            .join("segments")
+            .join(format!("{:06}.jsonl", r.segment));
         let mut f = File::open(&path).map_err(io(&path))?;
         f.seek(SeekFrom::Start(r.offset)).map_err(io(&path))?;
         let mut buf = vec![0u8; r.len as usize];
         f.read_exact(&mut buf).map_err(io(&path))?;
-        serde_json::from_slice(&buf).map_err(|e| StoreError::Corrupt { path: path.display().to_string(), line: 0, reason: e.to_string() })
+        serde_json::from_slice(&buf).map_err(|e| StoreError::Corrupt {
+            path: path.display().to_string(),
+            line: 0,
+            reason: e.to_string(),
+        })
     }
 }
 
@@ -254,7 +306,10 @@ fn segments(dir: &Path) -> Result<Vec<(u32, PathBuf)>, StoreError> {
     let mut out = Vec::new();
     for entry in fs::read_dir(&seg).map_err(io(&seg))?.flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
-        if let Some(n) = name.strip_suffix(".jsonl").and_then(|s| s.parse::<u32>().ok()) {
+        if let Some(n) = name
+            .strip_suffix(".jsonl")
+            .and_then(|s| s.parse::<u32>().ok())
+        {
             out.push((n, entry.path()));
         }
     }
@@ -262,7 +317,10 @@ fn segments(dir: &Path) -> Result<Vec<(u32, PathBuf)>, StoreError> {
     Ok(out)
 }
 
-fn for_each_line(path: &Path, mut f: impl FnMut(&str, u64, usize) -> Result<(), String>) -> Result<(), StoreError> {
+fn for_each_line(
+    path: &Path,
+    mut f: impl FnMut(&str, u64, usize) -> Result<(), String>,
+) -> Result<(), StoreError> {
     let file = File::open(path).map_err(io(path))?;
     let mut r = BufReader::new(file);
     let mut line = String::new();
@@ -276,7 +334,11 @@ fn for_each_line(path: &Path, mut f: impl FnMut(&str, u64, usize) -> Result<(), 
         n += 1;
         let content = line.trim_end_matches('\n');
         if !content.is_empty() {
-            f(content, offset, content.len()).map_err(|reason| StoreError::Corrupt { path: path.display().to_string(), line: n, reason })?;
+            f(content, offset, content.len()).map_err(|reason| StoreError::Corrupt {
+                path: path.display().to_string(),
+                line: n,
+                reason,
+            })?;
         }
         offset += read as u64;
     }

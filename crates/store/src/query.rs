@@ -42,7 +42,16 @@ pub fn parse(q: &str, analyse: impl Fn(&str) -> Vec<String>) -> Query {
         if terms.len() > 1 {
             out.phrases.push(terms);
         }
-        rest = after.get(close + after[close..].chars().next().map(char::len_utf8).unwrap_or(0)..).unwrap_or("");
+        rest = after
+            .get(
+                close
+                    + after[close..]
+                        .chars()
+                        .next()
+                        .map(char::len_utf8)
+                        .unwrap_or(0)..,
+            )
+            .unwrap_or("");
     }
     let words: Vec<&str> = plain.split_whitespace().collect();
     let mut i = 0;
@@ -95,20 +104,34 @@ mod tests {
     use super::*;
 
     fn an(s: &str) -> Vec<String> {
-        s.split_whitespace().map(|w| w.trim_start_matches("ال").to_string()).collect()
+        s.split_whitespace()
+            .map(|w| w.trim_start_matches("ال").to_string())
+            .collect()
     }
 
     #[test]
     fn syntax() {
-        let q = parse("\"الملف النووي\" إيران -العقوبات +واشنطن NOT روسيا OR الصين", an);
+        let q = parse(
+            "\"الملف النووي\" إيران -العقوبات +واشنطن NOT روسيا OR الصين",
+            an,
+        );
         assert_eq!(q.phrases, vec![vec!["ملف".to_string(), "نووي".to_string()]]);
-        assert_eq!(q.must, vec!["ملف".to_string(), "نووي".to_string(), "واشنطن".to_string()]);
+        assert_eq!(
+            q.must,
+            vec!["ملف".to_string(), "نووي".to_string(), "واشنطن".to_string()]
+        );
         assert!(parse("\"إيران\"", an).phrases.is_empty());
         assert_eq!(q.must_not, vec!["عقوبات".to_string(), "روسيا".to_string()]);
         assert!(q.should.contains(&"إيران".to_string()) && q.should.contains(&"صين".to_string()));
         let q = parse("غزة AND القدس", an);
         assert_eq!(q.must, vec!["غزة".to_string(), "قدس".to_string()]);
-        assert!(contains_phrase(&an("في الملف النووي الإيراني"), &an("الملف النووي")));
-        assert!(!contains_phrase(&an("النووي في الملف"), &an("الملف النووي")));
+        assert!(contains_phrase(
+            &an("في الملف النووي الإيراني"),
+            &an("الملف النووي")
+        ));
+        assert!(!contains_phrase(
+            &an("النووي في الملف"),
+            &an("الملف النووي")
+        ));
     }
 }

@@ -79,11 +79,20 @@ impl Analyzer {
     /// Fills `base` and `folded` for one token and returns its segments and the byte range
     /// of its light stem in `folded`. Names on the protected list are left whole.
     #[inline]
-    fn forms(&self, token: Token, text: &str, base: &mut String, folded: &mut String) -> (Segments, (usize, usize)) {
+    fn forms(
+        &self,
+        token: Token,
+        text: &str,
+        base: &mut String,
+        folded: &mut String,
+    ) -> (Segments, (usize, usize)) {
         base.clear();
         folded.clear();
         normalize::base_fold_into(token.text(text), base, folded);
-        let whole = Segments { prefix_len: 0, suffix_start: base.len() };
+        let whole = Segments {
+            prefix_len: 0,
+            suffix_start: base.len(),
+        };
         if token.kind != TokenKind::Arabic {
             return (whole, (0, folded.len()));
         }
@@ -130,24 +139,46 @@ impl Analyzer {
                 }
                 // A letter from outside the block (Arabic Supplement, presentation forms)
                 // continues the word: let the ordinary tokeniser take the whole run.
-                let continues = text[pos..].chars().next().is_some_and(|c| !c.is_ascii() && (tokenize::is_arabic_letter(c) || normalize::is_ignorable(c)));
+                let continues = text[pos..].chars().next().is_some_and(|c| {
+                    !c.is_ascii() && (tokenize::is_arabic_letter(c) || normalize::is_ignorable(c))
+                });
                 if !continues {
                     // A run of marks alone leaves no letters: not a word.
                     if !base.is_empty() {
-                        let token = Token { start, end: pos, kind: TokenKind::Arabic };
+                        let token = Token {
+                            start,
+                            end: pos,
+                            kind: TokenKind::Arabic,
+                        };
                         let (seg, (a, b)) = self.stem_of(&base, &folded);
-                        f(&token, Forms { norm: &folded, core: &folded[seg.prefix_len..seg.suffix_start], stem: &folded[a..b] });
+                        f(
+                            &token,
+                            Forms {
+                                norm: &folded,
+                                core: &folded[seg.prefix_len..seg.suffix_start],
+                                stem: &folded[a..b],
+                            },
+                        );
                     }
                     continue;
                 }
                 pos = start;
             }
-            let Some(token) = tokenize::next_token(text, &mut pos) else { break };
+            let Some(token) = tokenize::next_token(text, &mut pos) else {
+                break;
+            };
             if token.kind == TokenKind::Punct {
                 continue;
             }
             let (seg, (a, b)) = self.forms(token, text, &mut base, &mut folded);
-            f(&token, Forms { norm: &folded, core: &folded[seg.prefix_len..seg.suffix_start], stem: &folded[a..b] });
+            f(
+                &token,
+                Forms {
+                    norm: &folded,
+                    core: &folded[seg.prefix_len..seg.suffix_start],
+                    stem: &folded[a..b],
+                },
+            );
         }
     }
 
@@ -163,7 +194,13 @@ impl Analyzer {
         let seg = self.segmenter.segment_folded(base, folded);
         let stem = self.segmenter.stem_range(base, seg);
         if stem != (0, folded.len()) && self.segmenter.is_protected(folded) {
-            return (Segments { prefix_len: 0, suffix_start: folded.len() }, (0, folded.len()));
+            return (
+                Segments {
+                    prefix_len: 0,
+                    suffix_start: folded.len(),
+                },
+                (0, folded.len()),
+            );
         }
         (seg, stem)
     }
@@ -181,7 +218,12 @@ mod tests {
         let text = "قال وزيرُ الخارجيّة الروسي، إنّ «بلاده» ستواصل العمل 20.5% مع فلسطين و«غزة» ـ ABC_def ٣٫٥ ۲۰ ٱلكتاب ﻻ ٍ ݣرة والمفاوضات.";
         let mut fused = Vec::new();
         an.for_each_stem(text, |t, s| fused.push((t.start, t.end, s.to_string())));
-        let plain: Vec<_> = an.analyze(text).into_iter().filter(|a| a.token.kind != TokenKind::Punct).map(|a| (a.token.start, a.token.end, a.stem)).collect();
+        let plain: Vec<_> = an
+            .analyze(text)
+            .into_iter()
+            .filter(|a| a.token.kind != TokenKind::Punct)
+            .map(|a| (a.token.start, a.token.end, a.stem))
+            .collect();
         assert_eq!(fused, plain);
     }
 }

@@ -229,8 +229,16 @@ mod tests {
             let Some(c) = char::from_u32(u) else { continue };
             let (mut b, mut f) = (String::new(), String::new());
             base_fold_into(&c.to_string(), &mut b, &mut f);
-            assert_eq!(b, base_char(c).map(String::from).unwrap_or_default(), "U+{u:04X}");
-            assert_eq!(f, fold_char(c).map(String::from).unwrap_or_default(), "U+{u:04X}");
+            assert_eq!(
+                b,
+                base_char(c).map(String::from).unwrap_or_default(),
+                "U+{u:04X}"
+            );
+            assert_eq!(
+                f,
+                fold_char(c).map(String::from).unwrap_or_default(),
+                "U+{u:04X}"
+            );
         }
     }
 

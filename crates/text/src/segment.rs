@@ -6,7 +6,6 @@
 //! merely look clitic-initial («وزير», «فيلم», «الذي») is never cut. Known names are
 //! protected from stemming by the caller (a stemmed «فلسطين» must not become «لسط»).
 
-
 /// Where the clitics of a word end and begin, as byte offsets into its base form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Segments {
@@ -31,7 +30,6 @@ impl Segments {
 /// Pronoun suffixes, longest first; each needs at least three letters left before it.
 const PRONOUNS: [&str; 9] = ["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه"];
 
-
 type Set = rustc_hash::FxHashSet<String>;
 
 #[derive(Debug, Clone, Default)]
@@ -55,8 +53,14 @@ fn char_count(s: &str) -> usize {
 const WHOLE_ENDINGS: [&str; 6] = ["ه", "ات", "ان", "ين", "ون", "اء"];
 
 impl Segmenter {
-    pub fn new(keep_whole: impl IntoIterator<Item = String>, protected: impl IntoIterator<Item = String>) -> Self {
-        Segmenter { keep_whole: keep_whole.into_iter().collect(), protected: protected.into_iter().collect() }
+    pub fn new(
+        keep_whole: impl IntoIterator<Item = String>,
+        protected: impl IntoIterator<Item = String>,
+    ) -> Self {
+        Segmenter {
+            keep_whole: keep_whole.into_iter().collect(),
+            protected: protected.into_iter().collect(),
+        }
     }
 
     pub fn protect(&mut self, folded: String) {
@@ -73,7 +77,11 @@ impl Segmenter {
             return false;
         }
         self.keep_whole.contains(folded)
-            || WHOLE_ENDINGS.iter().any(|end| folded.strip_suffix(end).is_some_and(|s| self.keep_whole.contains(s)))
+            || WHOLE_ENDINGS.iter().any(|end| {
+                folded
+                    .strip_suffix(end)
+                    .is_some_and(|s| self.keep_whole.contains(s))
+            })
     }
 
     pub fn is_protected(&self, folded: &str) -> bool {
@@ -92,7 +100,10 @@ impl Segmenter {
     pub fn segment_folded(&self, base: &str, folded: &str) -> Segments {
         debug_assert_eq!(base.len(), folded.len());
         let len = base.len();
-        let seg = Segments { prefix_len: 0, suffix_start: len };
+        let seg = Segments {
+            prefix_len: 0,
+            suffix_start: len,
+        };
         // Only a word that starts with a proclitic letter or ends like a pronoun can be cut;
         // the rest need no look-up at all.
         let clitic_start = base.starts_with(['و', 'ف', 'س', 'ب', 'ك', 'ل', 'ا']);
@@ -143,7 +154,14 @@ impl Segmenter {
     pub fn stem_range(&self, base: &str, seg: Segments) -> (usize, usize) {
         let a = seg.prefix_len;
         let mut s = &base[a..seg.suffix_start];
-        for (suffix, min_left) in [("ات", 3), ("ون", 3), ("ين", 3), ("ان", 3), ("تان", 3), ("تين", 3)] {
+        for (suffix, min_left) in [
+            ("ات", 3),
+            ("ون", 3),
+            ("ين", 3),
+            ("ان", 3),
+            ("تان", 3),
+            ("تين", 3),
+        ] {
             if let Some(r) = s.strip_suffix(suffix) {
                 if char_count(r) >= min_left {
                     s = r;
@@ -169,7 +187,10 @@ impl Segmenter {
         if self.protected.contains(out.as_str()) {
             return;
         }
-        let whole = Segments { prefix_len: 0, suffix_start: stem_base.len() };
+        let whole = Segments {
+            prefix_len: 0,
+            suffix_start: stem_base.len(),
+        };
         let (a, b) = self.stem_range(stem_base, whole);
         out.truncate(b);
         out.drain(..a);
@@ -190,7 +211,10 @@ impl Segmenter {
 
 fn with_suffix(len: usize, rest: &str) -> Segments {
     let prefix_len = len - rest.len();
-    let mut seg = Segments { prefix_len, suffix_start: len };
+    let mut seg = Segments {
+        prefix_len,
+        suffix_start: len,
+    };
     for p in PRONOUNS {
         if let Some(stem) = rest.strip_suffix(p) {
             if char_count(stem) >= 3 {
@@ -209,11 +233,18 @@ mod tests {
     fn seg(s: &Segmenter, w: &str) -> (String, String, String) {
         let b = crate::normalize::base(w);
         let g = s.segment(&b);
-        (g.prefix(&b).to_string(), g.stem(&b).to_string(), g.suffix(&b).to_string())
+        (
+            g.prefix(&b).to_string(),
+            g.stem(&b).to_string(),
+            g.suffix(&b).to_string(),
+        )
     }
 
     fn segmenter() -> Segmenter {
-        let keep: Vec<String> = ["وزير", "الذي", "الى", "فيلم"].iter().map(|s| crate::normalize::fold(s)).collect();
+        let keep: Vec<String> = ["وزير", "الذي", "الى", "فيلم"]
+            .iter()
+            .map(|s| crate::normalize::fold(s))
+            .collect();
         Segmenter::new(keep, Vec::new())
     }
 

@@ -81,7 +81,10 @@ mod tests {
 
     fn split(s: &str) -> Vec<&str> {
         let toks = tokenize(s);
-        split_sentences(s, &toks).into_iter().map(|(a, b)| &s[a..b]).collect()
+        split_sentences(s, &toks)
+            .into_iter()
+            .map(|(a, b)| &s[a..b])
+            .collect()
     }
 
     #[test]

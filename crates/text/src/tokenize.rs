@@ -83,7 +83,10 @@ fn class(c: char) -> Class {
     } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
         // The rest of the Arabic block is punctuation and signs («،», «؛», «؟», «٪»).
         Class::Other
-    } else if ('\u{2010}'..='\u{2027}').contains(&c) || ('\u{2030}'..='\u{205E}').contains(&c) || matches!(c, '«' | '»') {
+    } else if ('\u{2010}'..='\u{2027}').contains(&c)
+        || ('\u{2030}'..='\u{205E}').contains(&c)
+        || matches!(c, '«' | '»')
+    {
         // General punctuation (dashes, curly quotes, ellipsis) without the Unicode tables.
         Class::Other
     } else if c.is_whitespace() {
@@ -112,7 +115,10 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
 
 /// The token that starts at or after byte `pos`, advancing `pos` past it; `None` at the end.
 pub fn next_token(text: &str, pos: &mut usize) -> Option<Token> {
-    let mut it = text[*pos..].char_indices().map(|(i, c)| (i + *pos, c)).peekable();
+    let mut it = text[*pos..]
+        .char_indices()
+        .map(|(i, c)| (i + *pos, c))
+        .peekable();
     while let Some((start, c)) = it.next() {
         let cl = class(c);
         let mut end = start + c.len_utf8();
@@ -132,7 +138,11 @@ pub fn next_token(text: &str, pos: &mut usize) -> Option<Token> {
                 if cl == Class::Mark && !text[start..end].chars().any(is_arabic_letter) {
                     continue;
                 }
-                Token { start, end, kind: TokenKind::Arabic }
+                Token {
+                    start,
+                    end,
+                    kind: TokenKind::Arabic,
+                }
             }
             Class::Foreign => {
                 while let Some(&(i, d)) = it.peek() {
@@ -143,7 +153,11 @@ pub fn next_token(text: &str, pos: &mut usize) -> Option<Token> {
                         break;
                     }
                 }
-                Token { start, end, kind: TokenKind::Foreign }
+                Token {
+                    start,
+                    end,
+                    kind: TokenKind::Foreign,
+                }
             }
             Class::Digit => {
                 loop {
@@ -164,9 +178,17 @@ pub fn next_token(text: &str, pos: &mut usize) -> Option<Token> {
                         _ => break,
                     }
                 }
-                Token { start, end, kind: TokenKind::Number }
+                Token {
+                    start,
+                    end,
+                    kind: TokenKind::Number,
+                }
             }
-            Class::Other => Token { start, end, kind: TokenKind::Punct },
+            Class::Other => Token {
+                start,
+                end,
+                kind: TokenKind::Punct,
+            },
         };
         *pos = end;
         return Some(token);
@@ -187,13 +209,27 @@ mod tests {
     fn words_numbers_punct() {
         assert_eq!(
             texts("قال لافروف، إن 20.5 بالمئة (رويترز)."),
-            vec!["قال", "لافروف", "،", "إن", "20.5", "بالمئة", "(", "رويترز", ")", "."]
+            vec![
+                "قال",
+                "لافروف",
+                "،",
+                "إن",
+                "20.5",
+                "بالمئة",
+                "(",
+                "رويترز",
+                ")",
+                "."
+            ]
         );
     }
 
     #[test]
     fn harakat_and_tatweel_stay_inside_words() {
-        assert_eq!(texts("مرنًا وعمليًا مـــصر"), vec!["مرنًا", "وعمليًا", "مـــصر"]);
+        assert_eq!(
+            texts("مرنًا وعمليًا مـــصر"),
+            vec!["مرنًا", "وعمليًا", "مـــصر"]
+        );
     }
 
     #[test]

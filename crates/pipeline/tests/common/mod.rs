@@ -10,7 +10,9 @@ use rasd_resources::Resources;
 /// A file under the shared data folder beside the checkout. Tests that need it fail with
 /// this message when it is absent: they never pass silently.
 pub fn shared(rel: &str) -> PathBuf {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(rel);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared")
+        .join(rel);
     assert!(
         p.exists(),
         "{} is missing: these tests read the shared data set that sits beside the rasd checkout (../shared); \
@@ -35,13 +37,23 @@ pub fn entity<'a>(r: &'a Record, name: &str) -> &'a Entity {
         .find(|e| {
             e.canonical == name
                 || e.canonical.split_whitespace().any(|w| w == name)
-                || e.mentions.iter().any(|m| chars(&r.text, m.start, m.end) == name)
+                || e.mentions
+                    .iter()
+                    .any(|m| chars(&r.text, m.start, m.end) == name)
         })
-        .unwrap_or_else(|| panic!("no entity «{name}» in {:?}", r.entities.iter().map(|e| &e.canonical).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no entity «{name}» in {:?}",
+                r.entities.iter().map(|e| &e.canonical).collect::<Vec<_>>()
+            )
+        })
 }
 
 pub fn mention_texts(r: &Record, e: &Entity) -> Vec<String> {
-    e.mentions.iter().map(|m| chars(&r.text, m.start, m.end)).collect()
+    e.mentions
+        .iter()
+        .map(|m| chars(&r.text, m.start, m.end))
+        .collect()
 }
 
 /// Every offset in the record slices the text to exactly the string the record claims.
@@ -60,7 +72,10 @@ pub fn check_offsets(r: &Record) {
         assert_eq!(chars(&r.text, q.start, q.end), q.text);
     }
     for e in &r.entities {
-        assert_eq!(chars(&r.text, e.mentions[0].start, e.mentions[0].end), e.text);
+        assert_eq!(
+            chars(&r.text, e.mentions[0].start, e.mentions[0].end),
+            e.text
+        );
     }
     for t in &r.tokens {
         assert!(t.start < t.end && t.end <= n);
