@@ -92,8 +92,12 @@ fn same_person(ents: &Entities, key: &str) -> Option<usize> {
         let surname = !key.contains(' ') && c.rsplit(' ').next() == Some(key) && c.contains(' ');
         c == key
             || surname
-            || (key.contains(' ') && c.starts_with(key) && c.as_bytes().get(key.len()) == Some(&b' '))
-            || (key.contains(' ') && c.ends_with(key) && c.as_bytes().get(c.len() - key.len() - 1) == Some(&b' '))
+            || (key.contains(' ')
+                && c.starts_with(key)
+                && c.as_bytes().get(key.len()) == Some(&b' '))
+            || (key.contains(' ')
+                && c.ends_with(key)
+                && c.as_bytes().get(c.len() - key.len() - 1) == Some(&b' '))
     })
 }
 
@@ -131,7 +135,9 @@ fn name_shaped(written: &str, strict: bool) -> bool {
     let w = rasd_text::base(written);
     let letters = w.chars().count();
     let ends = |s: &str| w.ends_with(s);
-    if (letters >= 4 && (ends("ه") || ends("هما"))) || (letters >= 3 && (ends("ها") || ends("هم") || ends("هن") || ends("كم"))) {
+    if (letters >= 4 && (ends("ه") || ends("هما")))
+        || (letters >= 3 && (ends("ها") || ends("هم") || ends("هن") || ends("كم")))
+    {
         return false;
     }
     // After an appositive comma a name is expected, so «باراكات», «بركات» are let through.
@@ -155,12 +161,18 @@ fn name_shaped(written: &str, strict: bool) -> bool {
         return false;
     }
     // A preposition with the article is never inside a name («للفريق», «بالنادي»).
-    if ["لل", "بال", "كال", "وال", "فال"].iter().any(|p| w.starts_with(p)) {
+    if ["لل", "بال", "كال", "وال", "فال"]
+        .iter()
+        .any(|p| w.starts_with(p))
+    {
         return false;
     }
     // An indefinite accusative («لاعبا», «بدنيا» → «لاعباً») after a verb or title; names in
     // «-يا» («ماريا», «صوفيا») keep their final alef.
-    if letters >= 4 && w.ends_with('ا') && !w.ends_with("يا") || written.ends_with("اً") || written.ends_with("ًا") {
+    if letters >= 4 && w.ends_with('ا') && !w.ends_with("يا")
+        || written.ends_with("اً")
+        || written.ends_with("ًا")
+    {
         return false;
     }
     true
@@ -173,8 +185,18 @@ fn namelike(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, sentence: usize
     namelike_in(ctx, lex, ents, k, sentence, false, true)
 }
 
-fn namelike_in(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, sentence: usize, inner: bool, strict: bool) -> bool {
-    let Some(t) = ctx.toks.get(k) else { return false };
+fn namelike_in(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    k: usize,
+    sentence: usize,
+    inner: bool,
+    strict: bool,
+) -> bool {
+    let Some(t) = ctx.toks.get(k) else {
+        return false;
+    };
     let nationality_ok = inner && !ctx.slice(t.start, t.end).starts_with("ال");
     t.kind == TokenKind::Arabic
         && t.sentence == sentence
@@ -184,7 +206,9 @@ fn namelike_in(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, sentence: us
         && name_shaped(ctx.slice(t.start, t.end), strict)
         && !lex.speech.contains_key(&t.norm)
         && (nationality_ok || lex.nationality.get(&t.norm).is_none())
-        && crate::context::variants(&t.norm).iter().all(|(v, _)| lex.titles.max_len(v) == 0 && lex.triggers.max_len(v) == 0)
+        && crate::context::variants(&t.norm)
+            .iter()
+            .all(|(v, _)| lex.titles.max_len(v) == 0 && lex.triggers.max_len(v) == 0)
         && lex.months.max_len(&t.norm) == 0
         && !lex.numbers.contains_key(&t.norm)
         && t.norm.chars().count() >= 2
@@ -192,13 +216,26 @@ fn namelike_in(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, sentence: us
 
 /// Captures a name at token `k`: up to two name words, a connector («بن», «عبد») pulling in
 /// the word after it, and a third word when it is a family name with the article.
-fn capture_name(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, appositive: bool) -> Option<usize> {
+fn capture_name(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    k: usize,
+    appositive: bool,
+) -> Option<usize> {
     capture_name_in(ctx, lex, ents, k, appositive, false)
 }
 
 /// `after_verb`: the name is a speech verb's subject, where a first word that is also a bare
 /// nationality word is a name («وقال آذري جهرمي إن»).
-fn capture_name_in(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, appositive: bool, after_verb: bool) -> Option<usize> {
+fn capture_name_in(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    k: usize,
+    appositive: bool,
+    after_verb: bool,
+) -> Option<usize> {
     let sentence = ctx.toks.get(k)?.sentence;
     if !namelike_in(ctx, lex, ents, k, sentence, after_verb, !appositive) {
         return None;
@@ -206,31 +243,63 @@ fn capture_name_in(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, appositi
     // The article marks a common noun, not a given name; the check is on the written form so
     // that «إلهام», «إلياس» (hamza under the alef) stay names.
     let first = &ctx.toks[k];
-    if ctx.slice(first.start, first.end).starts_with("ال") && !lex.name_links.contains(&first.norm) {
+    if ctx.slice(first.start, first.end).starts_with("ال") && !lex.name_links.contains(&first.norm)
+    {
         return None;
     }
     // «…، وسافر»: after a comma, «و» opens a new clause far more often than a name.
-    if appositive && first.norm.starts_with('و') && ctx.slice(first.start, first.end).chars().count() > 3 {
+    if appositive
+        && first.norm.starts_with('و')
+        && ctx.slice(first.start, first.end).chars().count() > 3
+    {
         return None;
     }
     // A run of up to four name words closed by a comma is one name («وزير … محمد جواد آذري
     // جهرمي، قد صرح»): the comma marks where it ends.
     let mut m = k;
-    while m < k + 4 && namelike_in(ctx, lex, ents, m, sentence, m > k || after_verb, !appositive) {
+    while m < k + 4
+        && namelike_in(
+            ctx,
+            lex,
+            ents,
+            m,
+            sentence,
+            m > k || after_verb,
+            !appositive,
+        )
+    {
         m += 1;
     }
-    if m > k + 2 && ctx.toks.get(m).is_some_and(|t| t.is_punct("،", ctx.text) || t.is_punct(",", ctx.text)) {
+    if m > k + 2
+        && ctx
+            .toks
+            .get(m)
+            .is_some_and(|t| t.is_punct("،", ctx.text) || t.is_punct(",", ctx.text))
+    {
         return Some(m);
     }
     let mut j = k;
     let mut words = 0;
-    while words < 3 && namelike_in(ctx, lex, ents, j, sentence, j > k || after_verb, !appositive) {
+    while words < 3
+        && namelike_in(
+            ctx,
+            lex,
+            ents,
+            j,
+            sentence,
+            j > k || after_verb,
+            !appositive,
+        )
+    {
         let n = &ctx.toks[j].norm;
         if lex.name_links.contains(n) {
             // A connector and the word after it are one part of the name; connectors chain
             // («بن عبد العزيز»).
             let mut l = j;
-            while l + 1 < ctx.toks.len() && lex.name_links.contains(&ctx.toks[l + 1].norm) && namelike(ctx, lex, ents, l + 2, sentence) {
+            while l + 1 < ctx.toks.len()
+                && lex.name_links.contains(&ctx.toks[l + 1].norm)
+                && namelike(ctx, lex, ents, l + 2, sentence)
+            {
                 l += 1;
             }
             if !namelike(ctx, lex, ents, l + 1, sentence) {
@@ -242,7 +311,11 @@ fn capture_name_in(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, appositi
         }
         // A third word only after a second family name with the article («محمد العبدالله
         // الفيصل»), and never a feminine adjective («… الثقافية»).
-        if words == 2 && (!n.starts_with("ال") || !ctx.toks[j - 1].norm.starts_with("ال") || n.ends_with("يه")) {
+        if words == 2
+            && (!n.starts_with("ال")
+                || !ctx.toks[j - 1].norm.starts_with("ال")
+                || n.ends_with("يه"))
+        {
             break;
         }
         j += 1;
@@ -253,7 +326,13 @@ fn capture_name_in(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, appositi
 
 fn role_matches(title_role: Option<&str>, entity_role: Option<&str>) -> bool {
     match (title_role, entity_role) {
-        (Some(t), Some(e)) => t == e || e.ends_with(t) || (t == "minister" && e.ends_with("minister")) || t == "head" || t == "honorific",
+        (Some(t), Some(e)) => {
+            t == e
+                || e.ends_with(t)
+                || (t == "minister" && e.ends_with("minister"))
+                || t == "head"
+                || t == "honorific"
+        }
         (Some(_), None) | (None, _) => true,
     }
 }
@@ -271,31 +350,63 @@ pub fn spans_of(tags: &[usize], offset: usize) -> Vec<(usize, usize, &'static st
                 out.push((offset + s, offset + i, o));
             }
             if bio != "O" {
-                open = Some((i, match ty {
-                    "PER" => "PER",
-                    "LOC" => "LOC",
-                    "ORG" => "ORG",
-                    _ => "MISC",
-                }));
+                open = Some((
+                    i,
+                    match ty {
+                        "PER" => "PER",
+                        "LOC" => "LOC",
+                        "ORG" => "ORG",
+                        _ => "MISC",
+                    },
+                ));
             }
         }
     }
     out
 }
 
-pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger, &rasd_text::Segmenter)>) -> Entities {
+/// The person who held the office a title names in a country on a date: the gazetteer entry
+/// with that country and role whose from=/to= period contains the date.
+fn office_holder(lex: &Lexicon, country: &str, role: &str, date: &str) -> Option<usize> {
+    lex.res.entities.iter().position(|e| {
+        e.kind == EntityType::Per
+            && e.country.as_deref() == Some(country)
+            && e.attrs.get("role").map(String::as_str) == Some(role)
+            && e.attrs.get("from").is_some_and(|f| f.as_str() <= date)
+            && e.attrs.get("to").is_none_or(|t| date < t.as_str())
+    })
+}
+
+pub fn extract(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    tagger: Option<(&crate::tagger::Tagger, &rasd_text::Segmenter)>,
+    date: Option<&str>,
+) -> Entities {
     let n = ctx.toks.len();
-    let mut ents = Entities { at: vec![None; n], ..Default::default() };
+    let mut ents = Entities {
+        at: vec![None; n],
+        ..Default::default()
+    };
 
     // 1. Gazetteer.
     let mut i = 0;
     while i < n {
-        if let Some(hit) = ctx.match_at(&lex.gazetteer, i, true).filter(|h| !adjective_reading(ctx, lex, h.first, h.last)) {
+        if let Some(hit) = ctx
+            .match_at(&lex.gazetteer, i, true)
+            .filter(|h| !adjective_reading(ctx, lex, h.first, h.last))
+        {
             // Prefer a country to a city of the same name, then file order.
             let idx = *hit
                 .value
                 .iter()
-                .min_by_key(|&&e| (lex.res.entities[e].kind != EntityType::Gpe, lex.res.entities[e].attrs.contains_key("capital"), e))
+                .min_by_key(|&&e| {
+                    (
+                        lex.res.entities[e].kind != EntityType::Gpe,
+                        lex.res.entities[e].attrs.contains_key("capital"),
+                        e,
+                    )
+                })
                 .unwrap_or(&hit.value[0]);
             let e = ents.entity_for_entry(lex, idx);
             ents.add_mention(e, hit.first, hit.last, hit.start, hit.end);
@@ -316,12 +427,16 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
             let mut spans: Vec<(usize, usize, &str)> = Vec::new();
             for sp in spans_of(&tags, a) {
                 match spans.last_mut() {
-                    Some(prev) if prev.2 == "PER" && sp.2 == "PER" && prev.1 == sp.0 => prev.1 = sp.1,
+                    Some(prev) if prev.2 == "PER" && sp.2 == "PER" && prev.1 == sp.0 => {
+                        prev.1 = sp.1
+                    }
                     _ => spans.push(sp),
                 }
             }
             for (first, last, ty) in spans {
-                if ents.at[first..last].iter().any(Option::is_some) || !ctx.toks[first..last].iter().all(|t| t.is_word()) {
+                if ents.at[first..last].iter().any(Option::is_some)
+                    || !ctx.toks[first..last].iter().all(|t| t.is_word())
+                {
                     continue;
                 }
                 // The record has no MISC type: events, works and nationalities stay out.
@@ -337,12 +452,23 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
                 let existing = if kind == EntityType::Per {
                     same_person(&ents, &key)
                 } else {
-                    ents.found.iter().position(|f| f.kind == kind && rasd_text::fold_phrase(&f.canonical) == key)
+                    ents.found
+                        .iter()
+                        .position(|f| f.kind == kind && rasd_text::fold_phrase(&f.canonical) == key)
                 };
                 let e = match existing {
                     Some(e) => e,
                     None => {
-                        ents.found.push(Found { kind, canonical: name, country: None, sector: None, role: None, source: "tagger", entry: None, mentions: Vec::new() });
+                        ents.found.push(Found {
+                            kind,
+                            canonical: name,
+                            country: None,
+                            sector: None,
+                            role: None,
+                            source: "tagger",
+                            entry: None,
+                            mentions: Vec::new(),
+                        });
                         ents.found.len() - 1
                     }
                 };
@@ -378,18 +504,41 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
         let trig = hit.value;
         let sentence = ctx.toks[i].sentence;
         let q = hit.last;
-        let is_punct_at = |k: usize, f: fn(&str) -> bool| ctx.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct && f(ctx.slice(t.start, t.end)));
+        let is_punct_at = |k: usize, f: fn(&str) -> bool| {
+            ctx.toks
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Punct && f(ctx.slice(t.start, t.end)))
+        };
         // The name's token range, its byte span and the country it declares.
         let mut found: Option<(usize, usize, usize, usize, Option<String>)> = None;
         if trig.needs_nationality {
             if let Some(nat) = ctx.match_at(&lex.nationality, q, false) {
-                found = Some((hit.first, nat.last, hit.start, nat.end, Some(nat.value.clone())));
+                found = Some((
+                    hit.first,
+                    nat.last,
+                    hit.start,
+                    nat.end,
+                    Some(nat.value.clone()),
+                ));
             }
         } else if is_punct_at(q, is_open_quote) {
             let close = (q + 1..(q + 8).min(n)).find(|&c| is_punct_at(c, is_close_quote));
-            if let Some(close) = close.filter(|&c| c > q + 1 && !ctx.toks[q + 1..c].iter().any(|t| t.kind == TokenKind::Punct)) {
-                let country = ctx.match_at(&lex.nationality, close + 1, false).map(|h| h.value.clone());
-                found = Some((q + 1, close, ctx.toks[q + 1].start, ctx.toks[close - 1].end, country));
+            if let Some(close) = close.filter(|&c| {
+                c > q + 1
+                    && !ctx.toks[q + 1..c]
+                        .iter()
+                        .any(|t| t.kind == TokenKind::Punct)
+            }) {
+                let country = ctx
+                    .match_at(&lex.nationality, close + 1, false)
+                    .map(|h| h.value.clone());
+                found = Some((
+                    q + 1,
+                    close,
+                    ctx.toks[q + 1].start,
+                    ctx.toks[close - 1].end,
+                    country,
+                ));
             }
         } else if trig.kind == EntityType::Org {
             // «وزارة الصحة السعودية», «هيئة المنافذ الحدودية العراقية»: the definite words
@@ -401,7 +550,11 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
                 let w = ctx.slice(t.start, t.end);
                 // «حزب العدالة والتنمية»: a coordinated definite word continues the name.
                 let definite = w.starts_with("ال") || (k > q && w.starts_with("وال"));
-                if t.kind != TokenKind::Arabic || t.sentence != sentence || ents.at[k].is_some() || !definite {
+                if t.kind != TokenKind::Arabic
+                    || t.sentence != sentence
+                    || ents.at[k].is_some()
+                    || !definite
+                {
                     break;
                 }
                 if let Some(nat) = ctx.match_at(&lex.nationality, k, false) {
@@ -428,14 +581,21 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
         }
         let name = ctx.slice(start, end).to_string();
         let key = rasd_text::fold_phrase(&name);
-        let e = match ents.found.iter().position(|f| rasd_text::fold_phrase(&f.canonical) == key) {
+        let e = match ents
+            .found
+            .iter()
+            .position(|f| rasd_text::fold_phrase(&f.canonical) == key)
+        {
             Some(e) => e,
             None => {
                 ents.found.push(Found {
                     kind: trig.kind,
                     canonical: name,
                     country,
-                    sector: trig.sector.clone().or_else(|| (trig.kind == EntityType::Media).then(|| "MED".to_string())),
+                    sector: trig
+                        .sector
+                        .clone()
+                        .or_else(|| (trig.kind == EntityType::Media).then(|| "MED".to_string())),
                     role: None,
                     source: "pattern",
                     entry: None,
@@ -455,7 +615,9 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
             i += 1;
             continue;
         };
-        if ents.at[hit.first..hit.last].iter().any(Option::is_some) || adjective_reading_of_title(ctx, hit.first, hit.last) {
+        if ents.at[hit.first..hit.last].iter().any(Option::is_some)
+            || adjective_reading_of_title(ctx, hit.first, hit.last)
+        {
             i = hit.last;
             continue;
         }
@@ -472,7 +634,11 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
             let mut j = k;
             while j < n && j < k + 5 {
                 let t = &ctx.toks[j];
-                if t.kind != TokenKind::Arabic || t.sentence != s || ents.at[j].is_some() || lex.function_words.contains(&t.norm) {
+                if t.kind != TokenKind::Arabic
+                    || t.sentence != s
+                    || ents.at[j].is_some()
+                    || lex.function_words.contains(&t.norm)
+                {
                     break;
                 }
                 if let Some(nat) = ctx.match_at(&lex.nationality, j, false).filter(|_| j > k) {
@@ -491,7 +657,8 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
         // الخارجية الروسية …»: the body the title belongs to comes before the name.
         let mut skipped_body = false;
         if let Some(e) = ents.at.get(k).copied().flatten() {
-            if ents.found[e].kind != EntityType::Per && ctx.toks[k].sentence == ctx.toks[i].sentence {
+            if ents.found[e].kind != EntityType::Per && ctx.toks[k].sentence == ctx.toks[i].sentence
+            {
                 skipped_body = true;
                 country = country.or(ents.found[e].country.clone());
                 while k < n && ents.at[k] == Some(e) {
@@ -506,9 +673,18 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
             // «المتحدث باسم الوزارة محمد …»: skip the unnamed body (a noun and its
             // article-bearing modifiers).
             let s = ctx.toks[i].sentence;
-            if ctx.toks.get(k).is_some_and(|t| t.kind == TokenKind::Arabic && t.sentence == s) {
+            if ctx
+                .toks
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Arabic && t.sentence == s)
+            {
                 k += 1;
-                while ctx.toks.get(k).is_some_and(|t| t.kind == TokenKind::Arabic && t.sentence == s && t.norm.starts_with("ال") && !lex.name_links.contains(&t.norm)) {
+                while ctx.toks.get(k).is_some_and(|t| {
+                    t.kind == TokenKind::Arabic
+                        && t.sentence == s
+                        && t.norm.starts_with("ال")
+                        && !lex.name_links.contains(&t.norm)
+                }) {
                     if let Some(nat) = ctx.match_at(&lex.nationality, k, false) {
                         country = country.or(Some(nat.value.clone()));
                     }
@@ -517,12 +693,25 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
             }
         }
         let mut name_at = k;
-        if ctx.toks.get(k).is_some_and(|t| t.is_punct("،", ctx.text) || t.is_punct(",", ctx.text)) {
+        if ctx
+            .toks
+            .get(k)
+            .is_some_and(|t| t.is_punct("،", ctx.text) || t.is_punct(",", ctx.text))
+        {
             name_at = k + 1;
         }
         let sentence = ctx.toks[i].sentence;
-        let same_sentence = ctx.toks.get(name_at).is_some_and(|t| t.sentence == sentence);
-        if let Some(e) = ents.at.get(name_at).copied().flatten().filter(|_| same_sentence) {
+        let same_sentence = ctx
+            .toks
+            .get(name_at)
+            .is_some_and(|t| t.sentence == sentence);
+        if let Some(e) = ents
+            .at
+            .get(name_at)
+            .copied()
+            .flatten()
+            .filter(|_| same_sentence)
+        {
             if ents.found[e].kind == EntityType::Per {
                 let f = &mut ents.found[e];
                 f.role = f.role.clone().or(info.role.clone());
@@ -536,7 +725,10 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
                 // («الرئيس الأذربيجاني، إلهام | علييف،»): the rest of the name joins it.
                 if ents.found[e].source == "tagger" && (country.is_some() || name_at > k) {
                     let mut end = last;
-                    while end < n && end < name_at + 4 && namelike_in(ctx, lex, &ents, end, sentence, true, false) {
+                    while end < n
+                        && end < name_at + 4
+                        && namelike_in(ctx, lex, &ents, end, sentence, true, false)
+                    {
                         end += 1;
                     }
                     if end > last && ctx.toks.get(end).is_none_or(|t| t.kind == TokenKind::Punct) {
@@ -551,23 +743,41 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
                         last = end;
                     }
                 }
-                ents.titles.push(TitleRef { first: hit.first, last, entity: Some(e) });
+                ents.titles.push(TitleRef {
+                    first: hit.first,
+                    last,
+                    entity: Some(e),
+                });
                 i = last;
                 continue;
             }
         }
-        let honorific = matches!(info.role.as_deref(), Some("honorific" | "head" | "director"));
-        let capture = if same_sentence { capture_name(ctx, lex, &ents, name_at, name_at > k) } else { None };
+        let honorific = matches!(
+            info.role.as_deref(),
+            Some("honorific" | "head" | "director")
+        );
+        let capture = if same_sentence {
+            capture_name(ctx, lex, &ents, name_at, name_at > k)
+        } else {
+            None
+        };
         // A bare «رئيس» or «مدير» followed by a noun is usually «head of …», not a name: those
         // titles introduce a name only with a nationality or an appositive comma.
-        let capture = capture.filter(|_| !honorific || country.is_some() || name_at > k || info.role.as_deref() == Some("honorific"));
+        let capture = capture.filter(|_| {
+            !honorific
+                || country.is_some()
+                || name_at > k
+                || info.role.as_deref() == Some("honorific")
+        });
         // After a body with no comma («مدرب مانشستر يونايتد») one word is more likely the rest
         // of the body's name than a person.
         let capture = capture.filter(|&end| !(skipped_body && name_at == k && end - name_at < 2));
         if let Some(end) = capture {
             // The tagger found only the end of this name («إلهام | علييف»): one person, named
             // in full.
-            if let Some(e2) = ents.at.get(end).copied().flatten().filter(|&e2| ents.found[e2].kind == EntityType::Per && ents.found[e2].source == "tagger") {
+            if let Some(e2) = ents.at.get(end).copied().flatten().filter(|&e2| {
+                ents.found[e2].kind == EntityType::Per && ents.found[e2].source == "tagger"
+            }) {
                 let mut last = end;
                 while last < n && ents.at[last] == Some(e2) {
                     last += 1;
@@ -584,7 +794,11 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
                 f.country = f.country.clone().or(country.clone());
                 f.role = f.role.clone().or(info.role.clone());
                 f.sector = f.sector.clone().or(info.sector.clone());
-                ents.titles.push(TitleRef { first: hit.first, last, entity: Some(e2) });
+                ents.titles.push(TitleRef {
+                    first: hit.first,
+                    last,
+                    entity: Some(e2),
+                });
                 i = last;
                 continue;
             }
@@ -612,7 +826,11 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
                 }
             };
             ents.add_mention(e, name_at, end, start, stop);
-            ents.titles.push(TitleRef { first: hit.first, last: end, entity: Some(e) });
+            ents.titles.push(TitleRef {
+                first: hit.first,
+                last: end,
+                entity: Some(e),
+            });
             i = end;
             continue;
         }
@@ -625,27 +843,59 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
             .filter(|(_, f)| f.kind == EntityType::Per && f.mentions.iter().any(|m| m.0 < before))
             .filter(|(_, f)| country.is_none() || f.country == country)
             .filter(|(_, f)| role_matches(info.role.as_deref(), f.role.as_deref()))
-            .max_by_key(|(_, f)| f.mentions.iter().filter(|m| m.0 < before).map(|m| m.0).max())
+            .max_by_key(|(_, f)| {
+                f.mentions
+                    .iter()
+                    .filter(|m| m.0 < before)
+                    .map(|m| m.0)
+                    .max()
+            })
             .map(|(e, _)| e);
-        let back = back.filter(|_| country.is_some() || !honorific);
-        ents.titles.push(TitleRef { first: hit.first, last: k, entity: back });
+        let mut back = back.filter(|_| country.is_some() || !honorific);
+        // «قال الرئيس الأمريكي إن …» with no one named before: the holder of that office on
+        // the article's date, from the dated people list.
+        if back.is_none() {
+            if let (Some(c), Some(role), Some(d)) = (country.as_deref(), info.role.as_deref(), date)
+            {
+                if let Some(idx) = office_holder(lex, c, role, d) {
+                    let e = ents.entity_for_entry(lex, idx);
+                    let (start, stop) = (ctx.toks[hit.first].start, ctx.toks[k - 1].end);
+                    ents.add_mention(e, hit.first, k, start, stop);
+                    back = Some(e);
+                }
+            }
+        }
+        ents.titles.push(TitleRef {
+            first: hit.first,
+            last: k,
+            entity: back,
+        });
         i = k.max(hit.last);
     }
 
     // 5. The subject of a speech verb, when it is an unknown name: «وقال آذري جهرمي إن …»,
     // «قال يورغن كلوب مدرب ليفربول …».
     for v in 0..n {
-        let Some((_, rasd_resources::VerbForm::Finite)) = crate::context::variants(&ctx.toks[v].norm).into_iter().take(2).find_map(|(x, _)| lex.speech.get(x.as_ref()).cloned()) else {
+        let Some((_, rasd_resources::VerbForm::Finite)) =
+            crate::context::variants(&ctx.toks[v].norm)
+                .into_iter()
+                .take(2)
+                .find_map(|(x, _)| lex.speech.get(x.as_ref()).cloned())
+        else {
             continue;
         };
         let k = v + 1;
         if k >= n || ents.at[k].is_some() || ents.titles.iter().any(|t| t.first == k) {
             continue;
         }
-        let Some(end) = capture_name_in(ctx, lex, &ents, k, false, true) else { continue };
+        let Some(end) = capture_name_in(ctx, lex, &ents, k, false, true) else {
+            continue;
+        };
         // A lone word after «قال» is too often a common noun («قال منتقدون»); a full name has
         // two words (a connector and its word count as one).
-        let words = (k..end).filter(|&x| !lex.name_links.contains(&ctx.toks[x].norm)).count();
+        let words = (k..end)
+            .filter(|&x| !lex.name_links.contains(&ctx.toks[x].norm))
+            .count();
         if words < 2 {
             continue;
         }
@@ -654,13 +904,19 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
         let closes = match ctx.toks.get(end) {
             None => false,
             Some(t) if t.sentence != ctx.toks[k].sentence => false,
-            Some(t) if t.kind == TokenKind::Punct => matches!(ctx.slice(t.start, t.end), "،" | "," | ":"),
+            Some(t) if t.kind == TokenKind::Punct => {
+                matches!(ctx.slice(t.start, t.end), "،" | "," | ":")
+            }
             // «وقال يوهان فريدريكسن من شرطة أوسلو»: «of …» closes a name with no article in it;
             // a phrase with one is a noun phrase («ردود الفعل من …»).
             Some(t) => {
                 ctx.in_set(&lex.complementizers, end)
                     || ctx.match_at(&lex.titles, end, true).is_some()
-                    || (t.norm == "من" && !(k..end).any(|x| ctx.slice(ctx.toks[x].start, ctx.toks[x].end).starts_with("ال")))
+                    || (t.norm == "من"
+                        && !(k..end).any(|x| {
+                            ctx.slice(ctx.toks[x].start, ctx.toks[x].end)
+                                .starts_with("ال")
+                        }))
             }
         };
         if !closes {
@@ -672,7 +928,16 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
         let e = match same_person(&ents, &key) {
             Some(e) => e,
             None => {
-                ents.found.push(Found { kind: EntityType::Per, canonical: name, country: None, sector: None, role: None, source: "speaker", entry: None, mentions: Vec::new() });
+                ents.found.push(Found {
+                    kind: EntityType::Per,
+                    canonical: name,
+                    country: None,
+                    sector: None,
+                    role: None,
+                    source: "speaker",
+                    entry: None,
+                    mentions: Vec::new(),
+                });
                 ents.found.len() - 1
             }
         };
@@ -697,10 +962,16 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, tagger: Option<(&crate::tagger::Tagger,
             if ents.at[k].is_some() || ctx.toks[k].kind != TokenKind::Arabic {
                 continue;
             }
-            let hit = crate::context::variants(&ctx.toks[k].norm).into_iter().find_map(|(v, s)| surnames.get(v.as_ref()).map(|&e| (e, s)));
+            let hit = crate::context::variants(&ctx.toks[k].norm)
+                .into_iter()
+                .find_map(|(v, s)| surnames.get(v.as_ref()).map(|&e| (e, s)));
             if let Some((e, stripped)) = hit {
                 let t = &ctx.toks[k];
-                let start = if stripped > 0 { crate::context::skip_letters(ctx.text, t.start, stripped) } else { t.start };
+                let start = if stripped > 0 {
+                    crate::context::skip_letters(ctx.text, t.start, stripped)
+                } else {
+                    t.start
+                };
                 ents.add_mention(e, k, k + 1, start, t.end);
             }
         }

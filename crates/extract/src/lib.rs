@@ -46,7 +46,13 @@ pub struct Extractor {
 impl Extractor {
     pub fn new(res: Resources) -> Self {
         let segmenter = res.segmenter();
-        Extractor { events: events::EventLexicon::new(&res), lex: Lexicon::new(res), segmenter, tagger: None, detector: None }
+        Extractor {
+            events: events::EventLexicon::new(&res),
+            lex: Lexicon::new(res),
+            segmenter,
+            tagger: None,
+            detector: None,
+        }
     }
 
     pub fn with_tagger(mut self, tagger: tagger::Tagger) -> Self {
@@ -60,16 +66,34 @@ impl Extractor {
         let tokens = rasd_text::tokenize(text);
         let ctx = context::Ctx::new(text, &tokens, &[(0, text.len())]);
         let dates = dates::extract(&ctx, &self.lex, None);
-        detector::sentence_features(&ctx, &self.lex, &self.events, &self.segmenter, &dates, kind, 0, ctx.toks.len())
+        detector::sentence_features(
+            &ctx,
+            &self.lex,
+            &self.events,
+            &self.segmenter,
+            &dates,
+            kind,
+            0,
+            ctx.toks.len(),
+        )
     }
 
     /// The tagger's entity spans alone (byte ranges and type), for evaluation.
-    pub fn tagger_spans(&self, text: &str, tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<(usize, usize, &'static str)> {
-        let Some(t) = &self.tagger else { return Vec::new() };
+    pub fn tagger_spans(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[(usize, usize)],
+    ) -> Vec<(usize, usize, &'static str)> {
+        let Some(t) = &self.tagger else {
+            return Vec::new();
+        };
         let ctx = context::Ctx::new(text, tokens, sentences);
         let mut out = Vec::new();
         for &(a, b) in &ctx.sentences {
-            for (first, last, ty) in entities::spans_of(&t.tag(&ctx, &self.lex, &self.segmenter, a, b), a) {
+            for (first, last, ty) in
+                entities::spans_of(&t.tag(&ctx, &self.lex, &self.segmenter, a, b), a)
+            {
                 out.push((ctx.toks[first].start, ctx.toks[last - 1].end, ty));
             }
         }
@@ -77,10 +101,21 @@ impl Extractor {
     }
 
     /// Runs every extractor over `text`, given its tokens and sentence byte ranges.
-    pub fn extract(&self, text: &str, tokens: &[Token], sentences: &[(usize, usize)], article_date: Option<Ymd>) -> Extracted {
+    pub fn extract(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[(usize, usize)],
+        article_date: Option<Ymd>,
+    ) -> Extracted {
         let article_iso = article_date.map(|d| d.iso());
         let ctx = context::Ctx::new(text, tokens, sentences);
-        let ents = entities::extract(&ctx, &self.lex, self.tagger.as_ref().map(|t| (t, &self.segmenter)));
+        let ents = entities::extract(
+            &ctx,
+            &self.lex,
+            self.tagger.as_ref().map(|t| (t, &self.segmenter)),
+            article_iso.as_deref(),
+        );
         let quotes = quotes::extract(&ctx, &self.lex, &ents);
         let dates = dates::extract(&ctx, &self.lex, article_date);
         let mut taken = vec![false; ctx.toks.len()];
@@ -89,10 +124,21 @@ impl Extractor {
         }
         let quantities = quantities::extract(&ctx, &self.lex, &taken);
         let detector = self.detector.as_ref().map(|d| (d, &self.segmenter));
-        let events = events::extract(&ctx, &self.lex, &self.events, &ents, &quotes, &dates, article_iso.as_deref(), detector);
+        let events = events::extract(
+            &ctx,
+            &self.lex,
+            &self.events,
+            &ents,
+            &quotes,
+            &dates,
+            article_iso.as_deref(),
+            detector,
+        );
 
         // Entities in order of first mention, with stable ids.
-        let mut order: Vec<usize> = (0..ents.found.len()).filter(|&e| !ents.found[e].mentions.is_empty()).collect();
+        let mut order: Vec<usize> = (0..ents.found.len())
+            .filter(|&e| !ents.found[e].mentions.is_empty())
+            .collect();
         order.sort_by_key(|&e| ents.found[e].mentions[0]);
         let mut id_of = vec![None; ents.found.len()];
         let mut entities = Vec::with_capacity(order.len());
@@ -110,7 +156,11 @@ impl Extractor {
                 sector: f.sector.clone(),
                 role: f.role.clone(),
                 source: f.source.to_string(),
-                mentions: f.mentions.iter().map(|&(start, end)| Span { start, end }).collect(),
+                mentions: f
+                    .mentions
+                    .iter()
+                    .map(|&(start, end)| Span { start, end })
+                    .collect(),
             });
         }
         let quotes = quotes
@@ -146,25 +196,44 @@ impl Extractor {
             .collect();
         let quantities = quantities
             .into_iter()
-            .map(|q| Quantity { text: text[q.start..q.end].to_string(), start: q.start, end: q.end, value: q.value, unit: q.unit })
+            .map(|q| Quantity {
+                text: text[q.start..q.end].to_string(),
+                start: q.start,
+                end: q.end,
+                value: q.value,
+                unit: q.unit,
+            })
             .collect();
         let events = events
             .into_iter()
             .map(|e| Event {
                 source: e.source.map(|a| a.to_actor(text, &id_of)),
                 target: e.target.map(|a| a.to_actor(text, &id_of)),
-                trigger: Trigger { text: text[e.trigger.0..e.trigger.1].to_string(), start: e.trigger.0, end: e.trigger.1 },
+                trigger: Trigger {
+                    text: text[e.trigger.0..e.trigger.1].to_string(),
+                    start: e.trigger.0,
+                    end: e.trigger.1,
+                },
                 cameo: e.cameo,
                 plover: e.plover,
                 negated: e.negated,
                 modality: e.modality.to_string(),
                 reported: e.reported,
                 reported_by: e.reported_by.map(|a| a.to_actor(text, &id_of)),
-                sentence: Span { start: e.sentence.0, end: e.sentence.1 },
+                sentence: Span {
+                    start: e.sentence.0,
+                    end: e.sentence.1,
+                },
                 location: e.location.and_then(|l| id_of[l].clone()),
                 date: e.date,
             })
             .collect();
-        Extracted { entities, quotes, dates, quantities, events }
+        Extracted {
+            entities,
+            quotes,
+            dates,
+            quantities,
+            events,
+        }
     }
 }
