@@ -84,6 +84,75 @@ fn stop_words(res: &Resources) -> HashSet<String> {
     res.function_words.clone()
 }
 
+/// Articles on their way into the corpus: analysed a batch at a time, exact duplicates
+/// (same cleaned text) set aside as further sources, the rest committed a segment at a time.
+struct Intake {
+    segment: usize,
+    batch: Vec<Article>,
+    pending: Vec<Stored>,
+    pending_keys: HashSet<String>,
+    duplicates: Vec<Source>,
+    stored: u64,
+    dups: u64,
+}
+
+impl Intake {
+    fn new(segment: usize) -> Self {
+        Intake {
+            segment,
+            batch: Vec::with_capacity(512),
+            pending: Vec::with_capacity(segment),
+            pending_keys: HashSet::new(),
+            duplicates: Vec::new(),
+            stored: 0,
+            dups: 0,
+        }
+    }
+
+    /// Analyses the batch; commits a segment once it is full, or whatever is left when `last`.
+    fn flush(
+        &mut self,
+        pipe: &Pipeline,
+        threads: usize,
+        corpus: &mut Corpus,
+        last: bool,
+    ) -> Result<()> {
+        for (a, rec) in self
+            .batch
+            .iter()
+            .zip(crate::analyze::run_batch(pipe, &self.batch, threads))
+        {
+            let key = content_key(&rec.text);
+            if corpus.contains(&key) || self.pending_keys.contains(&key) {
+                self.dups += 1;
+                self.duplicates.push(Source {
+                    key,
+                    id: rec.id.clone(),
+                    file: a.file.clone(),
+                    record: a.record,
+                    outlet: rec.outlet.clone(),
+                    url: rec.url.clone(),
+                });
+                continue;
+            }
+            self.pending_keys.insert(key.clone());
+            self.pending.push(Stored { key, record: rec });
+        }
+        self.batch.clear();
+        if self.pending.len() >= self.segment || (last && !self.pending.is_empty()) {
+            corpus.commit(&self.pending)?;
+            self.stored += self.pending.len() as u64;
+            self.pending.clear();
+            self.pending_keys.clear();
+        }
+        if !self.duplicates.is_empty() && (last || self.duplicates.len() >= self.segment) {
+            corpus.add_duplicates(&self.duplicates)?;
+            self.duplicates.clear();
+        }
+        Ok(())
+    }
+}
+
 pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
     let stop = stop_words(&res);
     let pipe = Pipeline::new(
@@ -105,8 +174,7 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
         .with_context(|| format!("opening corpus {}", args.corpus.display()))?;
     let started = Instant::now();
     let (files, listing) = crate::analyze::expand(&args.paths);
-    let (mut read, mut stored, mut dups, mut failed, mut already) =
-        (0u64, 0u64, 0u64, listing.len() as u64, 0u64);
+    let (mut read, mut failed, mut already) = (0u64, listing.len() as u64, 0u64);
     let mut quarantine: Vec<Quarantined> = listing
         .into_iter()
         .map(|e| Quarantined {
@@ -115,10 +183,7 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
         })
         .collect();
     let segment = args.segment_size.max(1);
-    let mut batch: Vec<Article> = Vec::with_capacity(512);
-    let mut pending: Vec<Stored> = Vec::with_capacity(segment);
-    let mut pending_keys: HashSet<String> = HashSet::new();
-    let mut duplicates: Vec<Source> = Vec::new();
+    let mut intake = Intake::new(segment);
     let mut last_report = Instant::now();
     // Progress: bytes of the inputs read so far against their total size.
     let total_bytes: u64 = files
@@ -129,49 +194,6 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
     let done_bytes = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let mut error: Option<anyhow::Error> = None;
-
-    let flush = |batch: &mut Vec<Article>,
-                 pending: &mut Vec<Stored>,
-                 pending_keys: &mut HashSet<String>,
-                 duplicates: &mut Vec<Source>,
-                 corpus: &mut Corpus,
-                 stored: &mut u64,
-                 dups: &mut u64,
-                 force: bool|
-     -> Result<()> {
-        for (a, rec) in batch
-            .iter()
-            .zip(crate::analyze::run_batch(&pipe, batch, threads))
-        {
-            let key = content_key(&rec.text);
-            if corpus.contains(&key) || pending_keys.contains(&key) {
-                *dups += 1;
-                duplicates.push(Source {
-                    key,
-                    id: rec.id.clone(),
-                    file: a.file.clone(),
-                    record: a.record,
-                    outlet: rec.outlet.clone(),
-                    url: rec.url.clone(),
-                });
-                continue;
-            }
-            pending_keys.insert(key.clone());
-            pending.push(Stored { key, record: rec });
-        }
-        batch.clear();
-        if pending.len() >= segment || (force && !pending.is_empty()) {
-            corpus.commit(pending)?;
-            *stored += pending.len() as u64;
-            pending.clear();
-            pending_keys.clear();
-        }
-        if !duplicates.is_empty() && (force || duplicates.len() >= segment) {
-            corpus.add_duplicates(duplicates)?;
-            duplicates.clear();
-        }
-        Ok(())
-    };
 
     for file in &files {
         read_path_counted(
@@ -190,18 +212,9 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
                     }
                     Ok(a) => {
                         read += 1;
-                        batch.push(a);
-                        if batch.len() >= segment.min(512) {
-                            if let Err(e) = flush(
-                                &mut batch,
-                                &mut pending,
-                                &mut pending_keys,
-                                &mut duplicates,
-                                &mut corpus,
-                                &mut stored,
-                                &mut dups,
-                                false,
-                            ) {
+                        intake.batch.push(a);
+                        if intake.batch.len() >= segment.min(512) {
+                            if let Err(e) = intake.flush(&pipe, threads, &mut corpus, false) {
                                 error = Some(e);
                             }
                         }
@@ -228,6 +241,7 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
                     } else {
                         String::new()
                     };
+                    let (stored, dups) = (intake.stored, intake.dups);
                     let line = format!(
                     "rasd ingest: {:.0}% — {read} read, {stored} stored, {dups} duplicates, {failed} failed — {:.0} articles/s{eta}",
                     100.0 * done / total_bytes.max(1) as f64,
@@ -246,16 +260,7 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
             return Err(e.context("ingesting"));
         }
     }
-    flush(
-        &mut batch,
-        &mut pending,
-        &mut pending_keys,
-        &mut duplicates,
-        &mut corpus,
-        &mut stored,
-        &mut dups,
-        true,
-    )?;
+    intake.flush(&pipe, threads, &mut corpus, true)?;
     if terminal {
         eprintln!();
     }
@@ -267,6 +272,7 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
     let size = std::fs::metadata(args.corpus.join("index.bin"))
         .map(|m| m.len())
         .unwrap_or(0);
+    let (stored, dups) = (intake.stored, intake.dups);
     eprintln!(
         "rasd ingest: {read} read, {stored} stored, {dups} duplicates, {already} already in the corpus, {failed} failed; {} articles in the corpus, {n_clusters} near-duplicate clusters; ingest {:.1} s ({:.0} articles/s), index and clusters {:.1} s, index {:.1} MB",
         index.docs.len(),

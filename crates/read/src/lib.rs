@@ -384,6 +384,23 @@ fn read_format(
     }
 }
 
+/// A read that failed part-way: in a gzip stream that is a truncated or corrupt archive (with
+/// the records read before it), otherwise an I/O error.
+pub(crate) fn stream_error(name: &str, gz: bool, records: u64, e: std::io::Error) -> ReadError {
+    if gz {
+        ReadError::Gzip {
+            file: name.to_string(),
+            records,
+            reason: e.to_string(),
+        }
+    } else {
+        ReadError::Io {
+            file: name.to_string(),
+            source: e,
+        }
+    }
+}
+
 /// The loop shared by the one-record-per-line formats: reads lines (reporting a broken gzip
 /// stream with the records read so far), skips blank ones, refuses oversized ones, decodes
 /// each, and hands `parse` the text and record number. `parse` returns the article or the
@@ -404,18 +421,7 @@ pub(crate) fn for_each_record(
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
-                sink(Err(if gz {
-                    ReadError::Gzip {
-                        file: name.to_string(),
-                        records: n,
-                        reason: e.to_string(),
-                    }
-                } else {
-                    ReadError::Io {
-                        file: name.to_string(),
-                        source: e,
-                    }
-                }));
+                sink(Err(stream_error(name, gz, n, e)));
                 return items + 1;
             }
         }

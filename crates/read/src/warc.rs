@@ -74,20 +74,6 @@ pub(crate) fn read(
 ) -> u64 {
     let (mut n, mut items, mut skipped) = (0u64, 0u64, 0u64);
     let mut line = String::new();
-    let fail = |n: u64, e: std::io::Error| {
-        if gz {
-            ReadError::Gzip {
-                file: name.to_string(),
-                records: n,
-                reason: e.to_string(),
-            }
-        } else {
-            ReadError::Io {
-                file: name.to_string(),
-                source: e,
-            }
-        }
-    };
     loop {
         // The version line, after any blank lines between records.
         line.clear();
@@ -96,7 +82,7 @@ pub(crate) fn read(
             Ok(_) if line.trim().is_empty() => continue,
             Ok(_) => {}
             Err(e) => {
-                sink(Err(fail(n, e)));
+                sink(Err(crate::stream_error(name, gz, n, e)));
                 return items + 1;
             }
         }
@@ -120,7 +106,7 @@ pub(crate) fn read(
                 Ok(_) if line.trim().is_empty() => break,
                 Ok(_) => head.push_str(&line),
                 Err(e) => {
-                    sink(Err(fail(n, e)));
+                    sink(Err(crate::stream_error(name, gz, n, e)));
                     return items + 1;
                 }
             }
