@@ -93,6 +93,13 @@ pub struct Tally {
 }
 
 /// Analyses articles in batches on `threads` threads, keeping input order.
+/// Worker threads: as asked, else one per core the system offers.
+pub fn thread_count(asked: Option<usize>) -> usize {
+    asked
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
+
 pub fn run_batch(pipe: &Pipeline, batch: &[Article], threads: usize) -> Vec<rasd_doc::Record> {
     if threads <= 1 || batch.len() < 2 {
         return batch.iter().map(|a| pipe.analyze(a)).collect();
@@ -124,14 +131,7 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
             tagger: !args.no_tagger,
         },
     );
-    let threads = args
-        .threads
-        .unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-        })
-        .max(1);
+    let threads = thread_count(args.threads);
     let mut out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,

@@ -162,14 +162,7 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
             ..Options::default()
         },
     );
-    let threads = args
-        .threads
-        .unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-        })
-        .max(1);
+    let threads = crate::analyze::thread_count(args.threads);
     let mut corpus = Corpus::open(&args.corpus)
         .with_context(|| format!("opening corpus {}", args.corpus.display()))?;
     let started = Instant::now();
