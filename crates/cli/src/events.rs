@@ -308,6 +308,9 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
             n += 1;
             let evs = events_of(&pipe, text);
             let Some(e) = detected(&evs, &kind) else {
+                if args.errors {
+                    println!("no event: {text}");
+                }
                 continue;
             };
             found += 1;
@@ -321,6 +324,13 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
                 .unwrap_or((None, None));
             if ours(e.source.as_ref()) == gold_src {
                 src_ok += 1;
+            } else if args.errors {
+                println!(
+                    "source {:?}, gold {:?} [{}]: {text}",
+                    ours(e.source.as_ref()),
+                    gold_src,
+                    e.trigger.text
+                );
             }
             if ours(e.target.as_ref()) == gold_tgt {
                 tgt_ok += 1;

@@ -470,6 +470,19 @@ pub fn extract(
                     })
                     .cloned();
             }
+            if source.is_none() && root == "14" {
+                // «اندلعت مظاهرات … ورفع المتظاهرون شعارات»: the protest noun has no subject;
+                // the people named as protesting anywhere in the sentence are its source.
+                source = ms
+                    .iter()
+                    .map(|m| &m.actor)
+                    .find(|a| {
+                        a.entity.is_none()
+                            && a.sector.as_deref() == Some("CVL")
+                            && Some(*a) != target.as_ref()
+                    })
+                    .cloned();
+            }
             if source == target {
                 target = None;
             }

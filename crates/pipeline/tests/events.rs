@@ -167,3 +167,13 @@ fn negation_is_marked() {
             .collect::<Vec<_>>()
     );
 }
+
+/// A protest noun with no subject («اندلعت مظاهرات») takes as its source the protesters the
+/// sentence names elsewhere, never the police who face them.
+#[test]
+fn protest_source_is_the_protesters_named_in_the_sentence() {
+    let text = "اندلعت في نواكشوط مظاهرات مناوئة للانقلاب، وفرقت الشرطة المتظاهرين بالغاز.\n";
+    let r = pipeline().analyze(&Article::text("t", text.to_string()));
+    let e = find(&r, |e| e.cameo.code.starts_with("14"), "a protest");
+    assert_eq!(code(&e.source).and_then(|c| c.1), Some("CVL"), "{:?}", e.source);
+}
