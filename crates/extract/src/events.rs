@@ -23,8 +23,8 @@ use crate::quotes::QuoteFound;
 /// The compiled event knowledge.
 #[derive(Debug, Clone, Default)]
 pub struct EventLexicon {
-    /// Folded pattern → (code, by speaker, is a verb, names the victim).
-    pub patterns: Phrases<(String, bool, bool, bool)>,
+    /// Folded pattern → (code, by speaker, is a verb, names the victim, either voice).
+    pub patterns: Phrases<(String, bool, bool, bool, bool)>,
     /// Agent markers («على يد», «برصاص»), possibly several words.
     pub agents_markers: Phrases<()>,
     pub codes: HashMap<String, EventCode>,
@@ -35,7 +35,16 @@ impl EventLexicon {
     pub fn new(res: &rasd_resources::Resources) -> Self {
         let mut patterns = Phrases::default();
         for p in &res.event_patterns {
-            patterns.insert(&p.folded, (p.code.clone(), p.by_speaker, p.verb, p.victim));
+            patterns.insert(
+                &p.folded,
+                (
+                    p.code.clone(),
+                    p.by_speaker,
+                    p.verb,
+                    p.victim,
+                    p.either_voice,
+                ),
+            );
         }
         let mut agents = Phrases::default();
         for (noun, sector) in &res.event_agents {
@@ -145,6 +154,23 @@ fn in_words(ctx: &Ctx, set: &std::collections::HashSet<String>, k: usize) -> boo
 }
 
 /// Prepositions before a place make it the location, not an actor («في بغداد»).
+/// Whether a verb written alike in both voices reads as passive from what follows it: a count
+/// («قتل 20 شخصا», «قتل نحو 80»), a preposition or nothing («قتلوا في هجوم», «… قتل.»), or a
+/// wound verb joined to it («قتل وأصيب آخر»). An active verb is followed by its subject.
+fn reads_passive(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, next: usize, s1: usize) -> bool {
+    if next >= s1 {
+        return true;
+    }
+    let w = ctx.toks[next].norm.as_str();
+    let is_count = |w: &str| w.chars().all(|c| c.is_numeric()) || lex.numbers.contains_key(w);
+    is_count(w)
+        || lex.res.passive_cues.contains(w)
+        || (w.starts_with('و')
+            && ctx
+                .match_at(&ev.patterns, next, true)
+                .is_some_and(|h| h.value.2 && h.value.3))
+}
+
 fn is_place_preposition(ctx: &Ctx, k: usize) -> bool {
     k > 0
         && matches!(
@@ -334,8 +360,9 @@ pub fn extract(
             if hit.last > s1 {
                 break;
             }
-            let (code, by_speaker, is_verb, victim) = hit.value;
-            let (by_speaker, is_verb, victim) = (*by_speaker, *is_verb, *victim);
+            let (code, by_speaker, is_verb, victim, either_voice) = hit.value;
+            let (by_speaker, is_verb) = (*by_speaker, *is_verb);
+            let victim = *victim || (*either_voice && reads_passive(ctx, lex, ev, hit.last, s1));
             let Some(info) = ev.codes.get(code) else {
                 k = hit.last;
                 continue;

@@ -135,6 +135,9 @@ pub struct EventPattern {
     pub verb: bool,
     /// The actor it names is the victim («مقتل 3 أشخاص»), not the doer.
     pub victim: bool,
+    /// Written alike in the active and the passive («قتل»: qatala / qutila), so the words
+    /// after it decide which was meant (`voice=either`).
+    pub either_voice: bool,
 }
 
 /// A noun that introduces an organisation or media name («صحيفة», «وزارة», «الجيش»).
@@ -236,6 +239,8 @@ pub struct Resources {
     pub occurrence_words: HashSet<String>,
     /// Words that name the doer when a trigger names the victim («برصاص», «على يد»).
     pub agent_markers: HashSet<String>,
+    /// Words that, right after a `voice=either` verb, show it is passive («قتل نحو 80»).
+    pub passive_cues: HashSet<String>,
     /// Files loaded, in order, for `rasd resources` and error messages.
     pub sources: Vec<String>,
 }

@@ -383,6 +383,7 @@ fn parse_line(
             let attrs = attrs(&cols[2..])?;
             let by_speaker = attrs.get("by").map(String::as_str) == Some("speaker");
             let victim = attrs.get("victim").map(String::as_str) == Some("yes");
+            let either_voice = attrs.get("voice").map(String::as_str) == Some("either");
             for a in alternatives(cols[1]) {
                 let verb = a.starts_with('+');
                 for form in conjugations(&a)? {
@@ -392,6 +393,7 @@ fn parse_line(
                         by_speaker,
                         verb,
                         victim,
+                        either_voice,
                     });
                 }
             }
@@ -410,11 +412,10 @@ fn parse_line(
                 "denial" => &mut r.denial_words,
                 "occurrence" => &mut r.occurrence_words,
                 "agent" => &mut r.agent_markers,
-                k => {
-                    return Err(format!(
-                        "unknown modality kind «{k}» (negation intent denial occurrence agent)"
-                    ))
-                }
+                "passive" => &mut r.passive_cues,
+                k => return Err(format!(
+                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive)"
+                )),
             };
             for a in alternatives(cols[1]) {
                 for form in conjugations(&a)? {
