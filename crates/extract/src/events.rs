@@ -155,15 +155,23 @@ fn in_words(ctx: &Ctx, set: &std::collections::HashSet<String>, k: usize) -> boo
 
 /// Prepositions before a place make it the location, not an actor («في بغداد»).
 /// Whether a verb written alike in both voices reads as passive from what follows it: a count
-/// («قتل 20 شخصا», «قتل نحو 80»), a preposition or nothing («قتلوا في هجوم», «… قتل.»), or a
-/// wound verb joined to it («قتل وأصيب آخر»). An active verb is followed by its subject.
-fn reads_passive(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, next: usize, s1: usize) -> bool {
+/// when no subject came before (`count_is_subject`: «قتل 20 شخصا», «قتل نحو 80»), a
+/// preposition or nothing («قتلوا في هجوم», «… قتل.»), or a wound verb joined to it («قتل
+/// وأصيب آخر»). An active verb is followed by its subject or its object.
+fn reads_passive(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ev: &EventLexicon,
+    next: usize,
+    s1: usize,
+    count_is_subject: bool,
+) -> bool {
     if next >= s1 {
         return true;
     }
     let w = ctx.toks[next].norm.as_str();
     let is_count = |w: &str| w.chars().all(|c| c.is_numeric()) || lex.numbers.contains_key(w);
-    is_count(w)
+    (count_is_subject && (is_count(w) || lex.res.counting_cues.contains(w)))
         || lex.res.passive_cues.contains(w)
         || (w.starts_with('و')
             && ctx
@@ -362,7 +370,17 @@ pub fn extract(
             }
             let (code, by_speaker, is_verb, victim, either_voice) = hit.value;
             let (by_speaker, is_verb) = (*by_speaker, *is_verb);
-            let victim = *victim || (*either_voice && reads_passive(ctx, lex, ev, hit.last, s1));
+            // A subject before the verb («قوات الأمن قتلت ثلاثة», «جنوده قتلوا خمسة») makes the
+            // count after it the object.
+            // The actor right before a verb, unless it names a place («في بغداد قتل …»).
+            let subject = ms.iter().rev().find(|m| {
+                m.last == hit.first
+                    && !is_place_preposition(ctx, m.first)
+                    && !ctx.toks[m.first].norm.starts_with(['ب', 'ل'])
+            });
+            let subject_before = ctx.toks[hit.first].norm.ends_with("وا") || subject.is_some();
+            let victim = *victim
+                || (*either_voice && reads_passive(ctx, lex, ev, hit.last, s1, !subject_before));
             let Some(info) = ev.codes.get(code) else {
                 k = hit.last;
                 continue;
@@ -469,6 +487,10 @@ pub fn extract(
             } else if conj && hit.first > s0 && !before.is_empty() {
                 // «وأكد باشينيان …، واتّهم مجددا تركيا»: the subject carries over.
                 source = before.first().map(|m| m.actor.clone());
+                target = after.first().map(|m| m.actor.clone());
+            } else if let Some(m) = subject.filter(|_| is_verb) {
+                // «إن قوات الأمن الباكستانية قتلت ثلاثة مسلحين»: subject, verb, object.
+                source = Some(m.actor.clone());
                 target = after.first().map(|m| m.actor.clone());
             } else if is_verb && after.first().is_some_and(|m| m.first <= hit.last + 3) {
                 source = after.first().map(|m| m.actor.clone());

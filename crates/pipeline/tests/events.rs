@@ -203,3 +203,19 @@ fn killing_verbs_read_in_the_right_voice() {
     let (source, _) = kill("قتل المسلحون ثلاثة من رجال الشرطة في كمين.");
     assert_eq!(source.and_then(|s| s.1).as_deref(), Some("UAF"));
 }
+
+/// With its subject before it, the count after «قتلت» is what was killed, not who was.
+#[test]
+fn a_count_after_a_subject_is_the_object() {
+    let r = pipeline().analyze(&Article::text(
+        "t",
+        "قال مسؤولون إن قوات الأمن الباكستانية قتلت ثلاثة مسلحين في وزيرستان.\n".to_string(),
+    ));
+    let e = find(&r, |e| e.cameo.code.starts_with("18"), "a killing");
+    assert_eq!(
+        code(&e.source),
+        Some((Some("PAK"), Some("MIL"))),
+        "{:?}",
+        e.source
+    );
+}

@@ -241,6 +241,8 @@ pub struct Resources {
     pub agent_markers: HashSet<String>,
     /// Words that, right after a `voice=either` verb, show it is passive («قتل نحو 80»).
     pub passive_cues: HashSet<String>,
+    /// Words that open an approximate count («نحو», «حوالي»): a count follows.
+    pub counting_cues: HashSet<String>,
     /// Files loaded, in order, for `rasd resources` and error messages.
     pub sources: Vec<String>,
 }

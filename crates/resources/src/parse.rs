@@ -413,8 +413,9 @@ fn parse_line(
                 "occurrence" => &mut r.occurrence_words,
                 "agent" => &mut r.agent_markers,
                 "passive" => &mut r.passive_cues,
+                "approximate" => &mut r.counting_cues,
                 k => return Err(format!(
-                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive)"
+                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate)"
                 )),
             };
             for a in alternatives(cols[1]) {
