@@ -368,7 +368,8 @@ pub fn spans_of(tags: &[usize], offset: usize) -> Vec<(usize, usize, &'static st
 /// The person who held the office a title names in a country on a date: the gazetteer entry
 /// with that country and role whose from=/to= period contains the date.
 fn office_holder(lex: &Lexicon, country: &str, role: &str, date: &str) -> Option<usize> {
-    lex.res.entities.iter().position(|e| {
+    lex.office_holders.iter().copied().find(|&i| {
+        let e = &lex.res.entities[i];
         e.kind == EntityType::Per
             && e.country.as_deref() == Some(country)
             && e.attrs.get("role").map(String::as_str) == Some(role)

@@ -72,6 +72,9 @@ pub struct Lexicon {
     pub complementizers: HashSet<String>,
     /// Connectors inside Arabic names («بن», «أبو», «عبد»): the next word belongs to the name.
     pub name_links: HashSet<String>,
+    /// People with a dated office (`from=` in the people list): indices into `res.entities`,
+    /// so a title resolved against a date scans a few dozen entries, not the gazetteer.
+    pub office_holders: Vec<usize>,
 }
 
 impl Lexicon {
@@ -87,6 +90,9 @@ impl Lexicon {
                 }
             }
         }
+        let office_holders = (0..res.entities.len())
+            .filter(|&i| res.entities[i].attrs.contains_key("from"))
+            .collect();
         let mut nationality = Phrases::default();
         for n in &res.nationalities {
             for f in &n.forms {
@@ -130,6 +136,7 @@ impl Lexicon {
             triggers.insert(&t.folded, t.clone());
         }
         Lexicon {
+            office_holders,
             gazetteer,
             nationality,
             titles,
