@@ -170,8 +170,8 @@ fn reads_passive(
         return true;
     }
     let w = ctx.toks[next].norm.as_str();
-    let is_count = |w: &str| w.chars().all(|c| c.is_numeric()) || lex.numbers.contains_key(w);
-    (count_is_subject && (is_count(w) || lex.res.counting_cues.contains(w)))
+    (count_is_subject
+        && (crate::quantities::is_number(ctx, lex, next) || lex.res.counting_cues.contains(w)))
         || lex.res.passive_cues.contains(w)
         || (w.starts_with('و')
             && ctx
@@ -179,12 +179,8 @@ fn reads_passive(
                 .is_some_and(|h| h.value.2 && h.value.3))
 }
 
-fn is_place_preposition(ctx: &Ctx, k: usize) -> bool {
-    k > 0
-        && matches!(
-            ctx.toks[k - 1].norm.as_str(),
-            "في" | "الي" | "من" | "قرب" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط"
-        )
+fn is_place_preposition(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
+    k > 0 && lex.res.place_words.contains(&ctx.toks[k - 1].norm)
 }
 
 fn mentions(
@@ -228,7 +224,7 @@ fn mentions(
                 last += 1;
             }
             let place = matches!(ents.found[e].kind, EntityType::Gpe | EntityType::Loc)
-                && is_place_preposition(ctx, k);
+                && is_place_preposition(ctx, lex, k);
             if !place {
                 // The mention's own span: a clitic on the first token («وأنقرة») stays out.
                 let (a, b) = (ctx.toks[k].start, ctx.toks[last - 1].end);
@@ -322,7 +318,7 @@ pub fn extract(
         let location = (s0..s1).find_map(|k| {
             ents.at[k].filter(|&e| {
                 matches!(ents.found[e].kind, EntityType::Gpe | EntityType::Loc)
-                    && (is_place_preposition(ctx, k) || ents.found[e].kind == EntityType::Loc)
+                    && (is_place_preposition(ctx, lex, k) || ents.found[e].kind == EntityType::Loc)
             })
         });
         let denial_before = |k: usize| (s0..k).any(|j| in_words(ctx, &lex.res.denial_words, j));
@@ -375,7 +371,7 @@ pub fn extract(
             // The actor right before a verb, unless it names a place («في بغداد قتل …»).
             let subject = ms.iter().rev().find(|m| {
                 m.last == hit.first
-                    && !is_place_preposition(ctx, m.first)
+                    && !is_place_preposition(ctx, lex, m.first)
                     && !ctx.toks[m.first].norm.starts_with(['ب', 'ل'])
             });
             let subject_before = ctx.toks[hit.first].norm.ends_with("وا") || subject.is_some();

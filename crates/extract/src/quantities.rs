@@ -38,6 +38,13 @@ fn word_number(lex: &Lexicon, norm: &str) -> Option<(f64, bool)> {
         .find_map(|(v, _)| lex.numbers.get(v.as_ref()).copied())
 }
 
+/// Is token `k` a number, in digits or in words («20», «عشرون», «وثلاثة»)?
+pub(crate) fn is_number(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
+    ctx.toks
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Number || word_number(lex, &t.norm).is_some())
+}
+
 /// Is token `k` a noun that a number can count?
 fn countable(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
     let Some(t) = ctx.toks.get(k) else {

@@ -243,6 +243,9 @@ pub struct Resources {
     pub passive_cues: HashSet<String>,
     /// Words that open an approximate count («نحو», «حوالي»): a count follows.
     pub counting_cues: HashSet<String>,
+    /// Words before a place name that make it where an event happened («في بغداد»), not who
+    /// took part in it.
+    pub place_words: HashSet<String>,
     /// Files loaded, in order, for `rasd resources` and error messages.
     pub sources: Vec<String>,
 }

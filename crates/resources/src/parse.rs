@@ -414,8 +414,9 @@ fn parse_line(
                 "agent" => &mut r.agent_markers,
                 "passive" => &mut r.passive_cues,
                 "approximate" => &mut r.counting_cues,
+                "place" => &mut r.place_words,
                 k => return Err(format!(
-                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate)"
+                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate place)"
                 )),
             };
             for a in alternatives(cols[1]) {
