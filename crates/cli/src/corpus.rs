@@ -72,6 +72,12 @@ pub struct SearchArgs {
     queries: Option<PathBuf>,
     #[arg(long)]
     run: Option<PathBuf>,
+    /// Rank by BM25 alone, without the second-stage re-ranking of the top results.
+    #[arg(long)]
+    bm25_only: bool,
+    /// A re-ranking model of your own (from `rasd train rank`) instead of models/rank.tsv.
+    #[arg(long, conflicts_with = "bm25_only")]
+    rank_model: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -80,7 +86,7 @@ pub struct CorpusArgs {
     corpus: PathBuf,
 }
 
-fn stop_words(res: &Resources) -> HashSet<String> {
+pub(crate) fn stop_words(res: &Resources) -> HashSet<String> {
     res.function_words.clone()
 }
 
@@ -309,6 +315,22 @@ fn write_clusters(corpus: &Corpus) -> Result<usize> {
     Ok(cl.iter().flatten().max().map(|m| m + 1).unwrap_or(0))
 }
 
+/// Reorders the top hits with the second-stage model, reading their text from the corpus.
+pub(crate) fn rerank(
+    model: &rasd_store::rank::RankModel,
+    corpus: &Corpus,
+    index: &Index,
+    an: &rasd_text::Analyzer,
+    stop: &HashSet<String>,
+    query: &str,
+    hits: &mut [(u32, f32)],
+) {
+    let text = rasd_store::query::positive_text(query);
+    model.rerank(index, an, stop, &text, hits, |d| {
+        corpus.get_text(index.docs[d as usize].at).ok()
+    });
+}
+
 /// Whether document `d` holds every phrase of the query (read back from its segment).
 fn phrase_ok(
     corpus: &Corpus,
@@ -318,14 +340,11 @@ fn phrase_ok(
     q: &rasd_store::query::Query,
     d: u32,
 ) -> bool {
-    let Ok(s) = corpus.get(index.docs[d as usize].at) else {
+    let Ok((title, text)) = corpus.get_text(index.docs[d as usize].at) else {
         return false;
     };
     let mut doc = Vec::new();
-    for part in [
-        s.record.title.as_deref().unwrap_or(""),
-        s.record.text.as_str(),
-    ] {
+    for part in [title.as_str(), text.as_str()] {
         terms(an, stop, part, |t| doc.push(t.to_string()));
     }
     q.phrases
@@ -373,6 +392,13 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
     let index = Index::load(&path)
         .with_context(|| format!("loading {} (build it with `rasd ingest`)", path.display()))?;
     let corpus = Corpus::open(&args.corpus)?;
+    let model = match &args.rank_model {
+        Some(p) => rasd_store::rank::RankModel::parse(
+            &std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
+        )
+        .with_context(|| format!("reading the ranking model {}", p.display()))?,
+        None => rasd_store::rank::RankModel::builtin(),
+    };
     let analyse = |q: &str| {
         let mut v = Vec::new();
         terms(&an, &stop, q, |t| v.push(t.to_string()));
@@ -421,14 +447,21 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
                 .with_context(|| format!("{}: expected qid<TAB>query: {line}", qfile.display()))?;
             let t0 = Instant::now();
             let query = rasd_store::query::parse(q, analyse);
-            let hits = index.search_query(&query, Bm25::default(), args.limit, keep, |d| {
-                phrase_ok(&corpus, &index, &an, &stop, &query, d)
-            });
+            // The re-ranker may lift any of its `depth` candidates into the first `limit`.
+            let depth = if args.bm25_only { 0 } else { model.depth };
+            let mut hits =
+                index.search_query(&query, Bm25::default(), args.limit.max(depth), keep, |d| {
+                    phrase_ok(&corpus, &index, &an, &stop, &query, d)
+                });
+            if !args.bm25_only {
+                rerank(&model, &corpus, &index, &an, &stop, q, &mut hits);
+            }
+            hits.truncate(args.limit);
             times.push(t0.elapsed().as_secs_f64() * 1000.0);
             for (rank, (d, score)) in hits.iter().enumerate() {
                 writeln!(
                     out,
-                    "{qid} Q0 {} {} {score:.4} rasd",
+                    "{qid} Q0 {} {} {score:.6} rasd",
                     index.docs[*d as usize].id,
                     rank + 1
                 )?;
@@ -478,6 +511,9 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
             let top: Vec<String> = v.iter().take(10).map(|(k, n)| format!("{k} {n}")).collect();
             eprintln!("  {name}: {}", top.join(", "));
         }
+    }
+    if !args.bm25_only && !args.by_date {
+        rerank(&model, &corpus, &index, &an, &stop, &q, &mut hits);
     }
     if args.by_date {
         hits.sort_by(|a, b| {

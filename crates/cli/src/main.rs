@@ -6,6 +6,7 @@ mod corpus;
 mod demo;
 mod events;
 mod ner;
+mod rank;
 mod summary;
 
 use std::path::PathBuf;
@@ -77,6 +78,8 @@ enum Train {
     Ner(ner::TrainArgs),
     /// The event detector, from gold-standard sentence CSVs.
     Events(events::TrainArgs),
+    /// The search re-ranking model, from judged queries on an ingested corpus.
+    Rank(rank::TrainArgs),
 }
 
 #[derive(Subcommand)]
@@ -108,6 +111,7 @@ fn main() -> ExitCode {
             Command::Eval(Eval::Ner(args)) => ner::run_eval(args, res),
             Command::Train(Train::Ner(args)) => ner::run_train(args, res),
             Command::Train(Train::Events(args)) => events::run_train(args, res),
+            Command::Train(Train::Rank(args)) => rank::run_train(args, res),
             Command::Eval(Eval::Events(args)) => events::run_eval(args, res),
             Command::Export(args) => events::run_export(args, res),
             Command::Ingest(args) => corpus::run_ingest(args, res),

@@ -189,3 +189,100 @@ fn search_finds_and_filters() {
     assert_eq!(stats["articles"], 2);
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+fn rasd_ok(args: &[&str], corpus: &Path) {
+    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
+        .args(args)
+        .arg("--corpus")
+        .arg(corpus)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+fn read_run(path: &Path) -> Vec<(String, String, f64)> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let c: Vec<&str> = l.split(' ').collect();
+            (c[0].to_string(), c[2].to_string(), c[4].parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn second_stage_ranking_reorders_ties_by_word_order_and_trains() {
+    let base = std::env::temp_dir().join(format!("rasd-rank-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    std::fs::create_dir_all(&base).unwrap();
+    // p1 and p2 hold the same words (same BM25 score, same trigrams, same length); only p2
+    // has «معركة حطين» side by side, as the question has them.
+    let data = base.join("c.tsv");
+    std::fs::write(
+        &data,
+        "p1\tصلاح الدين\tفي معركة كبيرة وقعت بين الجيشين قرب حطين انتصر صلاح الدين.\n\
+         p2\tصلاح الدين\tانتصر صلاح الدين في معركة حطين كبيرة وقعت بين الجيشين قرب.\n\
+         p3\tالقدس\tدخل صلاح الدين القدس بعد حصار قصير.\n",
+    )
+    .unwrap();
+    let corpus = base.join("corpus");
+    assert!(ingest(&corpus, &data).status().unwrap().success());
+    let queries = base.join("q.tsv");
+    std::fs::write(&queries, "q1\tأين وقعت معركة حطين؟\nq2\tمتى دخل صلاح الدين القدس؟\n").unwrap();
+    let (bm25, reranked) = (base.join("bm25.run"), base.join("rank.run"));
+    for (run, extra) in [(&bm25, Some("--bm25-only")), (&reranked, None)] {
+        let mut args = vec!["search", "--queries"];
+        let q = queries.to_str().unwrap();
+        let r = run.to_str().unwrap();
+        args.extend([q, "--run", r]);
+        args.extend(extra);
+        rasd_ok(&args, &corpus);
+    }
+    let plain = read_run(&bm25);
+    let q1: Vec<_> = plain.iter().filter(|r| r.0 == "q1").collect();
+    assert_eq!(q1.len(), 2);
+    assert!((q1[0].2 - q1[1].2).abs() < 1e-9, "BM25 cannot tell p1 from p2: {q1:?}");
+    let ranked = read_run(&reranked);
+    let q1: Vec<_> = ranked.iter().filter(|r| r.0 == "q1").collect();
+    assert_eq!(q1[0].1, "p2", "the question's word order picks p2: {q1:?}");
+    assert!(q1[0].2 > q1[1].2);
+    let q2: Vec<_> = ranked.iter().filter(|r| r.0 == "q2").collect();
+    assert_eq!(q2[0].1, "p3");
+    assert!(q2.windows(2).all(|w| w[0].2 >= w[1].2), "scores keep the order: {q2:?}");
+
+    // A model trained on judged queries is written, read back and used.
+    let qrels = base.join("qrels.txt");
+    std::fs::write(&qrels, "q1 0 p2 1\nq2 0 p3 1\n").unwrap();
+    let model = base.join("rank.tsv");
+    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
+        .args(["train", "rank", "--folds", "0", "--corpus"])
+        .arg(&corpus)
+        .arg("--queries")
+        .arg(&queries)
+        .arg("--qrels")
+        .arg(&qrels)
+        .arg("--out")
+        .arg(&model)
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{log}");
+    assert!(log.contains("2 judged queries"), "{log}");
+    assert!(log.contains("trained on all 2 queries: MRR@10 1.0000"), "{log}");
+    let text = std::fs::read_to_string(&model).unwrap();
+    assert!(text.starts_with("# ") && text.contains("\nword_chain\t"), "{text}");
+    let own = base.join("own.run");
+    let args = [
+        "search",
+        "--queries",
+        queries.to_str().unwrap(),
+        "--run",
+        own.to_str().unwrap(),
+        "--rank-model",
+        model.to_str().unwrap(),
+    ];
+    rasd_ok(&args, &corpus);
+    assert_eq!(read_run(&own).first().map(|r| r.1.clone()), Some("p2".to_string()));
+    std::fs::remove_dir_all(&base).unwrap();
+}

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::{io, Corpus, DocRef, StoreError};
 
-const MAGIC: &[u8; 8] = b"RASDIX03";
+const MAGIC: &[u8; 8] = b"RASDIX04";
 
 /// What the index keeps about a document, besides its terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +78,7 @@ pub struct Index {
     pub docs: Vec<DocInfo>,
     pub postings: FxHashMap<String, Vec<(u32, u16)>>,
     avg_len: f32,
+    rank: crate::rank::RankStats,
 }
 
 /// Parameters of BM25; Lucene's defaults, so that comparisons measure the analysis.
@@ -108,6 +109,16 @@ pub fn terms(
 }
 
 impl Index {
+    /// Mean document length in index terms.
+    pub fn avg_len(&self) -> f32 {
+        self.avg_len
+    }
+
+    /// Statistics for the second-stage ranker.
+    pub fn rank_stats(&self) -> &crate::rank::RankStats {
+        &self.rank
+    }
+
     /// Builds the index from every record of the corpus.
     pub fn build(
         corpus: &Corpus,
@@ -127,6 +138,8 @@ impl Index {
                     len += 1;
                 });
             }
+            idx.rank
+                .add(an, stop, r.title.as_deref().unwrap_or(""), &r.text);
             let d = idx.docs.len() as u32;
             for (t, n) in tf.drain() {
                 idx.postings.entry(t).or_default().push((d, n));
@@ -219,7 +232,7 @@ impl Index {
             }
             if !q.phrases.is_empty() {
                 checks += 1;
-                if checks > limit.saturating_mul(50).max(500) {
+                if checks > limit.saturating_mul(10).max(500) {
                     break;
                 }
             }
@@ -274,6 +287,24 @@ impl Index {
                     put(&tf.to_le_bytes())?;
                 }
             }
+            for grams in [&self.rank.stem_grams, &self.rank.word_grams] {
+                let mut v: Vec<(&u64, &u32)> = grams.iter().collect();
+                v.sort();
+                put(&(v.len() as u32).to_le_bytes())?;
+                for (g, n) in v {
+                    put(&g.to_le_bytes())?;
+                    put(&n.to_le_bytes())?;
+                }
+            }
+            let mut v: Vec<(&String, &u32)> = self.rank.title_df.iter().collect();
+            v.sort();
+            put(&(v.len() as u32).to_le_bytes())?;
+            for (t, n) in v {
+                put(&(t.len() as u32).to_le_bytes())?;
+                put(t.as_bytes())?;
+                put(&n.to_le_bytes())?;
+            }
+            put(&self.rank.title_terms.to_le_bytes())?;
             let f = w.into_inner().map_err(|e| StoreError::Io {
                 path: tmp.display().to_string(),
                 source: e.into_error(),
@@ -317,8 +348,7 @@ impl Index {
                 fields.push(String::from_utf8_lossy(take(n)?).into_owned());
             }
             let segment = u32of(take(4)?);
-            let o = take(8)?;
-            let offset = u64::from_le_bytes([o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]]);
+            let offset = u64of(take(8)?);
             let len_line = u32of(take(4)?);
             let len = u32of(take(4)?);
             total += len as u64;
@@ -361,6 +391,29 @@ impl Index {
                 .collect();
             idx.postings.insert(t, post);
         }
+        fn u64of(s: &[u8]) -> u64 {
+            u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]])
+        }
+        for k in 0..2 {
+            let n = u32of(take(4)?) as usize;
+            let raw = take(n * 12)?;
+            let grams = raw
+                .chunks_exact(12)
+                .map(|c| (u64of(&c[..8]), u32of(&c[8..])))
+                .collect();
+            if k == 0 {
+                idx.rank.stem_grams = grams;
+            } else {
+                idx.rank.word_grams = grams;
+            }
+        }
+        let n = u32of(take(4)?) as usize;
+        for _ in 0..n {
+            let len = u32of(take(4)?) as usize;
+            let t = String::from_utf8_lossy(take(len)?).into_owned();
+            idx.rank.title_df.insert(t, u32of(take(4)?));
+        }
+        idx.rank.title_terms = u64of(take(8)?);
         idx.avg_len = total as f32 / idx.docs.len().max(1) as f32;
         Ok(idx)
     }

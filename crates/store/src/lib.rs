@@ -12,6 +12,7 @@
 pub mod dedup;
 pub mod index;
 pub mod query;
+pub mod rank;
 
 use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
@@ -265,6 +266,27 @@ impl Corpus {
 
     /// Reads one stored record back.
     pub fn get(&self, r: DocRef) -> Result<Stored, StoreError> {
+        self.read_line(r)
+    }
+
+    /// Reads the title and text of one stored record, skipping its annotations (the
+    /// second-stage ranker reads dozens of documents per query).
+    pub fn get_text(&self, r: DocRef) -> Result<(String, String), StoreError> {
+        #[derive(Deserialize)]
+        struct Line {
+            record: TextOnly,
+        }
+        #[derive(Deserialize)]
+        struct TextOnly {
+            #[serde(default)]
+            title: Option<String>,
+            text: String,
+        }
+        let l: Line = self.read_line(r)?;
+        Ok((l.record.title.unwrap_or_default(), l.record.text))
+    }
+
+    fn read_line<T: for<'de> Deserialize<'de>>(&self, r: DocRef) -> Result<T, StoreError> {
         use std::io::{Read, Seek, SeekFrom};
         let path = self
             .dir

@@ -94,6 +94,27 @@ pub fn parse(q: &str, analyse: impl Fn(&str) -> Vec<String>) -> Query {
     out
 }
 
+/// The words of a query that count for ranking: the query without its operators, excluded
+/// words and quotation marks.
+pub fn positive_text(q: &str) -> String {
+    let mut out = Vec::new();
+    let mut skip = false;
+    for w in q.split_whitespace() {
+        if skip {
+            skip = false;
+            continue;
+        }
+        match w {
+            "OR" | "AND" => {}
+            "NOT" => skip = true,
+            _ if w.starts_with('-') && w.len() > 1 => {}
+            _ => out.push(w.trim_start_matches('+')),
+        }
+    }
+    out.join(" ")
+        .replace(['"', '«', '»', '“', '”'], " ")
+}
+
 /// Does a document's term sequence contain `phrase` contiguously?
 pub fn contains_phrase(doc_terms: &[String], phrase: &[String]) -> bool {
     !phrase.is_empty() && doc_terms.windows(phrase.len()).any(|w| w == phrase)
@@ -121,6 +142,10 @@ mod tests {
             vec!["ملف".to_string(), "نووي".to_string(), "واشنطن".to_string()]
         );
         assert!(parse("\"إيران\"", an).phrases.is_empty());
+        assert_eq!(
+            positive_text("\"الملف النووي\" -العقوبات +واشنطن NOT روسيا OR الصين"),
+            " الملف النووي  واشنطن الصين"
+        );
         assert_eq!(q.must_not, vec!["عقوبات".to_string(), "روسيا".to_string()]);
         assert!(q.should.contains(&"إيران".to_string()) && q.should.contains(&"صين".to_string()));
         let q = parse("غزة AND القدس", an);
