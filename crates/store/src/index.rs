@@ -132,14 +132,12 @@ impl Index {
             tf.clear();
             let mut len = 0u32;
             let r = &s.record;
-            for part in [r.title.as_deref().unwrap_or(""), r.text.as_str()] {
-                terms(an, stop, part, |t| {
+            // One pass of analysis feeds both the postings and the re-ranker's statistics.
+            idx.rank
+                .add(an, stop, r.title.as_deref().unwrap_or(""), &r.text, |t| {
                     *tf.entry(t.to_string()).or_insert(0) += 1;
                     len += 1;
                 });
-            }
-            idx.rank
-                .add(an, stop, r.title.as_deref().unwrap_or(""), &r.text);
             let d = idx.docs.len() as u32;
             for (t, n) in tf.drain() {
                 idx.postings.entry(t).or_default().push((d, n));

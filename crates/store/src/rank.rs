@@ -63,28 +63,17 @@ pub struct Forms {
 impl Forms {
     pub fn new(an: &rasd_text::Analyzer, stop: &HashSet<String>, text: &str) -> Forms {
         let mut out = Forms::default();
-        out.add(an, stop, text, true, true);
+        out.add(an, stop, text);
         out
     }
 
-    /// `seq` keeps the word sequence, `stems` the distinct stems (a query's; a document's
-    /// stems are in the index already).
-    fn add(
-        &mut self,
-        an: &rasd_text::Analyzer,
-        stop: &HashSet<String>,
-        text: &str,
-        seq: bool,
-        stems: bool,
-    ) {
+    fn add(&mut self, an: &rasd_text::Analyzer, stop: &HashSet<String>, text: &str) {
         an.for_each_form(text, |_, f| {
-            if seq {
-                self.cores.push(f.core.to_string());
-            }
+            self.cores.push(f.core.to_string());
             if f.stem.is_empty() || stop.contains(f.stem) {
                 return;
             }
-            if stems && !self.stems.iter().any(|s| s == f.stem) {
+            if !self.stems.iter().any(|s| s == f.stem) {
                 self.stems.push(f.stem.to_string());
             }
             trigrams(f.stem, |g| {
@@ -166,28 +155,46 @@ pub struct RankStats {
 }
 
 impl RankStats {
-    /// Counts one document's trigrams and title terms.
+    /// Counts one document's trigrams and title terms, handing every index term (the stems
+    /// of content words, title first) to `term`.
     pub(crate) fn add(
         &mut self,
         an: &rasd_text::Analyzer,
         stop: &HashSet<String>,
         title: &str,
         text: &str,
+        mut term: impl FnMut(&str),
     ) {
-        let mut seen = FxHashSet::default();
-        crate::index::terms(an, stop, title, |t| {
-            self.title_terms += 1;
-            if seen.insert(t.to_string()) {
-                *self.title_df.entry(t.to_string()).or_insert(0) += 1;
-            }
-        });
-        let mut f = Forms::default();
-        f.add(an, stop, title, false, false);
-        f.add(an, stop, text, false, false);
-        for g in f.stem_grams {
+        let mut title_terms = FxHashSet::default();
+        let mut stem_grams = FxHashSet::default();
+        let mut word_grams = FxHashSet::default();
+        for (part, in_title) in [(title, true), (text, false)] {
+            an.for_each_form(part, |_, f| {
+                if f.stem.is_empty() || stop.contains(f.stem) {
+                    return;
+                }
+                term(f.stem);
+                if in_title {
+                    self.title_terms += 1;
+                    if !title_terms.contains(f.stem) {
+                        title_terms.insert(f.stem.to_string());
+                    }
+                }
+                trigrams(f.stem, |g| {
+                    stem_grams.insert(g);
+                });
+                trigrams(f.norm, |g| {
+                    word_grams.insert(g);
+                });
+            });
+        }
+        for t in title_terms {
+            *self.title_df.entry(t).or_insert(0) += 1;
+        }
+        for g in stem_grams {
             *self.stem_grams.entry(g).or_insert(0) += 1;
         }
-        for g in f.word_grams {
+        for g in word_grams {
             *self.word_grams.entry(g).or_insert(0) += 1;
         }
     }
