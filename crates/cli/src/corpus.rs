@@ -31,7 +31,8 @@ pub struct IngestArgs {
 
 #[derive(clap::Args)]
 pub struct SearchArgs {
-    /// The query (words, any spelling).
+    /// The query: words in any spelling; "a phrase"; +required, -excluded, AND, NOT;
+    /// quote:word (inside a quotation) and event:word (inside a sentence reporting an event).
     query: Vec<String>,
     #[arg(long, default_value = "rasd-data")]
     corpus: PathBuf,
@@ -486,7 +487,17 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
     }
     let q = args.query.join(" ");
     let query = rasd_store::query::parse(&q, analyse);
-    let qset: HashSet<String> = query.should.iter().cloned().collect();
+    // Snippets mark the words wherever they stand: field words without their prefix.
+    let qset: HashSet<String> = query
+        .should
+        .iter()
+        .map(|t| {
+            t.strip_prefix(rasd_store::index::QUOTE_FIELD)
+                .or_else(|| t.strip_prefix(rasd_store::index::EVENT_FIELD))
+                .unwrap_or(t)
+                .to_string()
+        })
+        .collect();
     let mut hits = index.search_query(&query, Bm25::default(), usize::MAX, keep, |d| {
         phrase_ok(&corpus, &index, &an, &stop, &query, d)
     });

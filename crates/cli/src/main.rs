@@ -57,7 +57,7 @@ enum Command {
     Eval(Eval),
     /// Analyse inputs into an on-disk corpus: de-duplicated, crash-safe, indexed for search.
     Ingest(corpus::IngestArgs),
-    /// Search a corpus (Arabic-aware BM25); batch mode writes TREC runs.
+    /// Search a corpus (Arabic-aware BM25, top results re-ranked); batch mode writes TREC runs.
     Search(corpus::SearchArgs),
     /// What a corpus holds: per outlet and day, top entities, event types, actor pairs, duplicates.
     Stats(corpus::StatsArgs),

@@ -58,7 +58,9 @@ fn read_qrels(path: &PathBuf) -> Result<HashMap<String, Vec<String>>> {
             .parse()
             .with_context(|| format!("{}:{}: grade {grade}", path.display(), n + 1))?;
         if grade > 0 {
-            out.entry(qid.to_string()).or_default().push(doc.to_string());
+            out.entry(qid.to_string())
+                .or_default()
+                .push(doc.to_string());
         }
     }
     Ok(out)
@@ -99,9 +101,13 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
         if line.trim().is_empty() {
             continue;
         }
-        let (qid, q) = line
-            .split_once('\t')
-            .with_context(|| format!("{}:{}: expected qid<TAB>query", args.queries.display(), n + 1))?;
+        let (qid, q) = line.split_once('\t').with_context(|| {
+            format!(
+                "{}:{}: expected qid<TAB>query",
+                args.queries.display(),
+                n + 1
+            )
+        })?;
         let Some(relevant) = qrels.get(qid) else {
             continue;
         };
@@ -124,7 +130,11 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
         examples.push(ex);
     }
     if examples.is_empty() {
-        bail!("no query of {} is judged in {}", args.queries.display(), args.qrels.display());
+        bail!(
+            "no query of {} is judged in {}",
+            args.queries.display(),
+            args.qrels.display()
+        );
     }
     let all: Vec<&Example> = examples.iter().collect();
     let bm25 = {

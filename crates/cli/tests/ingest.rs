@@ -197,7 +197,11 @@ fn rasd_ok(args: &[&str], corpus: &Path) {
         .arg(corpus)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn read_run(path: &Path) -> Vec<(String, String, f64)> {
@@ -229,7 +233,11 @@ fn second_stage_ranking_reorders_ties_by_word_order_and_trains() {
     let corpus = base.join("corpus");
     assert!(ingest(&corpus, &data).status().unwrap().success());
     let queries = base.join("q.tsv");
-    std::fs::write(&queries, "q1\tأين وقعت معركة حطين؟\nq2\tمتى دخل صلاح الدين القدس؟\n").unwrap();
+    std::fs::write(
+        &queries,
+        "q1\tأين وقعت معركة حطين؟\nq2\tمتى دخل صلاح الدين القدس؟\n",
+    )
+    .unwrap();
     let (bm25, reranked) = (base.join("bm25.run"), base.join("rank.run"));
     for (run, extra) in [(&bm25, Some("--bm25-only")), (&reranked, None)] {
         let mut args = vec!["search", "--queries"];
@@ -242,14 +250,20 @@ fn second_stage_ranking_reorders_ties_by_word_order_and_trains() {
     let plain = read_run(&bm25);
     let q1: Vec<_> = plain.iter().filter(|r| r.0 == "q1").collect();
     assert_eq!(q1.len(), 2);
-    assert!((q1[0].2 - q1[1].2).abs() < 1e-9, "BM25 cannot tell p1 from p2: {q1:?}");
+    assert!(
+        (q1[0].2 - q1[1].2).abs() < 1e-9,
+        "BM25 cannot tell p1 from p2: {q1:?}"
+    );
     let ranked = read_run(&reranked);
     let q1: Vec<_> = ranked.iter().filter(|r| r.0 == "q1").collect();
     assert_eq!(q1[0].1, "p2", "the question's word order picks p2: {q1:?}");
     assert!(q1[0].2 > q1[1].2);
     let q2: Vec<_> = ranked.iter().filter(|r| r.0 == "q2").collect();
     assert_eq!(q2[0].1, "p3");
-    assert!(q2.windows(2).all(|w| w[0].2 >= w[1].2), "scores keep the order: {q2:?}");
+    assert!(
+        q2.windows(2).all(|w| w[0].2 >= w[1].2),
+        "scores keep the order: {q2:?}"
+    );
 
     // A model trained on judged queries is written, read back and used.
     let qrels = base.join("qrels.txt");
@@ -269,9 +283,15 @@ fn second_stage_ranking_reorders_ties_by_word_order_and_trains() {
     let log = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{log}");
     assert!(log.contains("2 judged queries"), "{log}");
-    assert!(log.contains("trained on all 2 queries: MRR@10 1.0000"), "{log}");
+    assert!(
+        log.contains("trained on all 2 queries: MRR@10 1.0000"),
+        "{log}"
+    );
     let text = std::fs::read_to_string(&model).unwrap();
-    assert!(text.starts_with("# ") && text.contains("\nword_chain\t"), "{text}");
+    assert!(
+        text.starts_with("# ") && text.contains("\nword_chain\t"),
+        "{text}"
+    );
     let own = base.join("own.run");
     let args = [
         "search",
@@ -283,6 +303,50 @@ fn second_stage_ranking_reorders_ties_by_word_order_and_trains() {
         model.to_str().unwrap(),
     ];
     rasd_ok(&args, &corpus);
-    assert_eq!(read_run(&own).first().map(|r| r.1.clone()), Some("p2".to_string()));
+    assert_eq!(
+        read_run(&own).first().map(|r| r.1.clone()),
+        Some("p2".to_string())
+    );
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn quote_and_event_words_match_inside_their_fields_only() {
+    let base = std::env::temp_dir().join(format!("rasd-fields-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    std::fs::create_dir_all(&base).unwrap();
+    let data = base.join("c.tsv");
+    std::fs::write(
+        &data,
+        "a1\tالعقوبات\tقال وزير الخارجية الإيراني: \"العقوبات الأمريكية ظالمة ولن نقبلها\". وأضاف أن بلاده ستواصل العمل.\n\
+         a2\tالعقوبات\tفرضت الولايات المتحدة العقوبات على إيران أمس.\n\
+         a3\tقصف\tقصفت الطائرات الإسرائيلية مواقع في غزة أمس. وتحدث التقرير عن العقوبات وعن غزة.\n\
+         a4\tغزة\tتقع غزة على ساحل البحر المتوسط.\n",
+    )
+    .unwrap();
+    let corpus = base.join("corpus");
+    assert!(ingest(&corpus, &data).status().unwrap().success());
+    let ids = |q: &str| -> Vec<String> {
+        let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
+            .args(["search", "--json", "--corpus"])
+            .arg(&corpus)
+            .arg(q)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let mut v: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+            .map(|s| s.trim_matches('"').to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids("العقوبات"), ["a1", "a2", "a3"]);
+    assert_eq!(ids("quote:العقوبات"), ["a1"], "only a1 has the word inside a quotation");
+    assert_eq!(ids("اقتباس:العقوبات"), ["a1"]);
+    assert_eq!(ids("غزة"), ["a3", "a4"]);
+    assert_eq!(ids("event:غزة"), ["a3"], "only a3 names Gaza in an event's sentence");
     std::fs::remove_dir_all(&base).unwrap();
 }

@@ -43,7 +43,11 @@ fn arcd_dev_mrr_floor() {
             .args(args)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
     let c = corpus.to_str().unwrap();
     rasd(&["ingest", &format!("{dir}/collection.tsv"), "--corpus", c]);
@@ -59,7 +63,15 @@ fn arcd_dev_mrr_floor() {
     let mut figures = Vec::new();
     for extra in [None, Some("--bm25-only")] {
         let run = base.join("run.txt");
-        let mut args = vec!["search", "--corpus", c, "--queries", &queries, "--limit", "100"];
+        let mut args = vec![
+            "search",
+            "--corpus",
+            c,
+            "--queries",
+            &queries,
+            "--limit",
+            "100",
+        ];
         let r = run.to_str().unwrap().to_string();
         args.extend(["--run", &r]);
         args.extend(extra);

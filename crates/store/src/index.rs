@@ -12,6 +12,10 @@ use crate::{io, Corpus, DocRef, StoreError};
 
 const MAGIC: &[u8; 8] = b"RASDIX04";
 
+/// Prefixes of the terms of quotations and of the sentences that report events.
+pub const QUOTE_FIELD: &str = "quote:";
+pub const EVENT_FIELD: &str = "event:";
+
 /// What the index keeps about a document, besides its terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocInfo {
@@ -138,6 +142,31 @@ impl Index {
                     *tf.entry(t.to_string()).or_insert(0) += 1;
                     len += 1;
                 });
+            // Quotations and event sentences are also indexed as fields of their own, their
+            // terms prefixed, so that `quote:` and `event:` words match inside them only.
+            // They do not add to the document's length: BM25 compares bodies.
+            for q in &r.quotes {
+                terms(an, stop, &q.text, |t| {
+                    *tf.entry(format!("{QUOTE_FIELD}{t}")).or_insert(0) += 1;
+                });
+            }
+            if !r.events.is_empty() {
+                let offsets = rasd_text::offsets::CharOffsets::new(&r.text);
+                let mut seen = Vec::new();
+                for e in r.events.iter().filter(|e| !e.negated) {
+                    if seen.contains(&e.sentence.start) {
+                        continue;
+                    }
+                    seen.push(e.sentence.start);
+                    let (a, b) = (
+                        offsets.byte_of(e.sentence.start),
+                        offsets.byte_of(e.sentence.end),
+                    );
+                    terms(an, stop, r.text.get(a..b).unwrap_or(""), |t| {
+                        *tf.entry(format!("{EVENT_FIELD}{t}")).or_insert(0) += 1;
+                    });
+                }
+            }
             let d = idx.docs.len() as u32;
             for (t, n) in tf.drain() {
                 idx.postings.entry(t).or_default().push((d, n));

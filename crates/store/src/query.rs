@@ -1,6 +1,7 @@
 //! Query syntax: words (ranked by BM25, any of them may match), `"a phrase"` (its words in this
 //! order, next to each other), `+word` or `word AND word` (must match), `-word` or `NOT word`
-//! (must not match), `OR` (the default, accepted for readability).
+//! (must not match), `OR` (the default, accepted for readability), `quote:word` and
+//! `event:word` (must match inside a quotation, or inside a sentence that reports an event).
 
 /// A parsed query, every word already analysed into index terms.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -81,6 +82,18 @@ pub fn parse(q: &str, analyse: impl Fn(&str) -> Vec<String>) -> Query {
                 }
             }
             _ if w.starts_with('-') && w.len() > 1 => out.must_not.extend(analyse(&w[1..])),
+            // A word inside quotations or event sentences only: required there.
+            _ if field_of(w).is_some() => {
+                if let Some((field, rest)) = field_of(w) {
+                    for t in analyse(rest) {
+                        let t = format!("{field}{t}");
+                        if !out.must.contains(&t) {
+                            out.must.push(t.clone());
+                        }
+                        out.should.push(t);
+                    }
+                }
+            }
             _ if w.starts_with('+') && w.len() > 1 => {
                 for t in analyse(&w[1..]) {
                     out.must.push(t.clone());
@@ -92,6 +105,18 @@ pub fn parse(q: &str, analyse: impl Fn(&str) -> Vec<String>) -> Query {
         i += 1;
     }
     out
+}
+
+/// `quote:word` and `event:word` (also in Arabic: `اقتباس:` and `حدث:`): the field prefix of
+/// the index and the word.
+fn field_of(w: &str) -> Option<(&'static str, &str)> {
+    let (name, rest) = w.split_once(':')?;
+    let field = match name {
+        "quote" | "اقتباس" => crate::index::QUOTE_FIELD,
+        "event" | "حدث" => crate::index::EVENT_FIELD,
+        _ => return None,
+    };
+    (!rest.is_empty()).then_some((field, rest))
 }
 
 /// The words of a query that count for ranking: the query without its operators, excluded
@@ -108,11 +133,10 @@ pub fn positive_text(q: &str) -> String {
             "OR" | "AND" => {}
             "NOT" => skip = true,
             _ if w.starts_with('-') && w.len() > 1 => {}
-            _ => out.push(w.trim_start_matches('+')),
+            _ => out.push(field_of(w).map_or(w.trim_start_matches('+'), |f| f.1)),
         }
     }
-    out.join(" ")
-        .replace(['"', '«', '»', '“', '”'], " ")
+    out.join(" ").replace(['"', '«', '»', '“', '”'], " ")
 }
 
 /// Does a document's term sequence contain `phrase` contiguously?
@@ -148,6 +172,12 @@ mod tests {
         );
         assert_eq!(q.must_not, vec!["عقوبات".to_string(), "روسيا".to_string()]);
         assert!(q.should.contains(&"إيران".to_string()) && q.should.contains(&"صين".to_string()));
+        let q = parse("إيران quote:العقوبات حدث:القصف", an);
+        assert_eq!(
+            q.must,
+            vec!["quote:عقوبات".to_string(), "event:قصف".to_string()]
+        );
+        assert_eq!(positive_text("quote:العقوبات"), "العقوبات");
         let q = parse("غزة AND القدس", an);
         assert_eq!(q.must, vec!["غزة".to_string(), "قدس".to_string()]);
         assert!(contains_phrase(

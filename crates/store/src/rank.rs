@@ -250,8 +250,8 @@ pub fn features(
         let df = st.title_df.get(t).copied().unwrap_or(1) as f32;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         let tf = tf as f32;
-        title += idf * tf * 2.2
-            / (tf + 1.2 * (0.25 + 0.75 * d.title_len as f32 / avg_title.max(1.0)));
+        title +=
+            idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * d.title_len as f32 / avg_title.max(1.0)));
     }
     let len = index.docs[doc as usize].len.max(1) as f32;
     [
