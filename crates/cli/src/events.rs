@@ -334,6 +334,13 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
             }
             if ours(e.target.as_ref()) == gold_tgt {
                 tgt_ok += 1;
+            } else if args.errors {
+                println!(
+                    "target {:?}, gold {:?} [{}]: {text}",
+                    ours(e.target.as_ref()),
+                    gold_tgt,
+                    e.trigger.text
+                );
             }
         }
         let pct = |x: usize| x as f64 / n.max(1) as f64;

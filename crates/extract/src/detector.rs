@@ -119,6 +119,9 @@ pub fn sentence_features(
         if in_set(&lex.res.denial_words, k) {
             f.push(h(kind, 10, &["denial"]));
         }
+        if in_set(&lex.res.manner_words, k) {
+            f.push(h(kind, 10, &["manner"]));
+        }
         if let Some(a) = ctx.match_at(&ev.agents, k, true) {
             f.push(h(kind, 11, &[a.value]));
         }

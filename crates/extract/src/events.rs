@@ -173,10 +173,14 @@ fn reads_passive(
     (count_is_subject
         && (crate::quantities::is_number(ctx, lex, next) || lex.res.counting_cues.contains(w)))
         || lex.res.passive_cues.contains(w)
-        || (w.starts_with('و')
-            && ctx
-                .match_at(&ev.patterns, next, true)
-                .is_some_and(|h| h.value.2 && h.value.3))
+        // A joined wound verb right after the verb or after its victim («قتل وأصيب آخر»,
+        // «قتل شخص وأصيب 13 آخرون»).
+        || (next..(next + 3).min(s1)).any(|j| {
+            ctx.toks[j].norm.starts_with('و')
+                && ctx
+                    .match_at(&ev.patterns, j, true)
+                    .is_some_and(|h| h.value.2 && h.value.3)
+        })
 }
 
 fn is_place_preposition(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
@@ -262,7 +266,8 @@ fn mentions(
                     entity: None,
                     span: (h.start, ctx.toks[last - 1].end),
                     country,
-                    sector: Some(h.value.clone()),
+                    // «-» in events/agents.tsv: people named without a sector.
+                    sector: (h.value != "-").then(|| h.value.clone()),
                 },
             });
             k = last;

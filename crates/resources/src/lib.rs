@@ -246,6 +246,9 @@ pub struct Resources {
     /// Words before a place name that make it where an event happened («في بغداد»), not who
     /// took part in it.
     pub place_words: HashSet<String>,
+    /// Words that describe how an attack was carried out («انتحاري», «مفخخة»): evidence of
+    /// an event for the detector, never actors.
+    pub manner_words: HashSet<String>,
     /// Files loaded, in order, for `rasd resources` and error messages.
     pub sources: Vec<String>,
 }

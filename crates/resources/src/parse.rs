@@ -415,8 +415,9 @@ fn parse_line(
                 "passive" => &mut r.passive_cues,
                 "approximate" => &mut r.counting_cues,
                 "place" => &mut r.place_words,
+                "manner" => &mut r.manner_words,
                 k => return Err(format!(
-                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate place)"
+                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate place manner)"
                 )),
             };
             for a in alternatives(cols[1]) {
