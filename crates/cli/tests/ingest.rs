@@ -344,9 +344,17 @@ fn quote_and_event_words_match_inside_their_fields_only() {
         v
     };
     assert_eq!(ids("العقوبات"), ["a1", "a2", "a3"]);
-    assert_eq!(ids("quote:العقوبات"), ["a1"], "only a1 has the word inside a quotation");
+    assert_eq!(
+        ids("quote:العقوبات"),
+        ["a1"],
+        "only a1 has the word inside a quotation"
+    );
     assert_eq!(ids("اقتباس:العقوبات"), ["a1"]);
     assert_eq!(ids("غزة"), ["a3", "a4"]);
-    assert_eq!(ids("event:غزة"), ["a3"], "only a3 names Gaza in an event's sentence");
+    assert_eq!(
+        ids("event:غزة"),
+        ["a3"],
+        "only a3 names Gaza in an event's sentence"
+    );
     std::fs::remove_dir_all(&base).unwrap();
 }

@@ -374,6 +374,20 @@ pub fn extract(
             // A subject before the verb («قوات الأمن قتلت ثلاثة», «جنوده قتلوا خمسة») makes the
             // count after it the object.
             // The actor right before a verb, unless it names a place («في بغداد قتل …»).
+            let quote = quotes
+                .iter()
+                .find(|q| q.start <= hit.start && hit.start < q.end);
+            // An event told inside reported speech («قال مصدر في الشرطة إن عبوة انفجرت …») has
+            // its actors inside what was said: the speaker and the words around the speech
+            // verb are the frame, not the event. (Statements the speaker makes are coded with
+            // the speaker as source, below.)
+            let told = |m: &Mention| {
+                by_speaker
+                    || quote.is_none_or(|q| {
+                        ctx.toks[m.first].start >= q.start && ctx.toks[m.last - 1].end <= q.end
+                    })
+            };
+            let ms: Vec<&Mention> = ms.iter().filter(|m| told(m)).collect();
             let subject = ms.iter().rev().find(|m| {
                 m.last == hit.first
                     && !is_place_preposition(ctx, lex, m.first)
@@ -442,9 +456,6 @@ pub fn extract(
                 _ if intent => "intent",
                 _ => "act",
             };
-            let quote = quotes
-                .iter()
-                .find(|q| q.start <= hit.start && hit.start < q.end);
             // The speaker's words when named in this sentence, else the entity's first mention.
             let speaker = quote
                 .and_then(|q| q.speaker.map(|e| (e, q.speaker_span)))
@@ -456,8 +467,9 @@ pub fn extract(
                             .unwrap_or((hit.start, hit.start)),
                     )
                 });
-            let before: Vec<&Mention> = ms.iter().filter(|m| m.last <= hit.first).collect();
-            let after: Vec<&Mention> = ms.iter().filter(|m| m.first >= hit.last).collect();
+            let before: Vec<&Mention> =
+                ms.iter().copied().filter(|m| m.last <= hit.first).collect();
+            let after: Vec<&Mention> = ms.iter().copied().filter(|m| m.first >= hit.last).collect();
             let conj = trigger_token.norm.starts_with('و')
                 && variants(&trigger_token.norm)
                     .iter()
@@ -536,8 +548,14 @@ pub fn extract(
             if source == target {
                 target = None;
             }
-            if source.is_none() && target.is_none() && quote.is_some() && !by_speaker {
+            // Said with no doer named («قال لافروف إن بلاده ستواصل العمل مع تركيا»), a
+            // statement, promise or act of cooperation is the speaker's side's own; an act of
+            // material conflict told by a source (the police, a witness) is not theirs.
+            if source.is_none() && quote.is_some() && !by_speaker && root < "14" {
                 source = speaker.clone();
+                if source == target {
+                    target = None;
+                }
             }
             out.push(EventFound {
                 source,

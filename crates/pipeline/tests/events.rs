@@ -219,3 +219,40 @@ fn a_count_after_a_subject_is_the_object() {
         e.source
     );
 }
+
+/// An attack told by a source («قال مصدر في الشرطة العراقية إن …») has its actors inside what
+/// was said: the police who report it are not its doers; the gunmen named inside are.
+#[test]
+fn reported_attacks_take_their_actors_from_what_was_said() {
+    let attack = |text: &str| {
+        let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
+        let e = find(
+            &r,
+            |e| e.plover.as_ref().is_some_and(|p| p.kind == "ASSAULT"),
+            text,
+        );
+        code(&e.source).map(|c| c.1.map(str::to_string))
+    };
+    let source = attack("وقال مصدر في الشرطة العراقية إن عبوة ناسفة انفجرت على دورية في بغداد.");
+    assert_eq!(source, None, "the police only report the bombing");
+    let source = attack("وقال مصدر في الشرطة العراقية إن مسلحين هاجموا نقطة تفتيش في بغداد.");
+    assert_eq!(source, Some(Some("UAF".to_string())));
+}
+
+/// The singular «شخص» names people without a sector; the plural «أشخاص» names civilians.
+#[test]
+fn a_counted_person_has_no_sector() {
+    let target = |text: &str| {
+        let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
+        let e = find(&r, |e| e.cameo.code.starts_with("18"), text).clone();
+        e.target.map(|a| (a.text, a.sector))
+    };
+    assert_eq!(
+        target("قتل 20 شخصا في انفجار سيارة مفخخة قرب السوق."),
+        Some(("شخصا".to_string(), None))
+    );
+    assert_eq!(
+        target("قتل عشرة أشخاص في انفجار سيارة مفخخة قرب السوق.").and_then(|t| t.1),
+        Some("CVL".to_string())
+    );
+}
