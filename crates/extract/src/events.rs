@@ -393,7 +393,13 @@ pub fn extract(
                     && !is_place_preposition(ctx, lex, m.first)
                     && !ctx.toks[m.first].norm.starts_with(['ب', 'ل'])
             });
-            let subject_before = ctx.toks[hit.first].norm.ends_with("وا") || subject.is_some();
+            // A verb that agrees with a plural subject («قتلوا», «يطلقون») had its subject before
+            // it or as a pronoun: Arabic puts a subject after the verb only with a singular verb.
+            let trigger_norm = ctx.toks[hit.first].norm.as_str();
+            let plural_verb = is_verb
+                && (trigger_norm.ends_with("وا")
+                    || (trigger_norm.ends_with("ون") && trigger_norm.starts_with(['ي', 'ت'])));
+            let subject_before = plural_verb || subject.is_some();
             let victim = *victim
                 || (*either_voice && reads_passive(ctx, lex, ev, hit.last, s1, !subject_before));
             let Some(info) = ev.codes.get(code) else {
@@ -504,6 +510,9 @@ pub fn extract(
             } else if let Some(m) = subject.filter(|_| is_verb) {
                 // «إن قوات الأمن الباكستانية قتلت ثلاثة مسلحين»: subject, verb, object.
                 source = Some(m.actor.clone());
+                target = after.first().map(|m| m.actor.clone());
+            } else if plural_verb {
+                source = before.last().map(|m| m.actor.clone());
                 target = after.first().map(|m| m.actor.clone());
             } else if is_verb && after.first().is_some_and(|m| m.first <= hit.last + 3) {
                 source = after.first().map(|m| m.actor.clone());

@@ -256,3 +256,19 @@ fn a_counted_person_has_no_sector() {
         Some("CVL".to_string())
     );
 }
+
+/// A verb that agrees with a plural subject («هاجموا») had its subject before it, even with
+/// words in between: the actor after it is its object.
+#[test]
+fn a_plural_verb_takes_its_subject_from_before() {
+    let text = "وقال شاهد إن مسلحين من القبائل هاجموا قافلة للجيش الباكستاني قرب الحدود.\n";
+    let r = pipeline().analyze(&Article::text("t", text.to_string()));
+    let e = find(&r, |e| e.cameo.root == "18", "an assault");
+    assert_eq!(code(&e.source), Some((None, Some("UAF"))), "{:?}", e.source);
+    assert_eq!(
+        code(&e.target),
+        Some((Some("PAK"), Some("MIL"))),
+        "{:?}",
+        e.target
+    );
+}
