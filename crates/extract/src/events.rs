@@ -554,6 +554,27 @@ pub fn extract(
                     })
                     .cloned();
             }
+            if root == "14" {
+                // A protest is aimed at someone only when the sentence says so («ضد الحكومة»,
+                // «أمام السفارة الأمريكية»): other people named after it are bystanders, the
+                // police, or the protesters again.
+                target = after
+                    .iter()
+                    .find(|m| {
+                        (m.first.saturating_sub(2).max(hit.last)..m.first)
+                            .any(|j| in_words(ctx, &lex.res.against_words, j))
+                    })
+                    .map(|m| m.actor.clone());
+                if source.is_none() {
+                    // With no protesters named, the protest stands for them: civilians.
+                    source = Some(ActorRef {
+                        entity: None,
+                        span: (hit.start, hit.end),
+                        country: None,
+                        sector: Some("CVL".to_string()),
+                    });
+                }
+            }
             if source == target {
                 target = None;
             }

@@ -272,3 +272,29 @@ fn a_plural_verb_takes_its_subject_from_before() {
         e.target
     );
 }
+
+/// A protest is aimed at someone only when the sentence says so («ضد …»); with no protesters
+/// named, the protest stands for civilians.
+#[test]
+fn protest_targets_need_an_against_word() {
+    let protest = |text: &str| {
+        let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
+        let e = find(&r, |e| e.cameo.root == "14", text).clone();
+        (
+            code(&e.source).map(|c| c.1.map(str::to_string)),
+            code(&e.target).map(|c| (c.0.map(str::to_string), c.1.map(str::to_string))),
+        )
+    };
+    let (source, target) = protest("تظاهر الآلاف في الخرطوم أمس ضد الحكومة السودانية.");
+    assert_eq!(source, Some(Some("CVL".to_string())));
+    assert_eq!(
+        target,
+        Some((Some("SDN".to_string()), Some("GOV".to_string())))
+    );
+    let (source, target) = protest("اندلعت مظاهرات في نواكشوط أمس وفرقت الشرطة المتظاهرين.");
+    assert_eq!(source, Some(Some("CVL".to_string())));
+    assert_eq!(
+        target, None,
+        "the police face the protest; it is not aimed at them"
+    );
+}

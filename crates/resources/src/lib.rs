@@ -249,6 +249,8 @@ pub struct Resources {
     /// Words that describe how an attack was carried out («انتحاري», «مفخخة»): evidence of
     /// an event for the detector, never actors.
     pub manner_words: HashSet<String>,
+    /// Words before the side a protest is aimed at («ضد», «أمام»).
+    pub against_words: HashSet<String>,
     /// Files loaded, in order, for `rasd resources` and error messages.
     pub sources: Vec<String>,
 }

@@ -416,8 +416,9 @@ fn parse_line(
                 "approximate" => &mut r.counting_cues,
                 "place" => &mut r.place_words,
                 "manner" => &mut r.manner_words,
+                "against" => &mut r.against_words,
                 k => return Err(format!(
-                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate place manner)"
+                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate place manner against)"
                 )),
             };
             for a in alternatives(cols[1]) {
