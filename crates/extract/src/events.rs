@@ -258,6 +258,15 @@ fn mentions(
             {
                 country = Some(n.value.clone());
                 last = n.last;
+            } else if let Some(c) = (last < s1)
+                .then(|| ctx.toks[last].norm.strip_suffix('ا'))
+                .flatten()
+                .and_then(|a| lex.nationality.get(a))
+            {
+                // The accusative after a counted noun («قتل جنديا أميركيا»); not derived in the
+                // nationality list, where «سوريا», «تركيا» would read as adjectives.
+                country = Some(c.clone());
+                last += 1;
             }
             out.push(Mention {
                 first: k,
@@ -400,8 +409,17 @@ pub fn extract(
                 && (trigger_norm.ends_with("وا")
                     || (trigger_norm.ends_with("ون") && trigger_norm.starts_with(['ي', 'ت'])));
             let subject_before = plural_verb || subject.is_some();
+            // «قتل عراقيان في تفجير»: one actor after the verb and then a passive cue — an
+            // active «قتل» would need an object — so the actor is the victim.
+            let lone_then_cue = ms.iter().find(|m| m.first >= hit.last).is_some_and(|m| {
+                m.first == hit.last
+                    && m.last < s1
+                    && lex.res.passive_cues.contains(&ctx.toks[m.last].norm)
+            });
             let victim = *victim
-                || (*either_voice && reads_passive(ctx, lex, ev, hit.last, s1, !subject_before));
+                || (*either_voice
+                    && (reads_passive(ctx, lex, ev, hit.last, s1, !subject_before)
+                        || (!subject_before && lone_then_cue)));
             let Some(info) = ev.codes.get(code) else {
                 k = hit.last;
                 continue;
@@ -484,7 +502,12 @@ pub fn extract(
             if victim {
                 // «مقتل 3 أشخاص برصاص الشرطة»: the victims are named; the doer only after an
                 // agent marker.
-                target = after.first().or(before.last()).map(|m| m.actor.clone());
+                // A passive verb's subject stands before it («جنديا أميركيا قتل …»).
+                target = subject
+                    .filter(|_| is_verb)
+                    .or(after.first())
+                    .or(before.last())
+                    .map(|m| m.actor.clone());
                 let marker = (hit.last..s1)
                     .find_map(|j| ctx.match_at(&ev.agents_markers, j, true).map(|h| h.last));
                 source = marker

@@ -298,3 +298,28 @@ fn protest_targets_need_an_against_word() {
         "the police face the protest; it is not aimed at them"
     );
 }
+
+/// Victims named as the subject of a passive «قتل»: before it («جنديا أميركيا قتل وأصيب …»)
+/// or alone after it, before a passive cue («قتل عراقيان في تفجير …»).
+#[test]
+fn victims_of_a_passive_killing() {
+    let kill = |text: &str| {
+        let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
+        let e = find(&r, |e| e.cameo.root == "18", text).clone();
+        (
+            code(&e.source).is_some(),
+            e.target.map(|a| (a.country, a.sector)),
+        )
+    };
+    assert_eq!(
+        kill("وأعلن الجيش أن جنديا أميركيا قتل وأصيب آخر في هجوم قرب الموصل."),
+        (
+            false,
+            Some((Some("USA".to_string()), Some("MIL".to_string())))
+        )
+    );
+    assert_eq!(
+        kill("من ناحية ثانية، قتل عراقيان في تفجير صهريج مفخخ قرب الرمادي."),
+        (false, Some((Some("IRQ".to_string()), None)))
+    );
+}

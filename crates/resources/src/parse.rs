@@ -185,14 +185,15 @@ fn parse_line(
             let code = country(cols[0])?.ok_or("a nationality needs a country")?;
             let mut forms = Vec::new();
             for adj in alternatives(cols[1]).into_iter().filter(|a| a != "-") {
-                // One masculine singular adjective without the article yields the eight
-                // forms newswire uses: ± article, ± feminine ة, plural ون / ين.
+                // One masculine singular adjective without the article yields the forms newswire
+                // uses: ± article, ± feminine ة, plural ون / ين, dual ان / تان / تين.
                 let a = fold(&adj);
                 for f in [
                     a.clone(),
                     format!("{a}ه"),
                     format!("{a}ون"),
                     format!("{a}ين"),
+                    format!("{a}ان"),
                     format!("{a}تان"),
                     format!("{a}تين"),
                 ] {
