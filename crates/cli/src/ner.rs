@@ -39,6 +39,10 @@ pub struct TrainArgs {
     /// word, becomes features of the model.
     #[arg(long, num_args = 1..)]
     unlabeled: Vec<String>,
+    /// Rounds of self-training: the news read again with the trained tagger, its findings
+    /// added to the lexicon, and the model trained anew.
+    #[arg(long, default_value_t = 0)]
+    self_train: usize,
     #[command(flatten)]
     pub model: ModelArgs,
 }
@@ -354,6 +358,7 @@ pub fn run_eval(args: Args, res: Resources) -> Result<ExitCode> {
 pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     use rasd_extract::tagger::{tag_index, Example, Rng, Trainer};
     let started = std::time::Instant::now();
+    let res_again = res.clone();
     let extractor = rasd_extract::Extractor::new(res);
     // Each sentence as text, the byte span of each annotated token, and the gold tags.
     type Annotated = (String, Vec<(usize, usize)>, Vec<String>);
@@ -393,9 +398,12 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     }
     let tokens: usize = examples.iter().map(|e| e.gold.len()).sum();
     eprintln!("{} sentences, {} tokens", examples.len(), tokens);
-    let mut trainer = if args.unlabeled.is_empty() {
-        Trainer::new()
-    } else {
+    // What the extractor (rules, and in later rounds the tagger too) finds in the unlabelled
+    // news, word by word.
+    let silver_of = |extractor: &rasd_extract::Extractor| -> Option<rasd_extract::tagger::Silver> {
+        if args.unlabeled.is_empty() {
+            return None;
+        }
         let mut counts = rasd_extract::tagger::SilverCounts::default();
         let mut articles = 0usize;
         for f in &args.unlabeled {
@@ -428,22 +436,38 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
             "unlabelled news: {articles} articles, {} words in the lexicon",
             silver.len()
         );
-        Trainer::with_silver(silver)
+        Some(silver)
     };
-    let mut rng = Rng::new(args.model.seed);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    for epoch in 1..=args.model.epochs {
-        rng.shuffle(&mut order);
-        let wrong: usize = order
-            .iter()
-            .map(|&i| trainer.learn(&examples[i], &extractor.lex, &extractor.segmenter))
-            .sum();
-        eprintln!(
-            "epoch {epoch}: {:.2}% of tokens tagged wrong",
-            100.0 * wrong as f64 / tokens as f64
-        );
+    let train = |silver: Option<rasd_extract::tagger::Silver>,
+                 extractor: &rasd_extract::Extractor| {
+        let mut trainer = match silver {
+            Some(s) => Trainer::with_silver(s),
+            None => Trainer::new(),
+        };
+        let mut rng = Rng::new(args.model.seed);
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        for epoch in 1..=args.model.epochs {
+            rng.shuffle(&mut order);
+            let wrong: usize = order
+                .iter()
+                .map(|&i| trainer.learn(&examples[i], &extractor.lex, &extractor.segmenter))
+                .sum();
+            eprintln!(
+                "epoch {epoch}: {:.2}% of tokens tagged wrong",
+                100.0 * wrong as f64 / tokens as f64
+            );
+        }
+        trainer.finish()
+    };
+    let mut model = train(silver_of(&extractor), &extractor);
+    for round in 1..=args.self_train {
+        // The news read again with the tagger just trained: the names it finds in context
+        // join the lexicon the next model learns from.
+        eprintln!("self-training round {round}");
+        let mut with_tagger = rasd_extract::Extractor::new(res_again.clone());
+        with_tagger.tagger = Some(rasd_extract::tagger::Tagger { model });
+        model = train(silver_of(&with_tagger), &extractor);
     }
-    let model = trainer.finish();
     let file = std::fs::File::create(&args.model.out)
         .with_context(|| format!("creating {}", args.model.out.display()))?;
     model
