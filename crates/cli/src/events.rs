@@ -111,11 +111,13 @@ fn train_detector(
     let mut t = DetectorTrainer::default();
     let mut rng = rasd_extract::tagger::Rng::new(seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    // Positives are rare; their updates count as much as the negatives' in total, square-rooted
-    // so that a handful of positives cannot swing the model.
+    // Positives are rare (one sentence in eight to twenty): a missed positive's update is
+    // scaled by (negatives / positives)^0.75 — between no balance and full balance, where the
+    // cross-validated F1 of both types is highest (exponent 0.25 / 0.5 / 0.75 / 1: ASSAULT
+    // 0.581 / 0.633 / 0.661 / 0.656, PROTEST 0.233 / 0.436 / 0.452 / 0.442).
     let pos = examples.iter().filter(|e| e.1).count().max(1) as f32;
     let neg = (examples.len() as f32 - pos).max(1.0);
-    let weight = (neg / pos).sqrt();
+    let weight = (neg / pos).powf(0.75);
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &i in &order {
