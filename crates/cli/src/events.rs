@@ -337,25 +337,18 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
             };
             src_any += usize::from(any("source_role", e.source.as_ref()));
             tgt_any += usize::from(any("target_role", e.target.as_ref()));
-            if ours(e.source.as_ref()) == gold_src {
-                src_ok += 1;
-            } else if args.errors {
-                println!(
-                    "source {:?}, gold {:?} [{}]: {text}",
-                    ours(e.source.as_ref()),
-                    gold_src,
-                    e.trigger.text
-                );
-            }
-            if ours(e.target.as_ref()) == gold_tgt {
-                tgt_ok += 1;
-            } else if args.errors {
-                println!(
-                    "target {:?}, gold {:?} [{}]: {text}",
-                    ours(e.target.as_ref()),
-                    gold_tgt,
-                    e.trigger.text
-                );
+            for (side, found, gold, ok) in [
+                ("source", ours(e.source.as_ref()), &gold_src, &mut src_ok),
+                ("target", ours(e.target.as_ref()), &gold_tgt, &mut tgt_ok),
+            ] {
+                if found == *gold {
+                    *ok += 1;
+                } else if args.errors {
+                    println!(
+                        "{side} {found:?}, gold {gold:?} [{}]: {text}",
+                        e.trigger.text
+                    );
+                }
             }
         }
         let pct = |x: usize| x as f64 / n.max(1) as f64;

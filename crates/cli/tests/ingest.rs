@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+mod common;
+use common::{rasd_ok, scratch};
+
 const WORDS: [&str; 24] = [
     "الحكومة",
     "أعلنت",
@@ -190,20 +193,6 @@ fn search_finds_and_filters() {
     std::fs::remove_dir_all(&base).unwrap();
 }
 
-fn rasd_ok(args: &[&str], corpus: &Path) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
-        .args(args)
-        .arg("--corpus")
-        .arg(corpus)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 fn read_run(path: &Path) -> Vec<(String, String, f64)> {
     std::fs::read_to_string(path)
         .unwrap()
@@ -215,23 +204,26 @@ fn read_run(path: &Path) -> Vec<(String, String, f64)> {
         .collect()
 }
 
+/// A scratch folder with a corpus ingested from `tsv` (id, title and text per line).
+fn tsv_corpus(name: &str, tsv: &str) -> (PathBuf, PathBuf) {
+    let base = scratch(name);
+    let data = base.join("c.tsv");
+    std::fs::write(&data, tsv).unwrap();
+    let corpus = base.join("corpus");
+    assert!(ingest(&corpus, &data).status().unwrap().success());
+    (base, corpus)
+}
+
 #[test]
 fn second_stage_ranking_reorders_ties_by_word_order_and_trains() {
-    let base = std::env::temp_dir().join(format!("rasd-rank-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&base);
-    std::fs::create_dir_all(&base).unwrap();
     // p1 and p2 hold the same words (same BM25 score, same trigrams, same length); only p2
     // has «معركة حطين» side by side, as the question has them.
-    let data = base.join("c.tsv");
-    std::fs::write(
-        &data,
+    let (base, corpus) = tsv_corpus(
+        "rank",
         "p1\tصلاح الدين\tفي معركة كبيرة وقعت بين الجيشين قرب حطين انتصر صلاح الدين.\n\
          p2\tصلاح الدين\tانتصر صلاح الدين في معركة حطين كبيرة وقعت بين الجيشين قرب.\n\
          p3\tالقدس\tدخل صلاح الدين القدس بعد حصار قصير.\n",
-    )
-    .unwrap();
-    let corpus = base.join("corpus");
-    assert!(ingest(&corpus, &data).status().unwrap().success());
+    );
     let queries = base.join("q.tsv");
     std::fs::write(
         &queries,
@@ -245,7 +237,7 @@ fn second_stage_ranking_reorders_ties_by_word_order_and_trains() {
         let r = run.to_str().unwrap();
         args.extend([q, "--run", r]);
         args.extend(extra);
-        rasd_ok(&args, &corpus);
+        rasd_ok(&[&args[..], &["--corpus", corpus.to_str().unwrap()]].concat());
     }
     let plain = read_run(&bm25);
     let q1: Vec<_> = plain.iter().filter(|r| r.0 == "q1").collect();
@@ -302,7 +294,7 @@ fn second_stage_ranking_reorders_ties_by_word_order_and_trains() {
         "--rank-model",
         model.to_str().unwrap(),
     ];
-    rasd_ok(&args, &corpus);
+    rasd_ok(&[&args[..], &["--corpus", corpus.to_str().unwrap()]].concat());
     assert_eq!(
         read_run(&own).first().map(|r| r.1.clone()),
         Some("p2".to_string())
@@ -312,20 +304,13 @@ fn second_stage_ranking_reorders_ties_by_word_order_and_trains() {
 
 #[test]
 fn quote_and_event_words_match_inside_their_fields_only() {
-    let base = std::env::temp_dir().join(format!("rasd-fields-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&base);
-    std::fs::create_dir_all(&base).unwrap();
-    let data = base.join("c.tsv");
-    std::fs::write(
-        &data,
+    let (base, corpus) = tsv_corpus(
+        "fields",
         "a1\tالعقوبات\tقال وزير الخارجية الإيراني: \"العقوبات الأمريكية ظالمة ولن نقبلها\". وأضاف أن بلاده ستواصل العمل.\n\
          a2\tالعقوبات\tفرضت الولايات المتحدة العقوبات على إيران أمس.\n\
          a3\tقصف\tقصفت الطائرات الإسرائيلية مواقع في غزة أمس. وتحدث التقرير عن العقوبات وعن غزة.\n\
          a4\tغزة\tتقع غزة على ساحل البحر المتوسط.\n",
-    )
-    .unwrap();
-    let corpus = base.join("corpus");
-    assert!(ingest(&corpus, &data).status().unwrap().success());
+    );
     let ids = |q: &str| -> Vec<String> {
         let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
             .args(["search", "--json", "--corpus"])

@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
+
+mod common;
+use common::{rasd_ok, scratch};
 
 fn mrr_at_10(run: &Path, qrels: &HashMap<String, String>) -> f64 {
     let mut ranked: HashMap<String, Vec<(f64, String)>> = HashMap::new();
@@ -35,22 +37,10 @@ fn arcd_dev_mrr_floor() {
         Path::new(dir).exists(),
         "{dir} is missing: this test reads the shared data beside the checkout"
     );
-    let base = std::env::temp_dir().join(format!("rasd-arcd-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&base);
+    let base = scratch("arcd");
     let corpus = base.join("corpus");
-    let rasd = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
     let c = corpus.to_str().unwrap();
-    rasd(&["ingest", &format!("{dir}/collection.tsv"), "--corpus", c]);
+    rasd_ok(&["ingest", &format!("{dir}/collection.tsv"), "--corpus", c]);
     let qrels: HashMap<String, String> = std::fs::read_to_string(format!("{dir}/qrels-dev.txt"))
         .unwrap()
         .lines()
@@ -75,7 +65,7 @@ fn arcd_dev_mrr_floor() {
         let r = run.to_str().unwrap().to_string();
         args.extend(["--run", &r]);
         args.extend(extra);
-        rasd(&args);
+        rasd_ok(&args);
         figures.push(mrr_at_10(&run, &qrels));
     }
     std::fs::remove_dir_all(&base).unwrap();

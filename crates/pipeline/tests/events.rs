@@ -220,81 +220,81 @@ fn a_count_after_a_subject_is_the_object() {
     );
 }
 
+/// The first event `pred` accepts in a one-sentence article.
+fn event_in(text: &str, pred: impl Fn(&Event) -> bool) -> Event {
+    let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
+    find(&r, pred, text).clone()
+}
+
+type Codes = Option<(Option<String>, Option<String>)>;
+
+/// An actor's country and sector.
+fn codes(a: &Option<rasd_doc::Actor>) -> Codes {
+    a.as_ref().map(|a| (a.country.clone(), a.sector.clone()))
+}
+
+fn coded(country: Option<&str>, sector: Option<&str>) -> Codes {
+    Some((country.map(str::to_string), sector.map(str::to_string)))
+}
+
+fn assault(e: &Event) -> bool {
+    e.plover.as_ref().is_some_and(|p| p.kind == "ASSAULT")
+}
+
 /// An attack told by a source («قال مصدر في الشرطة العراقية إن …») has its actors inside what
 /// was said: the police who report it are not its doers; the gunmen named inside are.
 #[test]
 fn reported_attacks_take_their_actors_from_what_was_said() {
-    let attack = |text: &str| {
-        let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
-        let e = find(
-            &r,
-            |e| e.plover.as_ref().is_some_and(|p| p.kind == "ASSAULT"),
-            text,
-        );
-        code(&e.source).map(|c| c.1.map(str::to_string))
-    };
-    let source = attack("وقال مصدر في الشرطة العراقية إن عبوة ناسفة انفجرت على دورية في بغداد.");
-    assert_eq!(source, None, "the police only report the bombing");
-    let source = attack("وقال مصدر في الشرطة العراقية إن مسلحين هاجموا نقطة تفتيش في بغداد.");
-    assert_eq!(source, Some(Some("UAF".to_string())));
+    let e = event_in(
+        "وقال مصدر في الشرطة العراقية إن عبوة ناسفة انفجرت على دورية في بغداد.",
+        assault,
+    );
+    assert_eq!(codes(&e.source), None, "the police only report the bombing");
+    let e = event_in(
+        "وقال مصدر في الشرطة العراقية إن مسلحين هاجموا نقطة تفتيش في بغداد.",
+        assault,
+    );
+    assert_eq!(codes(&e.source), coded(None, Some("UAF")));
 }
 
 /// The singular «شخص» names people without a sector; the plural «أشخاص» names civilians.
 #[test]
 fn a_counted_person_has_no_sector() {
-    let target = |text: &str| {
-        let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
-        let e = find(&r, |e| e.cameo.code.starts_with("18"), text).clone();
-        e.target.map(|a| (a.text, a.sector))
-    };
-    assert_eq!(
-        target("قتل 20 شخصا في انفجار سيارة مفخخة قرب السوق."),
-        Some(("شخصا".to_string(), None))
-    );
-    assert_eq!(
-        target("قتل عشرة أشخاص في انفجار سيارة مفخخة قرب السوق.").and_then(|t| t.1),
-        Some("CVL".to_string())
-    );
+    let e = event_in("قتل 20 شخصا في انفجار سيارة مفخخة قرب السوق.", assault);
+    assert_eq!(e.target.as_ref().map(|a| a.text.as_str()), Some("شخصا"));
+    assert_eq!(codes(&e.target), coded(None, None));
+    let e = event_in("قتل عشرة أشخاص في انفجار سيارة مفخخة قرب السوق.", assault);
+    assert_eq!(codes(&e.target), coded(None, Some("CVL")));
 }
 
 /// A verb that agrees with a plural subject («هاجموا») had its subject before it, even with
 /// words in between: the actor after it is its object.
 #[test]
 fn a_plural_verb_takes_its_subject_from_before() {
-    let text = "وقال شاهد إن مسلحين من القبائل هاجموا قافلة للجيش الباكستاني قرب الحدود.\n";
-    let r = pipeline().analyze(&Article::text("t", text.to_string()));
-    let e = find(&r, |e| e.cameo.root == "18", "an assault");
-    assert_eq!(code(&e.source), Some((None, Some("UAF"))), "{:?}", e.source);
-    assert_eq!(
-        code(&e.target),
-        Some((Some("PAK"), Some("MIL"))),
-        "{:?}",
-        e.target
+    let e = event_in(
+        "وقال شاهد إن مسلحين من القبائل هاجموا قافلة للجيش الباكستاني قرب الحدود.",
+        assault,
     );
+    assert_eq!(codes(&e.source), coded(None, Some("UAF")));
+    assert_eq!(codes(&e.target), coded(Some("PAK"), Some("MIL")));
 }
 
 /// A protest is aimed at someone only when the sentence says so («ضد …»); with no protesters
 /// named, the protest stands for civilians.
 #[test]
 fn protest_targets_need_an_against_word() {
-    let protest = |text: &str| {
-        let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
-        let e = find(&r, |e| e.cameo.root == "14", text).clone();
-        (
-            code(&e.source).map(|c| c.1.map(str::to_string)),
-            code(&e.target).map(|c| (c.0.map(str::to_string), c.1.map(str::to_string))),
-        )
-    };
-    let (source, target) = protest("تظاهر الآلاف في الخرطوم أمس ضد الحكومة السودانية.");
-    assert_eq!(source, Some(Some("CVL".to_string())));
-    assert_eq!(
-        target,
-        Some((Some("SDN".to_string()), Some("GOV".to_string())))
+    let protest = |e: &Event| e.cameo.root == "14";
+    let e = event_in("تظاهر الآلاف في الخرطوم أمس ضد الحكومة السودانية.", protest);
+    assert_eq!(codes(&e.source), coded(None, Some("CVL")));
+    assert_eq!(codes(&e.target), coded(Some("SDN"), Some("GOV")));
+    let e = event_in(
+        "اندلعت مظاهرات في نواكشوط أمس وفرقت الشرطة المتظاهرين.",
+        protest,
     );
-    let (source, target) = protest("اندلعت مظاهرات في نواكشوط أمس وفرقت الشرطة المتظاهرين.");
-    assert_eq!(source, Some(Some("CVL".to_string())));
+    assert_eq!(codes(&e.source), coded(None, Some("CVL")));
     assert_eq!(
-        target, None,
+        codes(&e.target),
+        None,
         "the police face the protest; it is not aimed at them"
     );
 }
@@ -303,23 +303,16 @@ fn protest_targets_need_an_against_word() {
 /// or alone after it, before a passive cue («قتل عراقيان في تفجير …»).
 #[test]
 fn victims_of_a_passive_killing() {
-    let kill = |text: &str| {
-        let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
-        let e = find(&r, |e| e.cameo.root == "18", text).clone();
-        (
-            code(&e.source).is_some(),
-            e.target.map(|a| (a.country, a.sector)),
-        )
-    };
-    assert_eq!(
-        kill("وأعلن الجيش أن جنديا أميركيا قتل وأصيب آخر في هجوم قرب الموصل."),
-        (
-            false,
-            Some((Some("USA".to_string()), Some("MIL".to_string())))
-        )
+    let e = event_in(
+        "وأعلن الجيش أن جنديا أميركيا قتل وأصيب آخر في هجوم قرب الموصل.",
+        assault,
     );
-    assert_eq!(
-        kill("من ناحية ثانية، قتل عراقيان في تفجير صهريج مفخخ قرب الرمادي."),
-        (false, Some((Some("IRQ".to_string()), None)))
+    assert_eq!(codes(&e.source), None);
+    assert_eq!(codes(&e.target), coded(Some("USA"), Some("MIL")));
+    let e = event_in(
+        "من ناحية ثانية، قتل عراقيان في تفجير صهريج مفخخ قرب الرمادي.",
+        assault,
     );
+    assert_eq!(codes(&e.source), None);
+    assert_eq!(codes(&e.target), coded(Some("IRQ"), None));
 }
