@@ -119,10 +119,12 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
         let top = hits.first().map(|h| h.1).unwrap_or(0.0);
         let mut ex = Example::new();
         for &(d, s) in &hits {
-            if !texts.contains_key(&d) {
-                texts.insert(d, corpus.get_text(index.docs[d as usize].at)?);
-            }
-            let (title, body) = &texts[&d];
+            let (title, body) = match texts.entry(d) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(corpus.get_text(index.docs[d as usize].at)?)
+                }
+            };
             let df = DocForms::new(&qf, &an, &stop, title, body);
             let x = rank::features(&index, &qf, &df, d, s, top);
             ex.push((x, relevant.contains(&index.docs[d as usize].id)));
