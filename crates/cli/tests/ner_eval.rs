@@ -39,6 +39,13 @@ fn tagger_on_anercorp_dev() {
         on_last_tenth("--rules-only"),
     );
     assert!(tagger >= 0.65, "tagger micro F1 {tagger}");
+    assert_eq!(
+        micro_f1(&["eval", "ner", "--conll", file, "--from", "0.9"]),
+        tagger,
+        "the tagger alone is the default"
+    );
+    let with_rules = on_last_tenth("--with-rules");
+    assert!(with_rules > rules, "{with_rules} vs {rules}");
     assert!(
         tagger > rules + 0.1,
         "the model must beat the rules alone: {tagger} vs {rules}"
