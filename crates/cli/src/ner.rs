@@ -72,6 +72,12 @@ pub struct ModelArgs {
     pub seed: u64,
 }
 
+/// Word clusters: how many of the most frequent news words are clustered, by how many
+/// neighbour words, into how many clusters.
+const CLUSTER_WORDS: usize = 50_000;
+const CLUSTER_CONTEXTS: usize = 1_000;
+const CLUSTERS: usize = 255;
+
 /// One annotated sentence: tokens and their gold tags mapped to PER, LOC, ORG, MISC.
 pub struct Sentence {
     pub tokens: Vec<String>,
@@ -423,38 +429,53 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     eprintln!("{} sentences, {} tokens", examples.len(), tokens);
     // What the extractor (rules, and in later rounds the tagger too) finds in the unlabelled
     // news, word by word.
+    // Every article text of the unlabelled news, in order.
+    let each_text = |f: &mut dyn FnMut(&str)| {
+        for file in &args.unlabeled {
+            rasd_read::read_path(file, &rasd_read::ReadOptions::default(), &mut |r| {
+                if let Ok(a) = r {
+                    if let rasd_read::Body::Text(text) = &a.body {
+                        f(text);
+                    }
+                }
+            });
+        }
+    };
+    // Word clusters are computed once, on the first pass's word frequencies.
+    let clusters: std::cell::RefCell<Option<rasd_extract::tagger::Clusters>> =
+        std::cell::RefCell::new(None);
     let silver_of = |extractor: &rasd_extract::Extractor| -> Option<rasd_extract::tagger::Silver> {
         if args.unlabeled.is_empty() {
             return None;
         }
         let mut counts = rasd_extract::tagger::SilverCounts::default();
         let mut articles = 0usize;
-        for f in &args.unlabeled {
-            rasd_read::read_path(f, &rasd_read::ReadOptions::default(), &mut |r| {
-                let Ok(a) = r else { return };
-                let rasd_read::Body::Text(text) = &a.body else {
-                    return;
-                };
-                let tokens = rasd_text::tokenize(text);
-                let sentences = rasd_text::split_sentences(text, &tokens);
-                let x = extractor.extract(text, &tokens, &sentences, None);
-                let spans: Vec<(usize, usize, &str)> = x
-                    .entities
-                    .iter()
-                    .flat_map(|e| {
-                        let ty = match e.kind.as_str() {
-                            "PER" => "PER",
-                            "GPE" | "LOC" => "LOC",
-                            _ => "ORG",
-                        };
-                        e.mentions.iter().map(move |m| (m.start, m.end, ty))
-                    })
-                    .collect();
-                counts.add(text, &spans);
-                articles += 1;
-            });
+        each_text(&mut |text| {
+            let tokens = rasd_text::tokenize(text);
+            let sentences = rasd_text::split_sentences(text, &tokens);
+            let x = extractor.extract(text, &tokens, &sentences, None);
+            let spans: Vec<(usize, usize, &str)> = x
+                .entities
+                .iter()
+                .flat_map(|e| {
+                    let ty = match e.kind.as_str() {
+                        "PER" => "PER",
+                        "GPE" | "LOC" => "LOC",
+                        _ => "ORG",
+                    };
+                    e.mentions.iter().map(move |m| (m.start, m.end, ty))
+                })
+                .collect();
+            counts.add(text, &spans);
+            articles += 1;
+        });
+        let mut clusters = clusters.borrow_mut();
+        if clusters.is_none() {
+            let mut plan = counts.cluster_plan(CLUSTER_WORDS, CLUSTER_CONTEXTS);
+            each_text(&mut |text| plan.add(text));
+            *clusters = Some(plan.finish(CLUSTERS, 8));
         }
-        let silver = counts.finish(3);
+        let silver = counts.finish(3, clusters.as_ref().unwrap_or(&Default::default()));
         eprintln!(
             "unlabelled news: {articles} articles, {} words in the lexicon",
             silver.len()

@@ -21,7 +21,7 @@ pub const TAGS: [&str; 9] = [
 ];
 const N: usize = TAGS.len();
 /// Bumped whenever features change: a model trained with other features is refused.
-pub const FEATURES_VERSION: u32 = 5;
+pub const FEATURES_VERSION: u32 = 6;
 const MAGIC: &[u8; 8] = b"RASDNER1";
 
 pub fn tag_index(t: &str) -> usize {
@@ -53,7 +53,10 @@ pub enum ModelError {
 /// inside a person, a place or an organisation, as buckets 0–10 of the share of its
 /// occurrences, and a frequency bucket (log2 of its count). Computed by `rasd train ner
 /// --unlabeled` and stored in the model.
-pub type Silver = FxHashMap<String, [u8; 4]>;
+pub type Silver = FxHashMap<String, [u8; 5]>;
+
+/// Word → cluster number (from 1), see [`ClusterCounts`].
+pub type Clusters = FxHashMap<String, u8>;
 
 /// Counts towards a [`Silver`] lexicon.
 #[derive(Debug, Default)]
@@ -85,13 +88,15 @@ impl SilverCounts {
         }
     }
 
-    /// The lexicon: words seen at least `min` times.
-    pub fn finish(self, min: u32) -> Silver {
+    /// The lexicon: words seen at least `min` times, with their word cluster (`clusters`,
+    /// from [`ClusterCounts`]; 0 for none).
+    pub fn finish(self, min: u32, clusters: &Clusters) -> Silver {
         self.counts
             .into_iter()
             .filter(|(_, c)| c[3] >= min)
             .map(|(w, c)| {
                 let share = |x: u32| ((x as f32 / c[3] as f32) * 10.0).round() as u8;
+                let cluster = clusters.get(&w).copied().unwrap_or(0);
                 (
                     w,
                     [
@@ -99,9 +104,130 @@ impl SilverCounts {
                         share(c[1]),
                         share(c[2]),
                         (32 - c[3].leading_zeros()) as u8,
+                        cluster,
                     ],
                 )
             })
+            .collect()
+    }
+
+    /// Plans word clustering over the same news: the `rows` most frequent words are
+    /// clustered by the `cols` most frequent words seen right before and after them.
+    pub fn cluster_plan(&self, rows: usize, cols: usize) -> ClusterCounts {
+        let mut by_freq: Vec<(&String, u32)> = self.counts.iter().map(|(w, c)| (w, c[3])).collect();
+        by_freq.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        ClusterCounts {
+            words: by_freq
+                .iter()
+                .take(rows)
+                .enumerate()
+                .map(|(i, (w, _))| ((*w).clone(), i as u32))
+                .collect(),
+            contexts: by_freq
+                .iter()
+                .take(cols)
+                .enumerate()
+                .map(|(i, (w, _))| ((*w).clone(), i as u32))
+                .collect(),
+            cols: cols as u32,
+            rows: vec![FxHashMap::default(); rows.min(by_freq.len())],
+        }
+    }
+}
+
+/// Neighbour counts for word clusters: words that stand in the same company («قال» before,
+/// «إن» after) fall in one cluster, so a name never seen in training shares its cluster's
+/// weights with the names that were.
+#[derive(Debug)]
+pub struct ClusterCounts {
+    words: FxHashMap<String, u32>,
+    contexts: FxHashMap<String, u32>,
+    cols: u32,
+    rows: Vec<FxHashMap<u32, u32>>,
+}
+
+impl ClusterCounts {
+    /// Counts the neighbours of every clustered word of `text` (Arabic words only, folded).
+    pub fn add(&mut self, text: &str) {
+        let words: Vec<String> = rasd_text::tokenize(text)
+            .into_iter()
+            .filter(|t| t.kind == TokenKind::Arabic)
+            .map(|t| rasd_text::fold(t.text(text)))
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            let Some(&row) = self.words.get(w) else {
+                continue;
+            };
+            let row = &mut self.rows[row as usize];
+            if let Some(c) = i.checked_sub(1).and_then(|j| self.contexts.get(&words[j])) {
+                *row.entry(*c).or_insert(0) += 1;
+            }
+            if let Some(c) = words.get(i + 1).and_then(|n| self.contexts.get(n)) {
+                *row.entry(self.cols + c).or_insert(0) += 1;
+            }
+        }
+    }
+
+    /// k-means (cosine, `k` ≤ 255 clusters, `iterations` rounds) over the square roots of the
+    /// neighbour counts. Deterministic: the first centroids are words spread evenly over the
+    /// frequency ranks. Cluster numbers start at 1.
+    pub fn finish(self, k: usize, iterations: usize) -> Clusters {
+        let k = k.clamp(1, 255);
+        let dim = 2 * self.cols as usize;
+        let vecs: Vec<Vec<(u32, f32)>> = self
+            .rows
+            .iter()
+            .map(|r| {
+                let mut v: Vec<(u32, f32)> =
+                    r.iter().map(|(c, n)| (*c, (*n as f32).sqrt())).collect();
+                v.sort_unstable_by_key(|x| x.0);
+                let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(1e-9);
+                v.iter_mut().for_each(|x| x.1 /= norm);
+                v
+            })
+            .collect();
+        let n = vecs.len();
+        if n == 0 {
+            return FxHashMap::default();
+        }
+        let mut centroids = vec![vec![0f32; dim]; k];
+        for (j, c) in centroids.iter_mut().enumerate() {
+            for &(i, x) in &vecs[(j * n / k).min(n - 1)] {
+                c[i as usize] = x;
+            }
+        }
+        let mut assign = vec![0usize; n];
+        for _ in 0..iterations {
+            for (w, v) in vecs.iter().enumerate() {
+                let mut best = (f32::NEG_INFINITY, 0usize);
+                for (j, c) in centroids.iter().enumerate() {
+                    let s: f32 = v.iter().map(|&(i, x)| x * c[i as usize]).sum();
+                    if s > best.0 {
+                        best = (s, j);
+                    }
+                }
+                assign[w] = best.1;
+            }
+            let mut sums = vec![vec![0f32; dim]; k];
+            let mut sizes = vec![0usize; k];
+            for (w, v) in vecs.iter().enumerate() {
+                sizes[assign[w]] += 1;
+                for &(i, x) in v {
+                    sums[assign[w]][i as usize] += x;
+                }
+            }
+            for j in 0..k {
+                if sizes[j] == 0 {
+                    continue;
+                }
+                let norm = sums[j].iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-9);
+                centroids[j] = sums[j].iter().map(|x| x / norm).collect();
+            }
+        }
+        self.words
+            .into_iter()
+            .filter(|(_, row)| (*row as usize) < n)
+            .map(|(w, row)| (w, assign[row as usize] as u8 + 1))
             .collect()
     }
 }
@@ -148,7 +274,7 @@ impl Model {
                 z.write_all(&x.to_le_bytes())?;
             }
         }
-        let mut words: Vec<(&String, &[u8; 4])> = self.silver.iter().collect();
+        let mut words: Vec<(&String, &[u8; 5])> = self.silver.iter().collect();
         words.sort();
         z.write_all(&(words.len() as u64).to_le_bytes())?;
         for (w, b) in words {
@@ -228,8 +354,8 @@ impl Model {
         for _ in 0..words {
             let n = take(&mut at, 1)?[0] as usize;
             let w = String::from_utf8_lossy(take(&mut at, n)?).into_owned();
-            let b = take(&mut at, 4)?;
-            m.silver.insert(w, [b[0], b[1], b[2], b[3]]);
+            let b = take(&mut at, 5)?;
+            m.silver.insert(w, [b[0], b[1], b[2], b[3], b[4]]);
         }
         Ok(m)
     }
@@ -243,7 +369,7 @@ struct TokenFacts {
     core: String,
     clitics: String,
     given: bool,
-    silver: [u8; 4],
+    silver: [u8; 5],
     /// «B-GPE», «I-PER» … from the gazetteer, or empty.
     gaz: &'static str,
     title: bool,
@@ -338,7 +464,7 @@ fn facts(
                 silver: vars
                     .iter()
                     .find_map(|(v, _)| silver.get(v.as_ref()).copied())
-                    .unwrap_or([0, 0, 0, 0]),
+                    .unwrap_or([0; 5]),
                 given: vars
                     .iter()
                     .any(|(v, _)| lex.res.given_names.contains(v.as_ref())),
@@ -488,6 +614,12 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     out.push(h(84, &[&sv(get(-1), 0), &sv(Some(t), 0)]));
     out.push(h(85, &[&sv(Some(t), 0), &sv(get(1), 0)]));
     out.push(h(86, &[pt1, &sv(Some(t), 0)]));
+    // Word clusters from the news: the word's, its neighbours', and with the previous tag.
+    out.push(h(87, &[&sv(Some(t), 4)]));
+    out.push(h(88, &[&sv(get(-1), 4)]));
+    out.push(h(89, &[&sv(get(1), 4)]));
+    out.push(h(90, &[&sv(get(-1), 4), &sv(Some(t), 4)]));
+    out.push(h(91, &[pt1, &sv(Some(t), 4)]));
     out.push(h(36, &[get(1).map(|x| x.core.as_str()).unwrap_or("</s>")]));
 }
 
@@ -684,6 +816,22 @@ impl Rng {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_in_the_same_company_share_a_cluster() {
+        let mut counts = SilverCounts::default();
+        let text = "قال سمير إن الوفد وصل. قال كريم إن الوفد وصل. قال سمير إن الاتفاق قريب. \
+                    ذهب إلى بيروت أمس. ذهب إلى دمشق أمس. ذهب إلى بيروت أمس. قال كريم إن الاتفاق قريب.";
+        counts.add(text, &[]);
+        let mut plan = counts.cluster_plan(20, 20);
+        plan.add(text);
+        let c = plan.finish(6, 10);
+        let of = |w: &str| c.get(&rasd_text::fold(w)).copied();
+        assert!(of("سمير").is_some());
+        assert_eq!(of("سمير"), of("كريم"), "{c:?}");
+        assert_eq!(of("بيروت"), of("دمشق"), "{c:?}");
+        assert_ne!(of("سمير"), of("بيروت"), "{c:?}");
+    }
 
     #[test]
     fn bio_constraints() {
