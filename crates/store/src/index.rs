@@ -359,8 +359,14 @@ impl Index {
             at += n;
             Ok(s)
         };
-        if take(8)? != MAGIC {
-            return Err(corrupt("not a rasd index"));
+        let magic = take(8)?;
+        if magic != MAGIC {
+            return Err(corrupt(if magic.starts_with(b"RASDIX") {
+                "an index written by another version of rasd: run `rasd ingest` on the corpus \
+                 again to rebuild it"
+            } else {
+                "not a rasd index"
+            }));
         }
         fn u32of(s: &[u8]) -> u32 {
             u32::from_le_bytes([s[0], s[1], s[2], s[3]])
@@ -443,5 +449,27 @@ impl Index {
         idx.rank.title_terms = u64of(take(8)?);
         idx.avg_len = total as f32 / idx.docs.len().max(1) as f32;
         Ok(idx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_from_another_version_says_to_rebuild() {
+        let dir = std::env::temp_dir().join(format!("rasd-index-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("index.bin");
+        fs::write(&path, b"RASDIX03\0\0\0\0").unwrap();
+        let err = Index::load(&path).unwrap_err().to_string();
+        assert!(err.contains("rasd ingest"), "{err}");
+        fs::write(&path, b"something else").unwrap();
+        let err = Index::load(&path).unwrap_err().to_string();
+        assert!(err.contains("not a rasd index"), "{err}");
+        let idx = Index::default();
+        idx.save(&path).unwrap();
+        assert_eq!(Index::load(&path).unwrap().docs.len(), 0);
+        fs::remove_dir_all(&dir).unwrap();
     }
 }
