@@ -176,7 +176,7 @@ fn reads_passive(
         // A joined wound verb right after the verb or after its victim («قتل وأصيب آخر»,
         // «قتل شخص وأصيب 13 آخرون»).
         || (next..(next + 3).min(s1)).any(|j| {
-            ctx.toks[j].norm.starts_with('و')
+            lex.res.affixes.matches("conjunction", &ctx.toks[j].norm)
                 && ctx
                     .match_at(&ev.patterns, j, true)
                     .is_some_and(|h| h.value.2 && h.value.3)
@@ -259,7 +259,7 @@ fn mentions(
                 country = Some(n.value.clone());
                 last = n.last;
             } else if let Some(c) = (last < s1)
-                .then(|| ctx.toks[last].norm.strip_suffix('ا'))
+                .then(|| lex.res.affixes.strip("accusative", &ctx.toks[last].norm))
                 .flatten()
                 .and_then(|a| lex.nationality.get(a))
             {
@@ -349,11 +349,7 @@ pub fn extract(
                 None => {
                     // «ستواصل», «سيهاجم»: the future particle on a verb.
                     let t = &ctx.toks[k];
-                    let stripped = t
-                        .norm
-                        .strip_prefix('س')
-                        .or_else(|| t.norm.strip_prefix("وس"))
-                        .or_else(|| t.norm.strip_prefix("فس"));
+                    let stripped = lex.res.affixes.strip("future", &t.norm);
                     match stripped
                         .and_then(|r| ev.patterns.get(r))
                         .filter(|_| ctx.match_at(&ev.patterns, k, true).is_none())
@@ -400,14 +396,15 @@ pub fn extract(
             let subject = ms.iter().rev().find(|m| {
                 m.last == hit.first
                     && !is_place_preposition(ctx, lex, m.first)
-                    && !ctx.toks[m.first].norm.starts_with(['ب', 'ل'])
+                    && !lex
+                        .res
+                        .affixes
+                        .matches("preposition", &ctx.toks[m.first].norm)
             });
             // A verb that agrees with a plural subject («قتلوا», «يطلقون») had its subject before
             // it or as a pronoun: Arabic puts a subject after the verb only with a singular verb.
-            let trigger_norm = ctx.toks[hit.first].norm.as_str();
-            let plural_verb = is_verb
-                && (trigger_norm.ends_with("وا")
-                    || (trigger_norm.ends_with("ون") && trigger_norm.starts_with(['ي', 'ت'])));
+            let plural_verb =
+                is_verb && lex.res.affixes.matches("plural", &ctx.toks[hit.first].norm);
             let subject_before = plural_verb || subject.is_some();
             // «قتل عراقيان في تفجير»: one actor after the verb and then a passive cue — an
             // active «قتل» would need an object — so the actor is the victim.
@@ -470,8 +467,7 @@ pub fn extract(
             let intent = future
                 || (hit.first.saturating_sub(3).max(s0)..hit.first).any(|j| {
                     in_words(ctx, &lex.res.intent_words, j)
-                        || ctx.toks[j].norm.starts_with("ست")
-                        || ctx.toks[j].norm.starts_with("سي")
+                        || lex.res.affixes.matches("future-verb", &ctx.toks[j].norm)
                 });
             let modality = match root {
                 "13" => "threat",
@@ -494,7 +490,7 @@ pub fn extract(
             let before: Vec<&Mention> =
                 ms.iter().copied().filter(|m| m.last <= hit.first).collect();
             let after: Vec<&Mention> = ms.iter().copied().filter(|m| m.first >= hit.last).collect();
-            let conj = trigger_token.norm.starts_with('و')
+            let conj = lex.res.affixes.matches("conjunction", &trigger_token.norm)
                 && variants(&trigger_token.norm)
                     .iter()
                     .any(|(v, n)| *n == 1 && ev.patterns.max_len(v) > 0);

@@ -24,6 +24,7 @@ pub(crate) enum Kind {
     EventVerbs,
     EventAgents,
     EventModality,
+    EventAffixes,
 }
 
 /// The kind of a resource file from its path inside a resources folder.
@@ -53,6 +54,7 @@ pub(crate) fn kind_of(rel: &str) -> Option<Kind> {
         "events/verbs.tsv" => Kind::EventVerbs,
         "events/agents.tsv" => Kind::EventAgents,
         "events/modality.tsv" => Kind::EventModality,
+        "events/affixes.tsv" => Kind::EventAffixes,
         _ => return None,
     })
 }
@@ -93,4 +95,5 @@ builtin!(
     "events/verbs.tsv",
     "events/agents.tsv",
     "events/modality.tsv",
+    "events/affixes.tsv",
 );

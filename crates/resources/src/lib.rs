@@ -196,6 +196,39 @@ pub struct RelativeWord {
     pub meaning: Relative,
 }
 
+/// Affixes by kind, each a (prefix, suffix) pair of folded letters (events/affixes.tsv).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Affixes {
+    kinds: std::collections::HashMap<String, Vec<(String, String)>>,
+}
+
+impl Affixes {
+    fn of(&self, kind: &str) -> &[(String, String)] {
+        self.kinds.get(kind).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Whether `word` (folded) carries an affix of `kind` with letters left over.
+    pub fn matches(&self, kind: &str, word: &str) -> bool {
+        self.strip(kind, word).is_some()
+    }
+
+    /// `word` without the first affix of `kind` it carries, if what is left is not empty.
+    pub fn strip<'a>(&self, kind: &str, word: &'a str) -> Option<&'a str> {
+        self.of(kind).iter().find_map(|(p, s)| {
+            word.strip_prefix(p.as_str())
+                .and_then(|w| w.strip_suffix(s.as_str()))
+                .filter(|w| !w.is_empty())
+        })
+    }
+
+    pub(crate) fn add(&mut self, kind: &str, prefix: String, suffix: String) {
+        self.kinds
+            .entry(kind.to_string())
+            .or_default()
+            .push((prefix, suffix));
+    }
+}
+
 /// All loaded knowledge.
 #[derive(Debug, Clone, Default)]
 pub struct Resources {
@@ -251,6 +284,8 @@ pub struct Resources {
     pub manner_words: HashSet<String>,
     /// Words before the side a protest is aimed at («ضد», «أمام»).
     pub against_words: HashSet<String>,
+    /// Affixes the event rules read off a word (events/affixes.tsv).
+    pub affixes: Affixes,
     /// Files loaded, in order, for `rasd resources` and error messages.
     pub sources: Vec<String>,
 }
@@ -402,6 +437,22 @@ mod tests {
                 && r.event_patterns.len() >= 300
                 && r.event_agents.len() >= 100
         );
+    }
+
+    #[test]
+    fn affixes_read_off_words() {
+        let a = &Resources::builtin().affixes;
+        assert_eq!(a.strip("future", "سيهاجم"), Some("يهاجم"));
+        assert_eq!(a.strip("future", "وستواصل"), Some("تواصل"));
+        assert!(a.matches("plural", "قتلوا") && a.matches("plural", "يطلقون"));
+        assert!(!a.matches("plural", "قتل") && !a.matches("plural", "مدنيون"));
+        assert!(a.matches("future-verb", "ستواصل") && !a.matches("future-verb", "ست"));
+        assert_eq!(a.strip("accusative", "اميركيا"), Some("اميركي"));
+        let mut r = Resources::default();
+        let bad = parse::parse_into(&mut r, files::Kind::EventAffixes, "x.tsv", "plural\tوا\n");
+        assert!(bad.is_err());
+        let bad = parse::parse_into(&mut r, files::Kind::EventAffixes, "x.tsv", "gender\t-ة\n");
+        assert!(bad.is_err());
     }
 
     #[test]

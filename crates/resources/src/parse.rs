@@ -405,6 +405,30 @@ fn parse_line(
                 r.event_agents.push((fold_phrase(&a), cols[0].to_string()));
             }
         }
+        Kind::EventAffixes => {
+            need(cols, 2, "KIND and affixes")?;
+            const KINDS: [&str; 6] = [
+                "future",
+                "future-verb",
+                "plural",
+                "conjunction",
+                "preposition",
+                "accusative",
+            ];
+            if !KINDS.contains(&cols[0]) {
+                return Err(format!(
+                    "unknown affix kind «{}» ({})",
+                    cols[0],
+                    KINDS.join(" ")
+                ));
+            }
+            for a in alternatives(cols[1]) {
+                let Some((p, s)) = a.split_once('-') else {
+                    return Err(format!("affix «{a}» needs a «-» where the word goes"));
+                };
+                r.affixes.add(cols[0], fold(p), fold(s));
+            }
+        }
         Kind::EventModality => {
             need(cols, 2, "KIND (negation intent denial) and words")?;
             let set = match cols[0] {
