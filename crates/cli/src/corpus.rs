@@ -416,22 +416,14 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
                 .until
                 .as_ref()
                 .is_none_or(|u| d.date.get(..u.len()).unwrap_or(&d.date) <= u.as_str())
-            && args
-                .entity
-                .as_ref()
-                .is_none_or(|e| DocInfo::has(&d.entities, e))
-            && args
-                .event
-                .as_ref()
-                .is_none_or(|e| DocInfo::has(&d.events, e))
-            && args
-                .country
-                .as_ref()
-                .is_none_or(|c| DocInfo::has(&d.countries, c))
-            && args
-                .speaker
-                .as_ref()
-                .is_none_or(|p| DocInfo::has(&d.speakers, p))
+            && [
+                (&args.entity, &d.entities),
+                (&args.event, &d.events),
+                (&args.country, &d.countries),
+                (&args.speaker, &d.speakers),
+            ]
+            .iter()
+            .all(|(want, facet)| want.as_ref().is_none_or(|v| DocInfo::has(facet, v)))
     };
     if let (Some(qfile), Some(run)) = (&args.queries, &args.run) {
         let text = std::fs::read_to_string(qfile)

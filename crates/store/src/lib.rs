@@ -162,13 +162,7 @@ impl Corpus {
         {
             let f = File::create(&tmp).map_err(io(&tmp))?;
             let mut w = BufWriter::new(f);
-            for r in records {
-                serde_json::to_writer(&mut w, r).map_err(|e| StoreError::Io {
-                    path: tmp.display().to_string(),
-                    source: e.into(),
-                })?;
-                w.write_all(b"\n").map_err(io(&tmp))?;
-            }
+            write_lines(&mut w, &tmp, records)?;
             let f = w.into_inner().map_err(|e| StoreError::Io {
                 path: tmp.display().to_string(),
                 source: e.into_error(),
@@ -201,13 +195,7 @@ impl Corpus {
             .open(&path)
             .map_err(io(&path))?;
         let mut w = BufWriter::new(f);
-        for it in items {
-            serde_json::to_writer(&mut w, it).map_err(|e| StoreError::Io {
-                path: path.display().to_string(),
-                source: e.into(),
-            })?;
-            w.write_all(b"\n").map_err(io(&path))?;
-        }
+        write_lines(&mut w, &path, items)?;
         w.flush().map_err(io(&path))?;
         Ok(())
     }
@@ -302,6 +290,22 @@ impl Corpus {
             reason: e.to_string(),
         })
     }
+}
+
+/// Writes `items` as JSON lines to `w`, errors naming `path`.
+fn write_lines<T: Serialize>(
+    w: &mut impl Write,
+    path: &Path,
+    items: &[T],
+) -> Result<(), StoreError> {
+    for it in items {
+        serde_json::to_writer(&mut *w, it).map_err(|e| StoreError::Io {
+            path: path.display().to_string(),
+            source: e.into(),
+        })?;
+        w.write_all(b"\n").map_err(io(path))?;
+    }
+    Ok(())
 }
 
 /// Where a record lives: segment number, byte offset and length of its line.
