@@ -74,6 +74,8 @@ builtin!(
     "entities/organizations.tsv",
     "entities/media.tsv",
     "entities/people.tsv",
+    "entities/companies.tsv",
+    "entities/sport.tsv",
     "nationalities.tsv",
     "titles.tsv",
     "speech-verbs.tsv",
