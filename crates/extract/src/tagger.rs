@@ -726,8 +726,8 @@ impl Trainer {
         *out = [0.0; N];
         for f in feats {
             if let Some(&i) = self.index.get(f) {
-                for t in 0..N {
-                    out[t] += self.w[i as usize][t];
+                for (o, w) in out.iter_mut().zip(&self.w[i as usize]) {
+                    *o += w;
                 }
             }
         }
@@ -778,10 +778,10 @@ impl Trainer {
         for (k, i) in keys {
             let i = i as usize;
             let mut avg = [0f32; N];
-            for t in 0..N {
+            for (t, a) in avg.iter_mut().enumerate() {
                 let elapsed = tick - self.stamp[i][t];
                 self.total[i][t] += elapsed as f64 * self.w[i][t] as f64;
-                avg[t] = (self.total[i][t] / tick as f64) as f32;
+                *a = (self.total[i][t] / tick as f64) as f32;
             }
             if avg.iter().any(|x| x.abs() > 1e-3) {
                 m.index.insert(k, m.weights.len() as u32);

@@ -33,10 +33,7 @@ fn http_body(payload: &[u8]) -> Result<(String, Vec<u8>), String> {
     if header(&head, "Transfer-Encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
         let mut out = Vec::with_capacity(body.len());
         let mut rest = &body[..];
-        loop {
-            let Some(eol) = rest.windows(2).position(|w| w == b"\r\n") else {
-                break;
-            };
+        while let Some(eol) = rest.windows(2).position(|w| w == b"\r\n") {
             let size = usize::from_str_radix(
                 String::from_utf8_lossy(&rest[..eol])
                     .split(';')

@@ -64,10 +64,10 @@ impl MinHasher {
                 w.hash(&mut h);
             }
             let x = h.finish();
-            for p in 0..PERMUTATIONS {
-                let v = self.a[p].wrapping_mul(x).wrapping_add(self.b[p]);
-                if v < sig[p] {
-                    sig[p] = v;
+            for ((m, a), b) in sig.iter_mut().zip(&self.a).zip(&self.b) {
+                let v = a.wrapping_mul(x).wrapping_add(*b);
+                if v < *m {
+                    *m = v;
                 }
             }
         }
