@@ -21,7 +21,7 @@ pub const TAGS: [&str; 9] = [
 ];
 const N: usize = TAGS.len();
 /// Bumped whenever features change: a model trained with other features is refused.
-pub const FEATURES_VERSION: u32 = 6;
+pub const FEATURES_VERSION: u32 = 7;
 const MAGIC: &[u8; 8] = b"RASDNER1";
 
 pub fn tag_index(t: &str) -> usize {
@@ -621,6 +621,12 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     out.push(h(90, &[&sv(get(-1), 4), &sv(Some(t), 4)]));
     out.push(h(91, &[pt1, &sv(Some(t), 4)]));
     out.push(h(36, &[get(1).map(|x| x.core.as_str()).unwrap_or("</s>")]));
+    // The news lexicon's verdict on the neighbours in pairs: a run of known name words
+    // around an unknown one marks it as part of the name.
+    out.push(h(92, &[&sv(Some(t), 4), &sv(get(1), 4)]));
+    out.push(h(93, &[&sv(get(-2), 0), &sv(get(-1), 0)]));
+    out.push(h(94, &[&sv(get(1), 0), &sv(get(2), 0)]));
+    out.push(h(95, &[&sv(get(-1), 0), &sv(get(1), 0)]));
 }
 
 /// A trained tagger.
