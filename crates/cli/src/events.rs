@@ -1,6 +1,7 @@
 //! `rasd eval events` (detection and actor coding scored on a gold standard) and
 //! `rasd export` (events as GDELT 2.0 rows or PLOVER JSON lines).
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -31,6 +32,10 @@ pub struct EvalArgs {
     /// built-in detector was trained on.
     #[arg(long, value_name = "K")]
     cross_validate: Option<usize>,
+    /// With --cross-validate and --spans: the span file's sentences that the gold file leaves
+    /// unlabelled join the training folds as positives (as `rasd train events --spans` does).
+    #[arg(long)]
+    train_on_spans: bool,
 }
 
 #[derive(clap::Args)]
@@ -38,6 +43,11 @@ pub struct TrainArgs {
     /// Gold CSV files (as for `rasd eval events`); each gives examples for its event type.
     #[arg(long, required = true, num_args = 1..)]
     gold: Vec<String>,
+    /// Span files, one for each gold file in the same order (`-` for none): their sentences
+    /// that the gold file leaves unlabelled (absent or `ambiguous`) are further examples of
+    /// the event.
+    #[arg(long, num_args = 1..)]
+    spans: Vec<String>,
     #[command(flatten)]
     model: crate::ner::ModelArgs,
 }
@@ -50,7 +60,8 @@ struct Row {
     text: String,
 }
 
-fn read_gold(path: &str) -> Result<(Vec<Row>, usize)> {
+/// The labelled rows of a gold file, and the id of each sentence it leaves unlabelled.
+fn read_gold(path: &str) -> Result<(Vec<Row>, HashMap<String, String>)> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
     let rows = csv_rows(&text);
     let header = rows.first().with_context(|| format!("{path}: empty"))?;
@@ -63,7 +74,7 @@ fn read_gold(path: &str) -> Result<(Vec<Row>, usize)> {
     let (c_type, c_label, c_text, c_id) =
         (col("event_type")?, col("label")?, col("text")?, col("id")?);
     let mut out = Vec::new();
-    let mut skipped = 0;
+    let mut skipped = HashMap::new();
     for r in &rows[1..] {
         if r.len() <= c_text.max(c_label).max(c_id).max(c_type) {
             continue;
@@ -72,7 +83,7 @@ fn read_gold(path: &str) -> Result<(Vec<Row>, usize)> {
             "yes" => true,
             "easy no" | "difficult no" => false,
             _ => {
-                skipped += 1;
+                skipped.insert(r[c_text].clone(), r[c_id].clone());
                 continue;
             }
         };
@@ -84,6 +95,49 @@ fn read_gold(path: &str) -> Result<(Vec<Row>, usize)> {
         });
     }
     Ok((out, skipped))
+}
+
+/// The sentences of a span file that the gold file of the same event type does not label:
+/// annotated with the event's actors, they are positives the detector can learn from. Each
+/// keeps its gold-file id when it has one (so it shares its article's fold), else one of its
+/// own.
+fn span_positives(
+    path: &str,
+    kind: &str,
+    labelled: &[Row],
+    unlabelled: &HashMap<String, String>,
+) -> Result<Vec<Row>> {
+    let data: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?,
+    )
+    .with_context(|| format!("{path}: not JSON"))?;
+    let Some(items) = data.as_array() else {
+        bail!("{path}: expected a JSON list")
+    };
+    let known: std::collections::HashSet<&str> = labelled.iter().map(|r| r.text.as_str()).collect();
+    let mut out = Vec::new();
+    for (n, it) in items.iter().enumerate() {
+        let has_spans = it
+            .get("spans")
+            .and_then(|s| s.as_array())
+            .is_some_and(|s| !s.is_empty());
+        let Some(text) = it.get("text").and_then(|t| t.as_str()) else {
+            continue;
+        };
+        if !has_spans || known.contains(text) {
+            continue;
+        }
+        out.push(Row {
+            id: unlabelled
+                .get(text)
+                .cloned()
+                .unwrap_or_else(|| format!("{path}#{n}")),
+            kind: kind.to_string(),
+            gold: true,
+            text: text.to_string(),
+        });
+    }
+    Ok(out)
 }
 
 /// The fold of a sentence: all sentences of one article (the id before its last «-») share it.
@@ -134,10 +188,25 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     // The extractor alone: training must not need the built-in models it is about to replace.
     let extractor = rasd_extract::Extractor::new(res);
+    if !args.spans.is_empty() && args.spans.len() != args.gold.len() {
+        bail!(
+            "--spans needs one file for each --gold file, in the same order ({} gold, {} spans)",
+            args.gold.len(),
+            args.spans.len()
+        );
+    }
     let mut rows = Vec::new();
-    for g in &args.gold {
-        let (r, _) = read_gold(g)?;
+    for (i, g) in args.gold.iter().enumerate() {
+        let (r, unlabelled) = read_gold(g)?;
         eprintln!("{g}: {} labelled sentences", r.len());
+        if let (Some(sp), Some(first)) = (args.spans.get(i).filter(|s| *s != "-"), r.first()) {
+            let extra = span_positives(sp, &first.kind, &r, &unlabelled)?;
+            eprintln!(
+                "{sp}: {} more positives the gold file leaves unlabelled",
+                extra.len()
+            );
+            rows.extend(extra);
+        }
         rows.extend(r);
     }
     let refs: Vec<&Row> = rows.iter().collect();
@@ -228,17 +297,31 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
     if args.rules_only {
         pipe.set_detector(None);
     }
-    let (rows, skipped) = read_gold(&args.gold)?;
+    let (rows, unlabelled) = read_gold(&args.gold)?;
+    let skipped = unlabelled.len();
     let kind = rows.first().map(|r| r.kind.clone()).unwrap_or_default();
+    // With spans, the sentences the gold file leaves unlabelled join the training folds
+    // (never the scored ones: they have no detection label).
+    let extra = match (&args.spans, args.cross_validate) {
+        (Some(sp), Some(_)) if args.train_on_spans => {
+            span_positives(sp, &kind, &rows, &unlabelled)?
+        }
+        _ => Vec::new(),
+    };
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     let folds = args.cross_validate.unwrap_or(1).max(1);
+    // Each fold's detector, kept so that the span sentences are scored by the one that did
+    // not see them.
+    let mut dets = Vec::new();
     for fold in 0..folds {
         if args.cross_validate.is_some() {
             let train: Vec<&Row> = rows
                 .iter()
+                .chain(&extra)
                 .filter(|r| fold_of(&r.id, folds) != fold)
                 .collect();
             let det = train_detector(pipe.extractor(), &train, 10, 2026);
+            dets.push(det.clone());
             pipe.set_detector(Some(det));
         }
         for r in rows
@@ -299,6 +382,11 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
         };
         let (mut n, mut src_ok, mut tgt_ok, mut found) = (0usize, 0usize, 0usize, 0usize);
         let (mut src_any, mut tgt_any) = (0usize, 0usize);
+        let id_of: HashMap<&str, &str> = rows
+            .iter()
+            .chain(&extra)
+            .map(|r| (r.text.as_str(), r.id.as_str()))
+            .collect();
         for it in items {
             let spans: &[serde_json::Value] = it
                 .get("spans")
@@ -311,6 +399,12 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
                 continue;
             };
             n += 1;
+            if !dets.is_empty() {
+                // A sentence of the gold file goes to the detector of the fold that held it
+                // out; one the file does not label was seen by none of them.
+                let fold = id_of.get(text).map(|id| fold_of(id, folds)).unwrap_or(0);
+                pipe.set_detector(dets.get(fold).cloned());
+            }
             let evs = events_of(&pipe, text);
             let Some(e) = detected(&evs, &kind) else {
                 if args.errors {
@@ -589,5 +683,54 @@ mod tests {
     fn csv_quotes_and_newlines() {
         let rows = csv_rows("a,b,text\n1,\"x, y\",\"he said \"\"no\"\"\nthen\"\n");
         assert_eq!(rows[1], vec!["1", "x, y", "he said \"no\"\nthen"]);
+    }
+
+    #[test]
+    fn span_sentences_the_gold_file_leaves_unlabelled_become_positives() {
+        let dir = std::env::temp_dir().join(format!("rasd-spans-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let gold = dir.join("gold.csv");
+        std::fs::write(
+            &gold,
+            "id,event_type,label,accept,reject,total,text\n\
+             A-1,PROTEST,easy no,0,3,3,labelled no\n\
+             A-2,PROTEST,yes,3,0,3,labelled yes\n\
+             B-7,PROTEST,ambiguous,1,1,2,too few labels\n",
+        )
+        .unwrap();
+        let spans = dir.join("spans.json");
+        let item = |t: &str| format!(r#"{{"text": "{t}", "spans": [{{"verb": ["x"]}}]}}"#);
+        std::fs::write(
+            &spans,
+            format!(
+                "[{}, {}, {}, {}, {}]",
+                item("labelled no"),
+                item("labelled yes"),
+                item("too few labels"),
+                item("not in the gold file"),
+                r#"{"text": "no spans", "spans": []}"#
+            ),
+        )
+        .unwrap();
+        let (rows, unlabelled) = read_gold(gold.to_str().unwrap()).unwrap();
+        assert_eq!(rows.len(), 2);
+        let extra = span_positives(spans.to_str().unwrap(), "PROTEST", &rows, &unlabelled).unwrap();
+        let got: Vec<(&str, &str, bool)> = extra
+            .iter()
+            .map(|r| (r.text.as_str(), r.kind.as_str(), r.gold))
+            .collect();
+        // A sentence the file labels (even «no») keeps its label; one without spans is no
+        // example at all.
+        assert_eq!(
+            got,
+            vec![
+                ("too few labels", "PROTEST", true),
+                ("not in the gold file", "PROTEST", true)
+            ]
+        );
+        // The ambiguous sentence keeps its article's id, so it shares that article's fold.
+        assert_eq!(extra[0].id, "B-7");
+        assert_ne!(extra[1].id, "B-7");
+        std::fs::remove_dir_all(&dir).ok();
     }
 }
