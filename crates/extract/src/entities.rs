@@ -39,9 +39,23 @@ pub struct Entities {
     /// Entity index of the mention covering each token.
     pub at: Vec<Option<usize>>,
     pub titles: Vec<TitleRef>,
+    /// What the news lexicon says of each token, when it knows it: the name rules do not
+    /// start or extend a person's name on a frequent word that is almost never inside one
+    /// («دعم», «بسبب», «أهالي»).
+    lexicon: Vec<Option<[u8; 5]>>,
 }
 
 impl Entities {
+    /// Token `k` was seen at least 256 times in the news and inside a person's name in under
+    /// 5% of them.
+    fn common_word(&self, k: usize) -> bool {
+        self.lexicon
+            .get(k)
+            .copied()
+            .flatten()
+            .is_some_and(|s| s[0] == 0 && s[3] >= 9)
+    }
+
     fn add_mention(&mut self, e: usize, first: usize, last: usize, start: usize, end: usize) {
         for a in &mut self.at[first..last] {
             *a = Some(e);
@@ -202,6 +216,7 @@ fn namelike_in(
         && t.sentence == sentence
         && ents.at[k].is_none()
         && !ctx.in_set(&lex.not_names, k)
+        && !ents.common_word(k)
         && !ctx.in_set(&lex.complementizers, k)
         && name_shaped(ctx.slice(t.start, t.end), strict)
         && !lex.speech.contains_key(&t.norm)
@@ -378,6 +393,25 @@ fn office_holder(lex: &Lexicon, country: &str, role: &str, date: &str) -> Option
     })
 }
 
+/// The news lexicon's entry for each token (the word as written, else without clitics).
+fn lexicon_of(ctx: &Ctx, silver: Option<&crate::tagger::Silver>) -> Vec<Option<[u8; 5]>> {
+    let Some(silver) = silver else {
+        return vec![None; ctx.toks.len()];
+    };
+    ctx.toks
+        .iter()
+        .map(|t| {
+            (t.kind == TokenKind::Arabic)
+                .then(|| {
+                    crate::context::variants(&t.norm)
+                        .iter()
+                        .find_map(|(v, _)| silver.get(v.as_ref()).copied())
+                })
+                .flatten()
+        })
+        .collect()
+}
+
 pub fn extract(
     ctx: &Ctx,
     lex: &Lexicon,
@@ -387,6 +421,7 @@ pub fn extract(
     let n = ctx.toks.len();
     let mut ents = Entities {
         at: vec![None; n],
+        lexicon: lexicon_of(ctx, tagger.map(|(t, _)| &t.model.silver)),
         ..Default::default()
     };
 
@@ -563,7 +598,10 @@ pub fn extract(
                     k = nat.last;
                     break;
                 }
-                if lex.not_names.contains(&t.norm) || in_title[k] {
+                if lex.not_names.contains(&t.norm)
+                    || in_title[k]
+                    || ctx.in_set(&lex.function_words, k)
+                {
                     break;
                 }
                 k += 1;
