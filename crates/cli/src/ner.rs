@@ -54,6 +54,10 @@ pub struct TrainArgs {
     /// added to the lexicon, and the model trained anew.
     #[arg(long, default_value_t = 0)]
     self_train: usize,
+    /// Models trained for the final one, each in its own order (seeds seed, seed+1 …), whose
+    /// mean is the model written.
+    #[arg(long, default_value_t = 1)]
+    bag: usize,
     #[command(flatten)]
     pub model: ModelArgs,
 }
@@ -482,13 +486,14 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
         );
         Some(silver)
     };
-    let train = |silver: Option<rasd_extract::tagger::Silver>,
-                 extractor: &rasd_extract::Extractor| {
+    let train_one = |silver: Option<rasd_extract::tagger::Silver>,
+                     extractor: &rasd_extract::Extractor,
+                     seed: u64| {
         let mut trainer = match silver {
             Some(s) => Trainer::with_silver(s),
             None => Trainer::new(),
         };
-        let mut rng = Rng::new(args.model.seed);
+        let mut rng = Rng::new(seed);
         let mut order: Vec<usize> = (0..examples.len()).collect();
         for epoch in 1..=args.model.epochs {
             rng.shuffle(&mut order);
@@ -502,6 +507,13 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
             );
         }
         trainer.finish()
+    };
+    let train = |silver: Option<rasd_extract::tagger::Silver>,
+                 extractor: &rasd_extract::Extractor| {
+        let models: Vec<_> = (0..args.bag.max(1) as u64)
+            .map(|b| train_one(silver.clone(), extractor, args.model.seed + b))
+            .collect();
+        rasd_extract::tagger::Model::mean(models)
     };
     let mut model = train(silver_of(&extractor), &extractor);
     for round in 1..=args.self_train {

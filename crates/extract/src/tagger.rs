@@ -243,6 +243,38 @@ pub struct Model {
 }
 
 impl Model {
+    /// The mean of models trained on the same lexicon in different orders: a linear model,
+    /// so the mean of the weights scores as the mean of the scores. Features are kept in
+    /// the order first seen, so the result does not depend on hashing.
+    pub fn mean(models: Vec<Model>) -> Model {
+        let k = models.len().max(1) as f32;
+        let mut out = Model::default();
+        let mut keys: Vec<u64> = Vec::new();
+        for m in &models {
+            let mut own: Vec<(u64, u32)> = m.index.iter().map(|(f, i)| (*f, *i)).collect();
+            own.sort_by_key(|&(_, i)| i);
+            for (f, i) in own {
+                let row = match out.index.get(&f) {
+                    Some(&r) => r as usize,
+                    None => {
+                        out.index.insert(f, out.weights.len() as u32);
+                        out.weights.push([0.0; N]);
+                        keys.push(f);
+                        out.weights.len() - 1
+                    }
+                };
+                for (o, w) in out.weights[row].iter_mut().zip(&m.weights[i as usize]) {
+                    *o += w / k;
+                }
+            }
+        }
+        if let Some(first) = models.into_iter().next() {
+            out.fingerprint = first.fingerprint;
+            out.silver = first.silver;
+        }
+        out
+    }
+
     fn scores(&self, feats: &[u64], out: &mut [f32; N]) {
         *out = [0.0; N];
         for f in feats {
@@ -845,6 +877,33 @@ mod tests {
         assert!(!allowed(tag_index("B-LOC"), tag_index("I-PER")));
         assert!(!allowed(tag_index("O"), tag_index("I-ORG")));
         assert!(allowed(tag_index("I-ORG"), tag_index("B-PER")));
+    }
+
+    #[test]
+    fn mean_of_models_scores_as_the_mean_of_their_scores() {
+        let model = |rows: &[(u64, f32)]| {
+            let mut m = Model::default();
+            for &(f, w) in rows {
+                m.index.insert(f, m.weights.len() as u32);
+                let mut row = [0.0; N];
+                row[1] = w;
+                row[2] = -w;
+                m.weights.push(row);
+            }
+            m
+        };
+        let a = model(&[(7, 2.0), (9, 1.0)]);
+        let b = model(&[(9, 3.0), (11, -4.0)]);
+        let feats = [7u64, 9, 11, 13];
+        let (mut sa, mut sb, mut sm) = ([0f32; N], [0f32; N], [0f32; N]);
+        a.scores(&feats, &mut sa);
+        b.scores(&feats, &mut sb);
+        let m = Model::mean(vec![a, b]);
+        m.scores(&feats, &mut sm);
+        for t in 0..N {
+            assert!((sm[t] - (sa[t] + sb[t]) / 2.0).abs() < 1e-6, "tag {t}");
+        }
+        assert_eq!(m.features(), 3);
     }
 
     #[test]
