@@ -401,11 +401,15 @@ fn lexicon_of(ctx: &Ctx, silver: Option<&crate::tagger::Silver>) -> Vec<Option<[
     ctx.toks
         .iter()
         .map(|t| {
+            // The word as written first: most words are found so, without building the
+            // clitic-free variants.
             (t.kind == TokenKind::Arabic)
                 .then(|| {
-                    crate::context::variants(&t.norm)
-                        .iter()
-                        .find_map(|(v, _)| silver.get(v.as_ref()).copied())
+                    silver.get(&t.norm).copied().or_else(|| {
+                        crate::context::variants(&t.norm)
+                            .iter()
+                            .find_map(|(v, _)| silver.get(v.as_ref()).copied())
+                    })
                 })
                 .flatten()
         })
