@@ -34,7 +34,7 @@ pub struct EvalArgs {
     cross_validate: Option<usize>,
     /// With --cross-validate and --spans: the span file's sentences that the gold file leaves
     /// unlabelled join the training folds as positives (as `rasd train events --spans` does).
-    #[arg(long)]
+    #[arg(long, requires_all = ["spans", "cross_validate"])]
     train_on_spans: bool,
 }
 
@@ -97,23 +97,29 @@ fn read_gold(path: &str) -> Result<(Vec<Row>, HashMap<String, String>)> {
     Ok((out, skipped))
 }
 
-/// The sentences of a span file that the gold file of the same event type does not label:
-/// annotated with the event's actors, they are positives the detector can learn from. Each
-/// keeps its gold-file id when it has one (so it shares its article's fold), else one of its
-/// own.
-fn span_positives(
-    path: &str,
-    kind: &str,
-    labelled: &[Row],
-    unlabelled: &HashMap<String, String>,
-) -> Result<Vec<Row>> {
+/// The items of a span file (a JSON list of sentences with `text` and `spans`).
+fn read_spans(path: &str) -> Result<Vec<serde_json::Value>> {
     let data: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?,
     )
     .with_context(|| format!("{path}: not JSON"))?;
-    let Some(items) = data.as_array() else {
-        bail!("{path}: expected a JSON list")
-    };
+    match data {
+        serde_json::Value::Array(items) => Ok(items),
+        _ => bail!("{path}: expected a JSON list"),
+    }
+}
+
+/// The sentences of a span file (`path`, its `items`) that the gold file of the same event
+/// type does not label: annotated with the event's actors, they are positives the detector
+/// can learn from. Each keeps its gold-file id when it has one (so it shares its article's
+/// fold), else one of its own.
+fn span_positives(
+    path: &str,
+    items: &[serde_json::Value],
+    kind: &str,
+    labelled: &[Row],
+    unlabelled: &HashMap<String, String>,
+) -> Vec<Row> {
     let known: std::collections::HashSet<&str> = labelled.iter().map(|r| r.text.as_str()).collect();
     let mut out = Vec::new();
     for (n, it) in items.iter().enumerate() {
@@ -137,7 +143,7 @@ fn span_positives(
             text: text.to_string(),
         });
     }
-    Ok(out)
+    out
 }
 
 /// The fold of a sentence: all sentences of one article (the id before its last «-») share it.
@@ -200,7 +206,7 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
         let (r, unlabelled) = read_gold(g)?;
         eprintln!("{g}: {} labelled sentences", r.len());
         if let (Some(sp), Some(first)) = (args.spans.get(i).filter(|s| *s != "-"), r.first()) {
-            let extra = span_positives(sp, &first.kind, &r, &unlabelled)?;
+            let extra = span_positives(sp, &read_spans(sp)?, &first.kind, &r, &unlabelled);
             eprintln!(
                 "{sp}: {} more positives the gold file leaves unlabelled",
                 extra.len()
@@ -300,11 +306,15 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
     let (rows, unlabelled) = read_gold(&args.gold)?;
     let skipped = unlabelled.len();
     let kind = rows.first().map(|r| r.kind.clone()).unwrap_or_default();
-    // With spans, the sentences the gold file leaves unlabelled join the training folds
-    // (never the scored ones: they have no detection label).
-    let extra = match (&args.spans, args.cross_validate) {
-        (Some(sp), Some(_)) if args.train_on_spans => {
-            span_positives(sp, &kind, &rows, &unlabelled)?
+    let spans = match &args.spans {
+        Some(sp) => Some((sp.as_str(), read_spans(sp)?)),
+        None => None,
+    };
+    // With --train-on-spans, the sentences the gold file leaves unlabelled join the training
+    // folds (never the scored ones: they have no detection label).
+    let extra = match &spans {
+        Some((sp, items)) if args.train_on_spans => {
+            span_positives(sp, items, &kind, &rows, &unlabelled)
         }
         _ => Vec::new(),
     };
@@ -373,13 +383,7 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
     );
     println!("precision {p:.3}  recall {rc:.3}  F1 {f:.3}  (tp {tp}, fp {fp}, fn {fn_})");
 
-    if let Some(spans) = &args.spans {
-        let data: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(spans).with_context(|| format!("reading {spans}"))?,
-        )?;
-        let Some(items) = data.as_array() else {
-            bail!("{spans}: expected a JSON list")
-        };
+    if let Some((spans, items)) = &spans {
         let (mut n, mut src_ok, mut tgt_ok, mut found) = (0usize, 0usize, 0usize, 0usize);
         let (mut src_any, mut tgt_any) = (0usize, 0usize);
         let id_of: HashMap<&str, &str> = rows
@@ -714,7 +718,14 @@ mod tests {
         .unwrap();
         let (rows, unlabelled) = read_gold(gold.to_str().unwrap()).unwrap();
         assert_eq!(rows.len(), 2);
-        let extra = span_positives(spans.to_str().unwrap(), "PROTEST", &rows, &unlabelled).unwrap();
+        let path = spans.to_str().unwrap();
+        let extra = span_positives(
+            path,
+            &read_spans(path).unwrap(),
+            "PROTEST",
+            &rows,
+            &unlabelled,
+        );
         let got: Vec<(&str, &str, bool)> = extra
             .iter()
             .map(|r| (r.text.as_str(), r.kind.as_str(), r.gold))

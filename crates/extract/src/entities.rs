@@ -393,7 +393,7 @@ fn office_holder(lex: &Lexicon, country: &str, role: &str, date: &str) -> Option
     })
 }
 
-/// The news lexicon's entry for each token (the word as written, else without clitics).
+/// The news lexicon's entry for each token.
 fn lexicon_of(ctx: &Ctx, silver: Option<&crate::tagger::Silver>) -> Vec<Option<[u8; 5]>> {
     let Some(silver) = silver else {
         return vec![None; ctx.toks.len()];
@@ -401,16 +401,8 @@ fn lexicon_of(ctx: &Ctx, silver: Option<&crate::tagger::Silver>) -> Vec<Option<[
     ctx.toks
         .iter()
         .map(|t| {
-            // The word as written first: most words are found so, without building the
-            // clitic-free variants.
             (t.kind == TokenKind::Arabic)
-                .then(|| {
-                    silver.get(&t.norm).copied().or_else(|| {
-                        crate::context::variants(&t.norm)
-                            .iter()
-                            .find_map(|(v, _)| silver.get(v.as_ref()).copied())
-                    })
-                })
+                .then(|| crate::tagger::silver_entry(silver, &t.norm))
                 .flatten()
         })
         .collect()

@@ -55,6 +55,16 @@ pub enum ModelError {
 /// --unlabeled` and stored in the model.
 pub type Silver = FxHashMap<String, [u8; 5]>;
 
+/// The lexicon's entry for a folded word: as written, else without its proclitics
+/// («وباشينيان»). Most words are found as written, without building the variants.
+pub fn silver_entry(silver: &Silver, norm: &str) -> Option<[u8; 5]> {
+    silver.get(norm).copied().or_else(|| {
+        variants(norm)
+            .iter()
+            .find_map(|(v, _)| silver.get(v.as_ref()).copied())
+    })
+}
+
 /// Word → cluster number (from 1), see [`ClusterCounts`].
 pub type Clusters = FxHashMap<String, u8>;
 
@@ -492,11 +502,7 @@ fn facts(
                 (t.norm.clone(), String::new(), t.norm.clone())
             };
             TokenFacts {
-                // The word as written, else without its proclitics («وباشينيان»).
-                silver: vars
-                    .iter()
-                    .find_map(|(v, _)| silver.get(v.as_ref()).copied())
-                    .unwrap_or([0; 5]),
+                silver: silver_entry(silver, &t.norm).unwrap_or([0; 5]),
                 given: vars
                     .iter()
                     .any(|(v, _)| lex.res.given_names.contains(v.as_ref())),
