@@ -182,25 +182,38 @@ pub fn read_conll(path: &str) -> Result<Vec<Sentence>> {
     Ok(out)
 }
 
-/// Predicted BIO tags for one sentence from rasd's entities.
-/// The tokens of an annotated sentence joined by spaces, and each token's byte span.
-fn join_tokens(tokens: &[String]) -> (String, Vec<(usize, usize)>) {
+/// Sentences read as one document, in training and in evaluation: annotated files mark no
+/// article boundaries, so a run of consecutive sentences stands for one. The tagger
+/// remembers within a document what it found earlier (`tagger::Memory`).
+pub const DOCUMENT_SENTENCES: usize = 40;
+
+/// The tokens of annotated sentences joined as one text, a space between tokens and a line
+/// break between sentences, and each token's byte span.
+fn join_sentences<'a>(
+    sentences: impl IntoIterator<Item = &'a [String]>,
+) -> (String, Vec<(usize, usize)>) {
     let mut text = String::new();
-    let mut spans = Vec::with_capacity(tokens.len());
-    for t in tokens {
+    let mut spans = Vec::new();
+    for tokens in sentences {
         if !text.is_empty() {
-            text.push(' ');
+            text.push('\n');
         }
-        let a = text.len();
-        text.push_str(t);
-        spans.push((a, text.len()));
+        for (i, t) in tokens.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            let a = text.len();
+            text.push_str(t);
+            spans.push((a, text.len()));
+        }
     }
     (text, spans)
 }
 
-pub fn predict(pipe: &Pipeline, s: &Sentence, tagger_only: bool) -> Vec<String> {
-    let (text, spans) = join_tokens(&s.tokens);
-    let mut tags = vec!["O".to_string(); s.tokens.len()];
+/// Predicted BIO tags of each sentence of a document from rasd's entities.
+pub fn predict(pipe: &Pipeline, doc: &[Sentence], tagger_only: bool) -> Vec<Vec<String>> {
+    let (text, spans) = join_sentences(doc.iter().map(|s| s.tokens.as_slice()));
+    let mut tags = vec!["O".to_string(); spans.len()];
     let mut found: Vec<(usize, usize, &str)> = Vec::new();
     if tagger_only {
         found = pipe.tagger_spans_clean(&text);
@@ -233,7 +246,10 @@ pub fn predict(pipe: &Pipeline, s: &Sentence, tagger_only: bool) -> Vec<String> 
             }
         }
     }
-    tags
+    let mut rest = tags.into_iter();
+    doc.iter()
+        .map(|s| rest.by_ref().take(s.tokens.len()).collect())
+        .collect()
 }
 
 /// Entity spans (start, end, type) of a BIO sequence; an I- without a B- starts a span.
@@ -310,14 +326,16 @@ fn selected(args: &Args) -> Result<Vec<Sentence>> {
 
 /// `rasd ner`: token, gold tag and predicted tag, tab-separated, a blank line between sentences.
 fn pipeline(args: &Args, res: Resources) -> Result<Pipeline> {
+    // A model given on the command line replaces the built-in one, which is then not read:
+    // after a feature change only the new model can be.
     let mut pipe = Pipeline::new(
         res,
         Options {
             tokens: false,
-            tagger: !args.rules_only,
+            tagger: !args.rules_only && args.model.is_none(),
         },
     );
-    if let Some(path) = &args.model {
+    if let Some(path) = args.model.as_ref().filter(|_| !args.rules_only) {
         let file =
             std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
         let model = rasd_extract::tagger::Model::load(std::io::BufReader::new(file))
@@ -331,12 +349,13 @@ pub fn run_tag(args: Args, res: Resources) -> Result<ExitCode> {
     let pipe = pipeline(&args, res)?;
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
-    for s in selected(&args)? {
-        let pred = predict(&pipe, &s, args.tagger_alone());
-        for ((t, g), p) in s.tokens.iter().zip(&s.gold).zip(&pred) {
-            writeln!(out, "{t}\t{g}\t{p}")?;
+    for doc in selected(&args)?.chunks(DOCUMENT_SENTENCES) {
+        for (s, pred) in doc.iter().zip(predict(&pipe, doc, args.tagger_alone())) {
+            for ((t, g), p) in s.tokens.iter().zip(&s.gold).zip(&pred) {
+                writeln!(out, "{t}\t{g}\t{p}")?;
+            }
+            writeln!(out)?;
         }
-        writeln!(out)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -348,13 +367,11 @@ pub fn run_eval(args: Args, res: Resources) -> Result<ExitCode> {
     let mut by_type: BTreeMap<String, Counts> = BTreeMap::new();
     let mut tokens = 0;
     let started = std::time::Instant::now();
-    for s in &sentences {
-        tokens += s.tokens.len();
-        score(
-            &s.gold,
-            &predict(&pipe, s, args.tagger_alone()),
-            &mut by_type,
-        );
+    for doc in sentences.chunks(DOCUMENT_SENTENCES) {
+        for (s, pred) in doc.iter().zip(predict(&pipe, doc, args.tagger_alone())) {
+            tokens += s.tokens.len();
+            score(&s.gold, &pred, &mut by_type);
+        }
     }
     let secs = started.elapsed().as_secs_f64();
     println!(
@@ -389,25 +406,32 @@ pub fn run_eval(args: Args, res: Resources) -> Result<ExitCode> {
 
 /// `rasd train ner`: an averaged perceptron on the given files, reproducibly.
 pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
-    use rasd_extract::tagger::{tag_index, Example, Rng, Trainer};
+    use rasd_extract::tagger::{tag_index, Example, Memory, Rng, Trainer};
     let started = std::time::Instant::now();
     let res_again = res.clone();
     let extractor = rasd_extract::Extractor::new(res);
     // Each sentence as text, the byte span of each annotated token, and the gold tags.
-    type Annotated = (String, Vec<(usize, usize)>, Vec<String>);
+    // and the document it belongs to: runs of DOCUMENT_SENTENCES within a file.
+    type Annotated = (usize, String, Vec<(usize, usize)>, Vec<String>);
     let mut texts: Vec<Annotated> = Vec::new();
+    let mut documents = 0;
     for spec in &args.data {
         let sentences = read_spec(spec)?;
         eprintln!("{spec}: {} sentences", sentences.len());
-        for s in sentences {
-            let (text, spans) = join_tokens(&s.tokens);
-            texts.push((text, spans, s.gold));
+        for (i, s) in sentences.into_iter().enumerate() {
+            if i % DOCUMENT_SENTENCES == 0 {
+                documents += 1;
+            }
+            let (text, spans) = join_sentences([s.tokens.as_slice()]);
+            texts.push((documents - 1, text, spans, s.gold));
         }
     }
     // Gold tags on rasd's own tokens: a piece of an annotated token takes its tag, I- after the
     // first piece.
     let mut examples: Vec<Example> = Vec::with_capacity(texts.len());
-    for (text, spans, gold) in &texts {
+    // The examples of each document, in order.
+    let mut docs: Vec<std::ops::Range<usize>> = vec![0..0; documents];
+    for (doc, text, spans, gold) in &texts {
         let tokens = rasd_text::tokenize(text);
         if tokens.is_empty() {
             continue;
@@ -427,7 +451,11 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
                 tag_index(g)
             });
         }
+        if docs[*doc].is_empty() {
+            docs[*doc] = examples.len()..examples.len();
+        }
         examples.push(Example { ctx, gold: tags });
+        docs[*doc].end = examples.len();
     }
     let tokens: usize = examples.iter().map(|e| e.gold.len()).sum();
     eprintln!("{} sentences, {} tokens", examples.len(), tokens);
@@ -494,13 +522,18 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
             None => Trainer::new(),
         };
         let mut rng = Rng::new(seed);
-        let mut order: Vec<usize> = (0..examples.len()).collect();
+        // Documents in a new order each pass, the sentences of each in theirs, so that the
+        // tagger learns from the memory of the document it will have when tagging.
+        let mut order: Vec<usize> = (0..docs.len()).collect();
         for epoch in 1..=args.model.epochs {
             rng.shuffle(&mut order);
-            let wrong: usize = order
-                .iter()
-                .map(|&i| trainer.learn(&examples[i], &extractor.lex, &extractor.segmenter))
-                .sum();
+            let mut wrong = 0;
+            for &d in &order {
+                let mut memory = Memory::default();
+                for ex in &examples[docs[d].clone()] {
+                    wrong += trainer.learn(ex, &extractor.lex, &extractor.segmenter, &mut memory);
+                }
+            }
             eprintln!(
                 "epoch {epoch}: {:.2}% of tokens tagged wrong",
                 100.0 * wrong as f64 / tokens as f64
@@ -568,6 +601,15 @@ mod tests {
         );
         assert_eq!((m["PER"].tp, m["PER"].pred, m["PER"].gold), (0, 1, 1));
         assert_eq!((m["LOC"].tp, m["LOC"].pred, m["LOC"].gold), (1, 1, 1));
+    }
+
+    #[test]
+    fn sentences_of_a_document_are_lines_of_one_text() {
+        let (a, b) = (tags("قال ستولمان ."), tags("جهود لستولمان"));
+        let (text, spans) = join_sentences([a.as_slice(), b.as_slice()]);
+        assert_eq!(text, "قال ستولمان .\nجهود لستولمان");
+        let words: Vec<&str> = spans.iter().map(|&(x, y)| &text[x..y]).collect();
+        assert_eq!(words, ["قال", "ستولمان", ".", "جهود", "لستولمان"]);
     }
 
     #[test]

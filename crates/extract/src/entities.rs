@@ -453,8 +453,9 @@ pub fn extract(
     // (docs/evaluation.md); the rules then attach titles, roles and countries to what it found
     // and add what it missed.
     if let Some((tagger, seg)) = tagger {
+        let mut memory = crate::tagger::Memory::default();
         for &(a, b) in &ctx.sentences {
-            let tags = tagger.tag(ctx, lex, seg, a, b);
+            let tags = tagger.tag(ctx, lex, seg, (a, b), &mut memory);
             // Two person spans side by side («إلهام» «علييف») are one name split by the tagger.
             let mut spans: Vec<(usize, usize, &str)> = Vec::new();
             for sp in spans_of(&tags, a) {

@@ -90,10 +90,10 @@ impl Extractor {
         };
         let ctx = context::Ctx::new(text, tokens, sentences);
         let mut out = Vec::new();
+        let mut memory = tagger::Memory::default();
         for &(a, b) in &ctx.sentences {
-            for (first, last, ty) in
-                entities::spans_of(&t.tag(&ctx, &self.lex, &self.segmenter, a, b), a)
-            {
+            let tags = t.tag(&ctx, &self.lex, &self.segmenter, (a, b), &mut memory);
+            for (first, last, ty) in entities::spans_of(&tags, a) {
                 out.push((ctx.toks[first].start, ctx.toks[last - 1].end, ty));
             }
         }

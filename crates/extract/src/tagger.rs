@@ -21,7 +21,7 @@ pub const TAGS: [&str; 9] = [
 ];
 const N: usize = TAGS.len();
 /// Bumped whenever features change: a model trained with other features is refused.
-pub const FEATURES_VERSION: u32 = 7;
+pub const FEATURES_VERSION: u32 = 8;
 const MAGIC: &[u8; 8] = b"RASDNER1";
 
 pub fn tag_index(t: &str) -> usize {
@@ -410,6 +410,8 @@ struct TokenFacts {
     /// The word without clitics, folded, and the clitics themselves.
     core: String,
     clitics: String,
+    /// What the document's memory says of the word: «PER», «LOC+» … or «».
+    known: &'static str,
     given: bool,
     silver: [u8; 5],
     /// «B-GPE», «I-PER» … from the gazetteer, or empty.
@@ -450,8 +452,8 @@ fn facts(
     lex: &Lexicon,
     seg: &Segmenter,
     silver: &Silver,
-    first: usize,
-    last: usize,
+    memory: &Memory,
+    (first, last): (usize, usize),
 ) -> Vec<TokenFacts> {
     let mut gaz: Vec<&'static str> = vec![""; last - first];
     let mut i = first;
@@ -506,6 +508,7 @@ fn facts(
                 given: vars
                     .iter()
                     .any(|(v, _)| lex.res.given_names.contains(v.as_ref())),
+                known: memory.verdict(&vars),
                 core,
                 clitics,
                 stem,
@@ -533,7 +536,8 @@ fn h(template: u8, parts: &[&str]) -> u64 {
     s.finish()
 }
 
-/// The features of token `i` (index into `f`) given the two previous tags.
+/// The features of token `i` (index into `f`) given the two previous tags and what the
+/// tagger said earlier in the document.
 fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {
     out.clear();
     let get = |d: isize| -> Option<&TokenFacts> {
@@ -665,6 +669,59 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     out.push(h(93, &[&sv(get(-2), 0), &sv(get(-1), 0)]));
     out.push(h(94, &[&sv(get(1), 0), &sv(get(2), 0)]));
     out.push(h(95, &[&sv(get(-1), 0), &sv(get(1), 0)]));
+    // The document so far: a name found once in a telling context («قال ستولمان») is the
+    // same name where the context says nothing («جهود ستولمان»).
+    let mem = |x: Option<&TokenFacts>| x.map_or("-", |t| t.known);
+    out.push(h(96, &[mem(Some(t))]));
+    out.push(h(97, &[pt1, mem(Some(t))]));
+    out.push(h(98, &[mem(get(-1)), mem(Some(t)), mem(get(1))]));
+}
+
+/// What the tagger has found so far in one document: for each word (as written and without
+/// its possible proclitics, so «لستولمان» counts for «ستولمان»), how often it stood in a
+/// name of each type.
+/// Sentences are tagged in order and each adds what was found in it.
+#[derive(Debug, Default, Clone)]
+pub struct Memory {
+    seen: FxHashMap<String, [u16; 4]>,
+}
+
+impl Memory {
+    /// The type the word (given by its forms, [`variants`]) most often had, with «+» when
+    /// it had it more than once; «» if the word never stood in a name.
+    fn verdict(&self, forms: &[(std::borrow::Cow<'_, str>, usize)]) -> &'static str {
+        const LABELS: [[&str; 2]; 4] = [
+            ["PER", "PER+"],
+            ["LOC", "LOC+"],
+            ["ORG", "ORG+"],
+            ["MISC", "MISC+"],
+        ];
+        if self.seen.is_empty() {
+            return "";
+        }
+        let Some(c) = forms.iter().find_map(|(w, _)| self.seen.get(w.as_ref())) else {
+            return "";
+        };
+        let (ty, n) = c
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+            .unwrap_or((0, &0));
+        LABELS[ty][usize::from(*n > 1)]
+    }
+
+    fn remember(&mut self, f: &[TokenFacts], tags: &[usize]) {
+        for (t, &tag) in f.iter().zip(tags) {
+            // Function words and single letters join names without being them.
+            if tag == 0 || t.function || t.norm.chars().count() < 2 {
+                continue;
+            }
+            for (w, _) in variants(&t.norm) {
+                let c = self.seen.entry(w.into_owned()).or_insert([0; 4]);
+                c[(tag - 1) / 2] = c[(tag - 1) / 2].saturating_add(1);
+            }
+        }
+    }
 }
 
 /// A trained tagger.
@@ -674,16 +731,17 @@ pub struct Tagger {
 }
 
 impl Tagger {
-    /// Tags the tokens `first..last` of `ctx` (one sentence).
+    /// Tags the tokens `first..last` of `ctx` (one sentence), reading and then adding to
+    /// the document's `memory` (one per document, sentences in order).
     pub fn tag(
         &self,
         ctx: &Ctx,
         lex: &Lexicon,
         seg: &Segmenter,
-        first: usize,
-        last: usize,
+        (first, last): (usize, usize),
+        memory: &mut Memory,
     ) -> Vec<usize> {
-        let f = facts(ctx, lex, seg, &self.model.silver, first, last);
+        let f = facts(ctx, lex, seg, &self.model.silver, memory, (first, last));
         let mut tags = Vec::with_capacity(f.len());
         let mut feats = Vec::with_capacity(40);
         let mut scores = [0f32; N];
@@ -694,6 +752,7 @@ impl Tagger {
             self.model.scores(&feats, &mut scores);
             tags.push(best(&scores, p1));
         }
+        memory.remember(&f, &tags);
         tags
     }
 }
@@ -778,9 +837,23 @@ impl Trainer {
     }
 
     /// One pass over one sentence, decoding with the current weights and updating on every
-    /// wrong tag. Returns the number of tokens tagged wrong.
-    pub fn learn(&mut self, ex: &Example, lex: &Lexicon, seg: &Segmenter) -> usize {
-        let f = facts(&ex.ctx, lex, seg, &self.silver, 0, ex.ctx.toks.len());
+    /// wrong tag; `memory` is the document's so far, as in [`Tagger::tag`]. Returns the
+    /// number of tokens tagged wrong.
+    pub fn learn(
+        &mut self,
+        ex: &Example,
+        lex: &Lexicon,
+        seg: &Segmenter,
+        memory: &mut Memory,
+    ) -> usize {
+        let f = facts(
+            &ex.ctx,
+            lex,
+            seg,
+            &self.silver,
+            memory,
+            (0, ex.ctx.toks.len()),
+        );
         let mut tags: Vec<usize> = Vec::with_capacity(f.len());
         let mut feats = Vec::with_capacity(40);
         let mut scores = [0f32; N];
@@ -807,6 +880,8 @@ impl Trainer {
             // The history is what the tagger predicted: it learns to recover from itself.
             tags.push(guess);
         }
+        // What the tagger said, right or wrong, as it will be when tagging.
+        memory.remember(&f, &tags);
         wrong
     }
 
@@ -875,6 +950,38 @@ mod tests {
         assert_eq!(of("سمير"), of("كريم"), "{c:?}");
         assert_eq!(of("بيروت"), of("دمشق"), "{c:?}");
         assert_ne!(of("سمير"), of("بيروت"), "{c:?}");
+    }
+
+    #[test]
+    fn memory_carries_a_name_to_its_later_mentions() {
+        let res = rasd_resources::Resources::builtin();
+        let seg = res.segmenter();
+        let lex = Lexicon::new(res);
+        let text = "قال ستولمان في المؤتمر. جهود لستولمان كبيرة.";
+        let tokens = rasd_text::tokenize(text);
+        let sentences = rasd_text::split_sentences(text, &tokens);
+        let ctx = Ctx::new(text, &tokens, &sentences);
+        let (a, b) = ctx.sentences[0];
+        let mut memory = Memory::default();
+        let f = facts(&ctx, &lex, &seg, &Silver::default(), &memory, (a, b));
+        let words: Vec<&str> = f.iter().map(|t| t.norm.as_str()).collect();
+        let at = |w: &str| words.iter().position(|x| *x == rasd_text::fold(w)).unwrap();
+        let mut tags = vec![0; f.len()];
+        tags[at("ستولمان")] = tag_index("B-PER");
+        // A function word inside a name is not remembered as one.
+        tags[at("في")] = tag_index("I-PER");
+        memory.remember(&f, &tags);
+        let of = |w: &str, m: &Memory| {
+            let later = facts(&ctx, &lex, &seg, &Silver::default(), m, ctx.sentences[1]);
+            let t = later.iter().find(|t| t.norm == rasd_text::fold(w)).unwrap();
+            t.known
+        };
+        // Found once as a person, then again behind a clitic: the same word.
+        assert_eq!(of("لستولمان", &memory), "PER");
+        assert_eq!(of("جهود", &memory), "");
+        memory.remember(&f, &tags);
+        assert_eq!(of("لستولمان", &memory), "PER+");
+        assert_eq!(memory.verdict(&variants(&rasd_text::fold("في"))), "");
     }
 
     #[test]
