@@ -536,6 +536,12 @@ fn h(template: u8, parts: &[&str]) -> u64 {
     s.finish()
 }
 
+/// A byte in decimal, as the features hash it, without formatting it for every token.
+fn decimal(n: u8) -> &'static str {
+    static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    &TABLE.get_or_init(|| (0..=255u8).map(|i| i.to_string()).collect())[usize::from(n)]
+}
+
 /// The features of token `i` (index into `f`) given the two previous tags and what the
 /// tagger said earlier in the document.
 fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {
@@ -646,29 +652,26 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     ));
     out.push(h(34, &[pt1, flag(t.given)]));
     out.push(h(35, &[get(-1).map(|x| x.core.as_str()).unwrap_or("<s>")]));
-    let sv = |x: Option<&TokenFacts>, i: usize| {
-        x.map(|t| t.silver[i].to_string())
-            .unwrap_or_else(|| "-".into())
-    };
+    let sv = |x: Option<&TokenFacts>, i: usize| x.map_or("-", |t| decimal(t.silver[i]));
     for (k, i) in [(80u8, 0usize), (81, 1), (82, 2), (83, 3)] {
-        out.push(h(k, &[&sv(Some(t), i)]));
+        out.push(h(k, &[sv(Some(t), i)]));
     }
-    out.push(h(84, &[&sv(get(-1), 0), &sv(Some(t), 0)]));
-    out.push(h(85, &[&sv(Some(t), 0), &sv(get(1), 0)]));
-    out.push(h(86, &[pt1, &sv(Some(t), 0)]));
+    out.push(h(84, &[sv(get(-1), 0), sv(Some(t), 0)]));
+    out.push(h(85, &[sv(Some(t), 0), sv(get(1), 0)]));
+    out.push(h(86, &[pt1, sv(Some(t), 0)]));
     // Word clusters from the news: the word's, its neighbours', and with the previous tag.
-    out.push(h(87, &[&sv(Some(t), 4)]));
-    out.push(h(88, &[&sv(get(-1), 4)]));
-    out.push(h(89, &[&sv(get(1), 4)]));
-    out.push(h(90, &[&sv(get(-1), 4), &sv(Some(t), 4)]));
-    out.push(h(91, &[pt1, &sv(Some(t), 4)]));
+    out.push(h(87, &[sv(Some(t), 4)]));
+    out.push(h(88, &[sv(get(-1), 4)]));
+    out.push(h(89, &[sv(get(1), 4)]));
+    out.push(h(90, &[sv(get(-1), 4), sv(Some(t), 4)]));
+    out.push(h(91, &[pt1, sv(Some(t), 4)]));
     out.push(h(36, &[get(1).map(|x| x.core.as_str()).unwrap_or("</s>")]));
     // The news lexicon's verdict on the neighbours in pairs: a run of known name words
     // around an unknown one marks it as part of the name.
-    out.push(h(92, &[&sv(Some(t), 4), &sv(get(1), 4)]));
-    out.push(h(93, &[&sv(get(-2), 0), &sv(get(-1), 0)]));
-    out.push(h(94, &[&sv(get(1), 0), &sv(get(2), 0)]));
-    out.push(h(95, &[&sv(get(-1), 0), &sv(get(1), 0)]));
+    out.push(h(92, &[sv(Some(t), 4), sv(get(1), 4)]));
+    out.push(h(93, &[sv(get(-2), 0), sv(get(-1), 0)]));
+    out.push(h(94, &[sv(get(1), 0), sv(get(2), 0)]));
+    out.push(h(95, &[sv(get(-1), 0), sv(get(1), 0)]));
     // The document so far: a name found once in a telling context («قال ستولمان») is the
     // same name where the context says nothing («جهود ستولمان»).
     let mem = |x: Option<&TokenFacts>| x.map_or("-", |t| t.known);
