@@ -404,11 +404,12 @@ impl Model {
 }
 
 /// Per-token facts the features are built from, computed once per sentence.
-struct TokenFacts {
-    norm: String,
-    stem: String,
+struct TokenFacts<'a> {
+    /// Borrowed from the context: the word as folded, its light stem and its core.
+    norm: &'a str,
+    stem: &'a str,
     /// The word without clitics, folded, and the clitics themselves.
-    core: String,
+    core: &'a str,
     clitics: String,
     /// What the document's memory says of the word: «PER», «LOC+» … or «».
     known: &'static str,
@@ -447,14 +448,14 @@ fn shape(ctx: &Ctx, k: usize) -> &'static str {
     }
 }
 
-fn facts(
-    ctx: &Ctx,
+fn facts<'a>(
+    ctx: &'a Ctx,
     lex: &Lexicon,
     seg: &Segmenter,
     silver: &Silver,
     memory: &Memory,
     (first, last): (usize, usize),
-) -> Vec<TokenFacts> {
+) -> Vec<TokenFacts<'a>> {
     let mut gaz: Vec<&'static str> = vec![""; last - first];
     let mut i = first;
     while i < last {
@@ -496,12 +497,12 @@ fn facts(
                 let (a, b) = seg.stem_range(&base, g);
                 let clitics = [g.prefix(&base), "+", g.suffix(&base)].concat();
                 (
-                    t.norm[g.prefix_len..g.suffix_start].to_string(),
+                    &t.norm[g.prefix_len..g.suffix_start],
                     clitics,
-                    t.norm[a..b].to_string(),
+                    &t.norm[a..b],
                 )
             } else {
-                (t.norm.clone(), String::new(), t.norm.clone())
+                (t.norm.as_str(), String::new(), t.norm.as_str())
             };
             TokenFacts {
                 silver: silver_entry(silver, &t.norm).unwrap_or([0; 5]),
@@ -512,7 +513,7 @@ fn facts(
                 core,
                 clitics,
                 stem,
-                norm: t.norm.clone(),
+                norm: &t.norm,
                 gaz: gaz[k - first],
                 title: ctx.match_at(&lex.titles, k, true).is_some(),
                 nationality: lex.nationality.get(&t.norm).is_some(),
@@ -552,7 +553,7 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     };
     let w = |d: isize| {
         get(d)
-            .map(|t| t.norm.as_str())
+            .map(|t| t.norm)
             .unwrap_or(if d < 0 { "<s>" } else { "</s>" })
     };
     let t = &f[i];
@@ -569,17 +570,17 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     };
     let (pt1, pt2) = (TAGS[p1], TAGS[p2]);
     out.push(h(0, &[]));
-    out.push(h(1, &[&t.norm]));
-    out.push(h(2, &[&t.stem]));
+    out.push(h(1, &[t.norm]));
+    out.push(h(2, &[t.stem]));
     out.push(h(3, &[w(-1)]));
     out.push(h(4, &[w(1)]));
     out.push(h(5, &[w(-2)]));
     out.push(h(6, &[w(2)]));
-    out.push(h(7, &[w(-1), &t.norm]));
-    out.push(h(8, &[&t.norm, w(1)]));
+    out.push(h(7, &[w(-1), t.norm]));
+    out.push(h(8, &[t.norm, w(1)]));
     for n in 1..=3u8 {
-        out.push(h(40 + n, &[&t.norm[..pre(&t.norm, n as usize)]]));
-        out.push(h(50 + n, &[&t.norm[suf(&t.norm, n as usize)..]]));
+        out.push(h(40 + n, &[&t.norm[..pre(t.norm, n as usize)]]));
+        out.push(h(50 + n, &[&t.norm[suf(t.norm, n as usize)..]]));
     }
     out.push(h(11, &[t.shape]));
     out.push(h(12, &[t.gaz]));
@@ -587,7 +588,7 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     out.push(h(14, &[get(1).map(|x| x.gaz).unwrap_or("</s>")]));
     out.push(h(15, &[pt1]));
     out.push(h(16, &[pt1, pt2]));
-    out.push(h(17, &[pt1, &t.norm]));
+    out.push(h(17, &[pt1, t.norm]));
     out.push(h(18, &[pt1, t.gaz]));
     let flag = |b: bool| if b { "1" } else { "0" };
     out.push(h(
@@ -628,19 +629,16 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
             get(1).map(|x| x.shape).unwrap_or("</s>"),
         ],
     ));
-    out.push(h(24, &[get(-1).map(|x| x.stem.as_str()).unwrap_or("<s>")]));
-    out.push(h(25, &[get(1).map(|x| x.stem.as_str()).unwrap_or("</s>")]));
+    out.push(h(24, &[get(-1).map(|x| x.stem).unwrap_or("<s>")]));
+    out.push(h(25, &[get(1).map(|x| x.stem).unwrap_or("</s>")]));
     out.push(h(26, &[pt1, flag(get(-1).is_some_and(|x| x.title))]));
-    out.push(h(27, &[&t.core]));
+    out.push(h(27, &[t.core]));
     out.push(h(28, &[&t.clitics]));
     out.push(h(29, &[w(-1), w(1)]));
-    out.push(h(
-        30,
-        &[get(-1).map(|x| x.stem.as_str()).unwrap_or("<s>"), &t.stem],
-    ));
+    out.push(h(30, &[get(-1).map(|x| x.stem).unwrap_or("<s>"), t.stem]));
     for n in 2..=3u8 {
-        out.push(h(60 + n, &[&t.core[..pre(&t.core, n as usize)]]));
-        out.push(h(70 + n, &[&t.core[suf(&t.core, n as usize)..]]));
+        out.push(h(60 + n, &[&t.core[..pre(t.core, n as usize)]]));
+        out.push(h(70 + n, &[&t.core[suf(t.core, n as usize)..]]));
     }
     out.push(h(
         33,
@@ -651,7 +649,7 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
         ],
     ));
     out.push(h(34, &[pt1, flag(t.given)]));
-    out.push(h(35, &[get(-1).map(|x| x.core.as_str()).unwrap_or("<s>")]));
+    out.push(h(35, &[get(-1).map(|x| x.core).unwrap_or("<s>")]));
     let sv = |x: Option<&TokenFacts>, i: usize| x.map_or("-", |t| decimal(t.silver[i]));
     for (k, i) in [(80u8, 0usize), (81, 1), (82, 2), (83, 3)] {
         out.push(h(k, &[sv(Some(t), i)]));
@@ -665,7 +663,7 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     out.push(h(89, &[sv(get(1), 4)]));
     out.push(h(90, &[sv(get(-1), 4), sv(Some(t), 4)]));
     out.push(h(91, &[pt1, sv(Some(t), 4)]));
-    out.push(h(36, &[get(1).map(|x| x.core.as_str()).unwrap_or("</s>")]));
+    out.push(h(36, &[get(1).map(|x| x.core).unwrap_or("</s>")]));
     // The news lexicon's verdict on the neighbours in pairs: a run of known name words
     // around an unknown one marks it as part of the name.
     out.push(h(92, &[sv(Some(t), 4), sv(get(1), 4)]));
@@ -719,7 +717,7 @@ impl Memory {
             if tag == 0 || t.function || t.norm.chars().count() < 2 {
                 continue;
             }
-            for (w, _) in variants(&t.norm) {
+            for (w, _) in variants(t.norm) {
                 let c = self.seen.entry(w.into_owned()).or_insert([0; 4]);
                 c[(tag - 1) / 2] = c[(tag - 1) / 2].saturating_add(1);
             }
@@ -967,7 +965,7 @@ mod tests {
         let (a, b) = ctx.sentences[0];
         let mut memory = Memory::default();
         let f = facts(&ctx, &lex, &seg, &Silver::default(), &memory, (a, b));
-        let words: Vec<&str> = f.iter().map(|t| t.norm.as_str()).collect();
+        let words: Vec<&str> = f.iter().map(|t| t.norm).collect();
         let at = |w: &str| words.iter().position(|x| *x == rasd_text::fold(w)).unwrap();
         let mut tags = vec![0; f.len()];
         tags[at("ستولمان")] = tag_index("B-PER");
