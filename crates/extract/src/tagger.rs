@@ -248,32 +248,21 @@ pub struct Model {
     /// [`rasd_resources::Resources::builtin_fingerprint`] of the knowledge it was trained with.
     pub fingerprint: u64,
     pub silver: Silver,
-    index: FxHashMap<u64, u32>,
-    weights: Vec<[f32; N]>,
+    /// One look-up per feature: the weights stand in the table itself.
+    weights: FxHashMap<u64, [f32; N]>,
 }
 
 impl Model {
     /// The mean of models trained on the same lexicon in different orders: a linear model,
-    /// so the mean of the weights scores as the mean of the scores. Features are kept in
-    /// the order first seen, so the result does not depend on hashing.
+    /// so the mean of the weights scores as the mean of the scores. Each feature's weights
+    /// are summed in the order of the models, so the result does not depend on hashing.
     pub fn mean(models: Vec<Model>) -> Model {
         let k = models.len().max(1) as f32;
         let mut out = Model::default();
-        let mut keys: Vec<u64> = Vec::new();
         for m in &models {
-            let mut own: Vec<(u64, u32)> = m.index.iter().map(|(f, i)| (*f, *i)).collect();
-            own.sort_by_key(|&(_, i)| i);
-            for (f, i) in own {
-                let row = match out.index.get(&f) {
-                    Some(&r) => r as usize,
-                    None => {
-                        out.index.insert(f, out.weights.len() as u32);
-                        out.weights.push([0.0; N]);
-                        keys.push(f);
-                        out.weights.len() - 1
-                    }
-                };
-                for (o, w) in out.weights[row].iter_mut().zip(&m.weights[i as usize]) {
+            for (f, ws) in &m.weights {
+                let row = out.weights.entry(*f).or_insert([0.0; N]);
+                for (o, w) in row.iter_mut().zip(ws) {
                     *o += w / k;
                 }
             }
@@ -288,8 +277,7 @@ impl Model {
     fn scores(&self, feats: &[u64], out: &mut [f32; N]) {
         *out = [0.0; N];
         for f in feats {
-            if let Some(&i) = self.index.get(f) {
-                let w = &self.weights[i as usize];
+            if let Some(w) = self.weights.get(f) {
                 for t in 0..N {
                     out[t] += w[t];
                 }
@@ -307,12 +295,12 @@ impl Model {
         z.write_all(MAGIC)?;
         z.write_all(&FEATURES_VERSION.to_le_bytes())?;
         z.write_all(&self.fingerprint.to_le_bytes())?;
-        let mut rows: Vec<(&u64, &u32)> = self.index.iter().collect();
-        rows.sort_unstable();
+        let mut rows: Vec<(&u64, &[f32; N])> = self.weights.iter().collect();
+        rows.sort_unstable_by_key(|r| r.0);
         z.write_all(&(rows.len() as u64).to_le_bytes())?;
-        for (k, &i) in rows {
+        for (k, ws) in rows {
             z.write_all(&k.to_le_bytes())?;
-            for x in &self.weights[i as usize] {
+            for x in ws {
                 z.write_all(&x.to_le_bytes())?;
             }
         }
@@ -368,8 +356,11 @@ impl Model {
         let mut m = Model {
             fingerprint,
             silver: Silver::default(),
-            index: FxHashMap::default(),
-            weights: Vec::with_capacity(rows),
+            // A corrupt count must not reserve more than the file can hold (44 bytes a row).
+            weights: FxHashMap::with_capacity_and_hasher(
+                rows.min(bytes.len() / 44),
+                Default::default(),
+            ),
         };
         for _ in 0..rows {
             let k = u64::from_le_bytes(
@@ -385,8 +376,7 @@ impl Model {
                         .map_err(|_| ModelError::Magic)?,
                 );
             }
-            m.index.insert(k, m.weights.len() as u32);
-            m.weights.push(w);
+            m.weights.insert(k, w);
         }
         let words = u64::from_le_bytes(
             take(&mut at, 8)?
@@ -904,8 +894,7 @@ impl Trainer {
                 *a = (self.total[i][t] / tick as f64) as f32;
             }
             if avg.iter().any(|x| x.abs() > 1e-3) {
-                m.index.insert(k, m.weights.len() as u32);
-                m.weights.push(avg);
+                m.weights.insert(k, avg);
             }
         }
         m
@@ -998,11 +987,10 @@ mod tests {
         let model = |rows: &[(u64, f32)]| {
             let mut m = Model::default();
             for &(f, w) in rows {
-                m.index.insert(f, m.weights.len() as u32);
                 let mut row = [0.0; N];
                 row[1] = w;
                 row[2] = -w;
-                m.weights.push(row);
+                m.weights.insert(f, row);
             }
             m
         };
@@ -1023,13 +1011,12 @@ mod tests {
     #[test]
     fn model_round_trip_and_refusals() {
         let mut m = Model::default();
-        m.index.insert(42, 0);
-        m.weights.push([0.5; N]);
+        m.weights.insert(42, [0.5; N]);
         let mut buf = Vec::new();
         m.save(&mut buf).unwrap();
         let back = Model::load(&buf[..]).unwrap();
         assert_eq!(back.features(), 1);
-        assert_eq!(back.weights[0], [0.5; N]);
+        assert_eq!(back.weights[&42], [0.5; N]);
         let mut cut = buf.clone();
         cut.truncate(buf.len() / 2);
         assert!(Model::load(&cut[..]).is_err());
