@@ -185,7 +185,7 @@ pub fn read_conll(path: &str) -> Result<Vec<Sentence>> {
 /// Sentences read as one document, in training and in evaluation: annotated files mark no
 /// article boundaries, so a run of consecutive sentences stands for one. The tagger
 /// remembers within a document what it found earlier (`tagger::Memory`).
-pub const DOCUMENT_SENTENCES: usize = 40;
+const DOCUMENT_SENTENCES: usize = 40;
 
 /// The tokens of annotated sentences joined as one text, a space between tokens and a line
 /// break between sentences, and each token's byte span.
@@ -410,8 +410,8 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     let res_again = res.clone();
     let extractor = rasd_extract::Extractor::new(res);
-    // Each sentence as text, the byte span of each annotated token, and the gold tags.
-    // and the document it belongs to: runs of DOCUMENT_SENTENCES within a file.
+    // Each sentence: the document it belongs to (runs of DOCUMENT_SENTENCES within a file),
+    // its text, the byte span of each annotated token, and the gold tags.
     type Annotated = (usize, String, Vec<(usize, usize)>, Vec<String>);
     let mut texts: Vec<Annotated> = Vec::new();
     let mut documents = 0;
@@ -459,8 +459,6 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     }
     let tokens: usize = examples.iter().map(|e| e.gold.len()).sum();
     eprintln!("{} sentences, {} tokens", examples.len(), tokens);
-    // What the extractor (rules, and in later rounds the tagger too) finds in the unlabelled
-    // news, word by word.
     // Every article text of the unlabelled news, in order.
     let each_text = |f: &mut dyn FnMut(&str)| {
         for file in &args.unlabeled {
@@ -476,6 +474,8 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     // Word clusters are computed once, on the first pass's word frequencies.
     let clusters: std::cell::RefCell<Option<rasd_extract::tagger::Clusters>> =
         std::cell::RefCell::new(None);
+    // What the extractor (rules, and in later rounds the tagger too) finds in the unlabelled
+    // news, word by word.
     let silver_of = |extractor: &rasd_extract::Extractor| -> Option<rasd_extract::tagger::Silver> {
         if args.unlabeled.is_empty() {
             return None;

@@ -6,6 +6,7 @@
 //! words are features, so the model learns how far to trust them. Trained by `rasd train ner`
 //! (reproducible: fixed seed), stored as a small gzip file, and loaded by default.
 
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 use std::io::{Read, Write};
 
@@ -58,11 +59,18 @@ pub type Silver = FxHashMap<String, [u8; 5]>;
 /// The lexicon's entry for a folded word: as written, else without its proclitics
 /// («وباشينيان»). Most words are found as written, without building the variants.
 pub fn silver_entry(silver: &Silver, norm: &str) -> Option<[u8; 5]> {
-    silver.get(norm).copied().or_else(|| {
-        variants(norm)
-            .iter()
-            .find_map(|(v, _)| silver.get(v.as_ref()).copied())
-    })
+    silver
+        .get(norm)
+        .copied()
+        .or_else(|| silver_of_forms(silver, &variants(norm)))
+}
+
+/// The lexicon's entry for the first of a word's forms ([`variants`]) it knows, for callers
+/// that have built the forms already.
+fn silver_of_forms(silver: &Silver, forms: &[(Cow<'_, str>, usize)]) -> Option<[u8; 5]> {
+    forms
+        .iter()
+        .find_map(|(v, _)| silver.get(v.as_ref()).copied())
 }
 
 /// Word → cluster number (from 1), see [`ClusterCounts`].
@@ -495,7 +503,7 @@ fn facts<'a>(
                 (t.norm.as_str(), String::new(), t.norm.as_str())
             };
             TokenFacts {
-                silver: silver_entry(silver, &t.norm).unwrap_or([0; 5]),
+                silver: silver_of_forms(silver, &vars).unwrap_or([0; 5]),
                 given: vars
                     .iter()
                     .any(|(v, _)| lex.res.given_names.contains(v.as_ref())),
@@ -680,7 +688,7 @@ pub struct Memory {
 impl Memory {
     /// The type the word (given by its forms, [`variants`]) most often had, with «+» when
     /// it had it more than once; «» if the word never stood in a name.
-    fn verdict(&self, forms: &[(std::borrow::Cow<'_, str>, usize)]) -> &'static str {
+    fn verdict(&self, forms: &[(Cow<'_, str>, usize)]) -> &'static str {
         const LABELS: [[&str; 2]; 4] = [
             ["PER", "PER+"],
             ["LOC", "LOC+"],
