@@ -33,6 +33,8 @@ pub struct IngestArgs {
 pub struct SearchArgs {
     /// The query: words in any spelling; "a phrase"; +required, -excluded, AND, NOT;
     /// quote:word (inside a quotation) and event:word (inside a sentence reporting an event).
+    /// A word the corpus has never seen is read as the corpus spells it (without a
+    /// preposition, or one letter away), and the search says so.
     query: Vec<String>,
     #[arg(long, default_value = "rasd-data")]
     corpus: PathBuf,
@@ -400,10 +402,12 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
         .with_context(|| format!("reading the ranking model {}", p.display()))?,
         None => rasd_store::rank::RankModel::builtin(),
     };
+    // Words the collection never saw, read as it spells them; told to the user below.
+    let read_as = std::cell::RefCell::new(Vec::new());
     let analyse = |q: &str| {
-        let mut v = Vec::new();
-        terms(&an, &stop, q, |t| v.push(t.to_string()));
-        v
+        index.query_terms_noting(&an, &stop, q, |word, term| {
+            read_as.borrow_mut().push(format!("«{word}» as «{term}»"))
+        })
     };
     use rasd_store::index::DocInfo;
     let keep = |d: &DocInfo| {
@@ -479,6 +483,12 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
     }
     let q = args.query.join(" ");
     let query = rasd_store::query::parse(&q, analyse);
+    if !read_as.borrow().is_empty() {
+        eprintln!(
+            "rasd search: not in the corpus, searched {}",
+            read_as.borrow().join(", ")
+        );
+    }
     // Snippets mark the words wherever they stand: field words without their prefix.
     let qset: HashSet<String> = query
         .should

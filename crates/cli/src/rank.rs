@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use rasd_resources::Resources;
-use rasd_store::index::{terms, Bm25, Index};
+use rasd_store::index::{Bm25, Index};
 use rasd_store::rank::{self, DocForms, Example, Forms, RankModel};
 use rasd_store::Corpus;
 
@@ -112,8 +112,7 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
             continue;
         };
         judged += 1;
-        let mut qterms = Vec::new();
-        terms(&an, &stop, q, |t| qterms.push(t.to_string()));
+        let qterms = index.query_terms(&an, &stop, q);
         let hits = index.search(&qterms, Bm25::default(), args.depth, |_| true);
         let qf = Forms::new(&an, &stop, q);
         let top = hits.first().map(|h| h.1).unwrap_or(0.0);

@@ -183,6 +183,18 @@ fn search_finds_and_filters() {
     assert_eq!(hits.len(), 1, "clitics and inflection do not stop a match");
     assert_eq!(hits[0]["id"], "p1");
     assert!(hits[0]["snippet"].as_str().unwrap().contains("⟦المفاوضات⟧"));
+    // A misspelt word the corpus never saw is read as its nearest spelling, and said so.
+    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
+        .args(["search", "--json", "--corpus"])
+        .arg(&corpus)
+        .arg("جنييف")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("\"id\":\"p1\""), "{stdout}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("«جنييف» as «جنيف»"), "{stderr}");
     let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
         .args(["stats", "--json", "--corpus"])
         .arg(&corpus)

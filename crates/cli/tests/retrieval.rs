@@ -70,6 +70,6 @@ fn arcd_dev_mrr_floor() {
     }
     std::fs::remove_dir_all(&base).unwrap();
     let (reranked, bm25) = (figures[0], figures[1]);
-    assert!(bm25 > 0.78, "BM25 alone: MRR@10 {bm25:.4}");
-    assert!(reranked > 0.84, "with re-ranking: MRR@10 {reranked:.4}");
+    assert!(bm25 > 0.79, "BM25 alone: MRR@10 {bm25:.4}");
+    assert!(reranked > 0.845, "with re-ranking: MRR@10 {reranked:.4}");
 }

@@ -112,7 +112,104 @@ pub fn terms(
     });
 }
 
+/// Letters a misspelt query word may have lost, gained or swapped (folded forms: no alef
+/// or yeh variants, which folding already joins).
+const LETTERS: &str = "ءآأؤإئابتثجحخدذرزسشصضطظعغفقكلمنهويةى";
+
 impl Index {
+    /// The index terms of a query text: each word's stem as [`terms`] gives it, unless the
+    /// collection has never seen that stem. Then the word is read as the collection would
+    /// spell it: without a preposition the segmenter left on because it cannot know the
+    /// word («لسويسرا» → «سويسرا»), else as the most frequent indexed stem one letter away
+    /// («بلجيكيا» → «بلجيكا»; words of five letters or more: a shorter one is too often a
+    /// real word of another meaning, «ماهو» is not «مايو»). A word with neither keeps its
+    /// stem and matches nothing, as before.
+    pub fn query_terms(
+        &self,
+        an: &rasd_text::Analyzer,
+        stop: &HashSet<String>,
+        text: &str,
+    ) -> Vec<String> {
+        self.query_terms_noting(an, stop, text, |_, _| {})
+    }
+
+    /// [`Index::query_terms`], telling `noted` each word read otherwise (the word as
+    /// written, the term used), so that a user sees what was searched.
+    pub fn query_terms_noting(
+        &self,
+        an: &rasd_text::Analyzer,
+        stop: &HashSet<String>,
+        text: &str,
+        mut noted: impl FnMut(&str, &str),
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        an.for_each_form(text, |tok, f| {
+            if f.stem.is_empty() || stop.contains(f.stem) {
+                return;
+            }
+            if self.postings.contains_key(f.stem) {
+                out.push(f.stem.to_string());
+                return;
+            }
+            let known = |t: &str| self.postings.contains_key(t) && !stop.contains(t);
+            let unprefixed = f
+                .core
+                .strip_prefix(['ب', 'ل', 'ك'])
+                .filter(|r| r.chars().count() >= 3)
+                .and_then(|r| {
+                    let mut stem = None;
+                    an.for_each_stem(r, |_, s| stem = Some(s.to_string()));
+                    stem
+                })
+                .filter(|s| known(s));
+            let fixed = unprefixed.or_else(|| {
+                (f.stem.chars().count() >= 5)
+                    .then(|| self.nearest_term(f.stem))
+                    .flatten()
+                    .filter(|s| known(s))
+            });
+            match fixed {
+                Some(t) => {
+                    noted(&text[tok.start..tok.end], &t);
+                    out.push(t);
+                }
+                None => out.push(f.stem.to_string()),
+            }
+        });
+        out
+    }
+
+    /// The most frequent indexed term one edit (a letter dropped, added or changed) from
+    /// `word`; ties go to the alphabetically first.
+    fn nearest_term(&self, word: &str) -> Option<String> {
+        let chars: Vec<char> = word.chars().collect();
+        let mut best: Option<(usize, String)> = None;
+        let mut consider = |cand: String| {
+            if let Some(p) = self.postings.get(&cand) {
+                let better = match &best {
+                    None => true,
+                    Some((n, w)) => p.len() > *n || (p.len() == *n && cand < *w),
+                };
+                if better {
+                    best = Some((p.len(), cand));
+                }
+            }
+        };
+        for i in 0..=chars.len() {
+            let (a, b) = chars.split_at(i);
+            if let Some((_, rest)) = b.split_first() {
+                consider(a.iter().chain(rest).collect());
+                for c in LETTERS.chars().filter(|c| *c != b[0]) {
+                    consider(a.iter().chain([&c]).chain(rest).collect());
+                }
+            }
+            for c in LETTERS.chars() {
+                consider(a.iter().chain([&c]).chain(b).collect());
+            }
+        }
+        best.map(|(_, w)| w)
+    }
+
     /// Mean document length in index terms.
     pub fn avg_len(&self) -> f32 {
         self.avg_len
@@ -455,6 +552,37 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn index_of(words: &[(&str, u32)]) -> Index {
+        let mut idx = Index::default();
+        for (w, df) in words {
+            idx.postings
+                .insert(w.to_string(), (0..*df).map(|d| (d, 1)).collect());
+        }
+        idx
+    }
+
+    #[test]
+    fn query_words_the_collection_never_saw_are_read_as_it_spells_them() {
+        let an = rasd_text::Analyzer::default();
+        let stop = HashSet::new();
+        let idx = index_of(&[("سويسرا", 3), ("بلجيكا", 5), ("بلجيك", 1), ("عاصم", 4)]);
+        let mut notes = Vec::new();
+        let terms = idx.query_terms_noting(
+            &an,
+            &stop,
+            "عاصمة لسويسرا وبلجيكيا زيمبابوي",
+            |w, t| notes.push(format!("{w}→{t}")),
+        );
+        // A known word as it is; a preposition the segmenter could not cut; a misspelling
+        // read as the most frequent term one letter away; an unknown word left to match
+        // nothing.
+        assert_eq!(terms, ["عاصم", "سويسرا", "بلجيكا", "زيمبابو"]);
+        assert_eq!(notes, ["لسويسرا→سويسرا", "وبلجيكيا→بلجيكا"]);
+        // Short words are not corrected: one letter is too much of them.
+        let idx = index_of(&[("مايو", 9)]);
+        assert_eq!(idx.query_terms(&an, &stop, "ماهو"), ["ماهو"]);
+    }
 
     #[test]
     fn an_index_from_another_version_says_to_rebuild() {
