@@ -282,6 +282,33 @@ fn mentions(
             k = last;
             continue;
         }
+        // An actor noun with a possessive pronoun («وقال الجيش الأميركي إن جنوده قتلوا»)
+        // belongs to the last actor named before it. Not an agent phrase: the event detector
+        // reads those, and «جنوده» tells it nothing «جنود» does not.
+        let possessed = variants(&ctx.toks[k].norm)
+            .iter()
+            .take(2)
+            .find_map(|(v, _)| {
+                lex.res
+                    .affixes
+                    .strip("possessive", v)
+                    .and_then(|noun| ev.agents.get(noun))
+            });
+        if let Some(sector) = possessed {
+            let country = out.iter().rev().find_map(|m| m.actor.country.clone());
+            out.push(Mention {
+                first: k,
+                last: k + 1,
+                actor: ActorRef {
+                    entity: None,
+                    span: (ctx.toks[k].start, ctx.toks[k].end),
+                    country,
+                    sector: (sector != "-").then(|| sector.clone()),
+                },
+            });
+            k += 1;
+            continue;
+        }
         // A nationality adjective on its own («اعتداء عسكري أرميني») names its country's side.
         if let Some(n) = ctx
             .match_at(&lex.nationality, k, false)
@@ -533,7 +560,17 @@ pub fn extract(
             } else if plural_verb {
                 source = before.last().map(|m| m.actor.clone());
                 target = after.first().map(|m| m.actor.clone());
-            } else if is_verb && after.first().is_some_and(|m| m.first <= hit.last + 3) {
+            } else if is_verb
+                && after.first().is_some_and(|m| {
+                    // A subject after its verb carries no preposition: in «فجر حافلة تابعة
+                    // للشرطة» the police own the bus.
+                    m.first <= hit.last + 3
+                        && !lex
+                            .res
+                            .affixes
+                            .matches("preposition", &ctx.toks[m.first].norm)
+                })
+            {
                 source = after.first().map(|m| m.actor.clone());
                 target = after.get(1).map(|m| m.actor.clone());
             } else if !is_verb
@@ -544,6 +581,11 @@ pub fn extract(
                 // «اعتداء عسكري أرميني»: a nationality adjective on the noun names its agent.
                 source = after.first().map(|m| m.actor.clone());
                 target = after.get(1).map(|m| m.actor.clone());
+            } else if !is_verb && hit.first > s0 && is_place_preposition(ctx, lex, hit.first) {
+                // «قتل خمسة من جنودنا في انفجار»: a noun after «في» is where or how something
+                // happened to those named before it; they are not its agent.
+                source = None;
+                target = after.first().map(|m| m.actor.clone());
             } else {
                 source = before.last().map(|m| m.actor.clone());
                 target = after.first().map(|m| m.actor.clone());

@@ -316,3 +316,42 @@ fn victims_of_a_passive_killing() {
     assert_eq!(codes(&e.source), None);
     assert_eq!(codes(&e.target), coded(Some("IRQ"), None));
 }
+
+/// The subject after a verb carries no preposition: «للشرطة» says whose bus it was. With no
+/// subject after the verb, the one named before it in what was said is the doer.
+#[test]
+fn a_prepositional_actor_is_not_the_subject() {
+    let e = event_in(
+        "وقالت الشرطة إن مسلحا من حركة طالبان فجر حافلة تابعة للشرطة في كابول.",
+        assault,
+    );
+    assert_ne!(
+        codes(&e.source).and_then(|c| c.1).as_deref(),
+        Some("COP"),
+        "{:?}",
+        e.source
+    );
+}
+
+/// «جنوده», «قواتها»: the actor noun with a possessive pronoun belongs to the last actor named
+/// before it.
+#[test]
+fn possessed_forces_take_their_owner_country() {
+    let e = event_in(
+        "وقال الجيش الأميركي إن جنوده قتلوا أربعة مسلحين قرب الفلوجة.",
+        assault,
+    );
+    assert_eq!(codes(&e.source), coded(Some("USA"), Some("MIL")));
+    assert_eq!(codes(&e.target), coded(None, Some("UAF")));
+}
+
+/// «… من جنودنا في انفجار»: the people named before «في انفجار» are what happened to, not
+/// who did it.
+#[test]
+fn a_noun_after_a_preposition_has_no_agent_before_it() {
+    let e = event_in(
+        "وقال المتحدث إن ثلاثة من رجال الشرطة أصيبوا في انفجار قرب السوق.",
+        |e| assault(e) && e.trigger.text == "انفجار",
+    );
+    assert_eq!(codes(&e.source), None, "{:?}", e.source);
+}

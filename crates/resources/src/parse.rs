@@ -407,13 +407,14 @@ fn parse_line(
         }
         Kind::EventAffixes => {
             need(cols, 2, "KIND and affixes")?;
-            const KINDS: [&str; 6] = [
+            const KINDS: [&str; 7] = [
                 "future",
                 "future-verb",
                 "plural",
                 "conjunction",
                 "preposition",
                 "accusative",
+                "possessive",
             ];
             if !KINDS.contains(&cols[0]) {
                 return Err(format!(
