@@ -36,6 +36,10 @@ pub struct EvalArgs {
     /// unlabelled join the training folds as positives (as `rasd train events --spans` does).
     #[arg(long, requires_all = ["spans", "cross_validate"])]
     train_on_spans: bool,
+    /// With --cross-validate: the seed of the fold detectors' shuffling (as `rasd train
+    /// events --seed`), to see how much of a figure is the order of training.
+    #[arg(long, default_value_t = 2026, requires = "cross_validate")]
+    seed: u64,
 }
 
 #[derive(clap::Args)]
@@ -330,7 +334,7 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
                 .chain(&extra)
                 .filter(|r| fold_of(&r.id, folds) != fold)
                 .collect();
-            let det = train_detector(pipe.extractor(), &train, 10, 2026);
+            let det = train_detector(pipe.extractor(), &train, 10, args.seed);
             dets.push(det.clone());
             pipe.set_detector(Some(det));
         }
