@@ -348,7 +348,7 @@ fn phrase_ok(
     };
     let mut doc = Vec::new();
     for part in [title.as_str(), text.as_str()] {
-        terms(an, stop, part, |t| doc.push(t.to_string()));
+        terms(an, stop, part, |t| doc.push(index.canonical(t).to_string()));
     }
     q.phrases
         .iter()
@@ -356,13 +356,15 @@ fn phrase_ok(
 }
 
 /// The sentence of `text` with the most query terms, terms marked ⟦…⟧.
-fn snippet(an: &rasd_text::Analyzer, text: &str, query: &HashSet<String>) -> String {
+fn snippet(an: &rasd_text::Analyzer, index: &Index, text: &str, query: &HashSet<String>) -> String {
     let tokens = rasd_text::tokenize(text);
     let sentences = rasd_text::split_sentences(text, &tokens);
     let mut best = (0usize, (0usize, text.len().min(300)));
     for &(a, b) in &sentences {
         let mut n = 0;
-        an.for_each_stem(&text[a..b], |_, s| n += usize::from(query.contains(s)));
+        an.for_each_stem(&text[a..b], |_, s| {
+            n += usize::from(query.contains(index.canonical(s)))
+        });
         if n > best.0 {
             best = (n, (a, b));
         }
@@ -371,7 +373,7 @@ fn snippet(an: &rasd_text::Analyzer, text: &str, query: &HashSet<String>) -> Str
     let part = &text[a..b.min(text.len())];
     let mut marks: Vec<(usize, usize)> = Vec::new();
     an.for_each_stem(part, |t, s| {
-        if query.contains(s) {
+        if query.contains(index.canonical(s)) {
             marks.push((t.start, t.end));
         }
     });
@@ -542,7 +544,7 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
     for (rank, (d, score)) in hits.iter().enumerate() {
         let info = &index.docs[*d as usize];
         let stored = corpus.get(info.at)?;
-        let snip = snippet(&an, &stored.record.text, &qset);
+        let snip = snippet(&an, &index, &stored.record.text, &qset);
         if args.json {
             let v = serde_json::json!({"rank": rank + 1, "score": score, "id": info.id, "key": info.key, "title": info.title, "outlet": info.outlet, "date": info.date, "snippet": snip});
             writeln!(out, "{v}")?;

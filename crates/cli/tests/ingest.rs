@@ -205,6 +205,42 @@ fn search_finds_and_filters() {
     std::fs::remove_dir_all(&base).unwrap();
 }
 
+/// «بمصر» is «مصر» with a preposition: the corpus holds «مصر» often enough to tell, so a
+/// search for «مصر» finds it, marks it and checks phrases through it.
+#[test]
+fn a_word_with_a_preposition_is_found_by_the_word() {
+    let (base, corpus) = tsv_corpus(
+        "prep",
+        "p1\tزيارة\tوصل الوزير بمصر أمس في زيارة رسمية.\n\
+         p2\tاقتصاد\tنما اقتصاد مصر هذا العام.\n\
+         p3\tسياحة\tزار السياح مصر في الربيع.\n\
+         p4\tنيل\tيمر النيل في مصر من الجنوب.\n",
+    );
+    let search = |q: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
+            .args(["search", "--json", "--limit", "10", "--corpus"])
+            .arg(&corpus)
+            .arg(q)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .collect::<Vec<_>>()
+    };
+    let hits = search("مصر");
+    let p1 = hits
+        .iter()
+        .find(|h| h["id"] == "p1")
+        .expect("p1 found by «مصر»");
+    assert!(p1["snippet"].as_str().unwrap().contains("⟦بمصر⟧"), "{p1}");
+    let hits = search("\"الوزير مصر\"");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["id"], "p1");
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
 fn read_run(path: &Path) -> Vec<(String, String, f64)> {
     std::fs::read_to_string(path)
         .unwrap()

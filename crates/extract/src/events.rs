@@ -29,6 +29,10 @@ pub struct EventLexicon {
     pub agents_markers: Phrases<()>,
     pub codes: HashMap<String, EventCode>,
     pub agents: Phrases<String>,
+    /// One-word agent nouns with a possessive pronoun («جنوده» → MIL), and with a
+    /// conjunction before them («وجنوده»), built once from events/affixes.tsv: looked up for
+    /// every word.
+    pub possessed: rustc_hash::FxHashMap<String, String>,
 }
 
 impl EventLexicon {
@@ -54,6 +58,24 @@ impl EventLexicon {
         for m in &res.agent_markers {
             agents_markers.insert(m, ());
         }
+        let mut possessed = rustc_hash::FxHashMap::default();
+        let conj: Vec<&str> = std::iter::once("")
+            .chain(
+                res.affixes
+                    .of("conjunction")
+                    .iter()
+                    .map(|(p, _)| p.as_str()),
+            )
+            .collect();
+        for (noun, sector) in res.event_agents.iter().filter(|(n, _)| !n.contains(' ')) {
+            for (p, s) in res.affixes.of("possessive") {
+                for c in &conj {
+                    possessed
+                        .entry(format!("{c}{p}{noun}{s}"))
+                        .or_insert_with(|| sector.clone());
+                }
+            }
+        }
         EventLexicon {
             patterns,
             codes: res
@@ -63,6 +85,7 @@ impl EventLexicon {
                 .collect(),
             agents,
             agents_markers,
+            possessed,
         }
     }
 }
@@ -285,15 +308,7 @@ fn mentions(
         // An actor noun with a possessive pronoun («وقال الجيش الأميركي إن جنوده قتلوا»)
         // belongs to the last actor named before it. Not an agent phrase: the event detector
         // reads those, and «جنوده» tells it nothing «جنود» does not.
-        let possessed = variants(&ctx.toks[k].norm)
-            .iter()
-            .take(2)
-            .find_map(|(v, _)| {
-                lex.res
-                    .affixes
-                    .strip("possessive", v)
-                    .and_then(|noun| ev.agents.get(noun))
-            });
+        let possessed = ev.possessed.get(ctx.toks[k].norm.as_str());
         if let Some(sector) = possessed {
             let country = out.iter().rev().find_map(|m| m.actor.country.clone());
             out.push(Mention {

@@ -203,7 +203,8 @@ pub struct Affixes {
 }
 
 impl Affixes {
-    fn of(&self, kind: &str) -> &[(String, String)] {
+    /// The (prefix, suffix) pairs of `kind`, in the file's order.
+    pub fn of(&self, kind: &str) -> &[(String, String)] {
         self.kinds.get(kind).map(Vec::as_slice).unwrap_or(&[])
     }
 

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::{io, Corpus, DocRef, StoreError};
 
-const MAGIC: &[u8; 8] = b"RASDIX04";
+const MAGIC: &[u8; 8] = b"RASDIX05";
 
 /// Prefixes of the terms of quotations and of the sentences that report events.
 pub const QUOTE_FIELD: &str = "quote:";
@@ -81,6 +81,9 @@ fn facets(r: &rasd_doc::Record) -> (String, String, String) {
 pub struct Index {
     pub docs: Vec<DocInfo>,
     pub postings: FxHashMap<String, Vec<(u32, u16)>>,
+    /// Terms merged into another at build time (see [`Index::merge_prepositions`]): the
+    /// term as analysed → the term it is indexed under.
+    aliases: FxHashMap<String, String>,
     avg_len: f32,
     rank: crate::rank::RankStats,
 }
@@ -285,7 +288,64 @@ impl Index {
             });
         })?;
         idx.avg_len = total as f32 / idx.docs.len().max(1) as f32;
+        idx.merge_prepositions(an, stop);
         Ok(idx)
+    }
+
+    /// The term a document word's stem is indexed under: itself, or the term it was merged
+    /// into. Whatever compares a document's words with query terms goes through here.
+    pub fn canonical<'a>(&'a self, term: &'a str) -> &'a str {
+        self.aliases.get(term).map_or(term, String::as_str)
+    }
+
+    /// The segmenter cuts «ب» and «ل» only before the article: a word that merely begins
+    /// with them («بغداد», «لبنان») must stay whole, and one word alone cannot tell. The
+    /// collection can: a term that is «ب»/«ل» and a word the collection holds in at least
+    /// twice as many documents, and in three at least («بمصر» and «مصر», «لمسؤول» and
+    /// «مسؤول»), is that word with a preposition, and is indexed under it, in the body and in
+    /// the quotation and event fields alike. «بغداد» stays: there is no «غداد».
+    fn merge_prepositions(&mut self, an: &rasd_text::Analyzer, stop: &HashSet<String>) {
+        let mut moves: Vec<(String, String)> = Vec::new();
+        for (t, post) in &self.postings {
+            if t.contains(':') {
+                continue;
+            }
+            let Some(rest) = t
+                .strip_prefix(['ب', 'ل'])
+                .filter(|r| r.chars().count() >= 3)
+            else {
+                continue;
+            };
+            let mut stem = None;
+            an.for_each_stem(rest, |_, s| stem = Some(s.to_string()));
+            let Some(stem) = stem.filter(|s| !stop.contains(s)) else {
+                continue;
+            };
+            if self
+                .postings
+                .get(&stem)
+                .is_some_and(|p| p.len() >= 2 * post.len() && p.len() >= 3)
+            {
+                moves.push((t.clone(), stem));
+            }
+        }
+        moves.sort();
+        for (from, to) in moves {
+            for field in ["", QUOTE_FIELD, EVENT_FIELD] {
+                let (f, t) = (format!("{field}{from}"), format!("{field}{to}"));
+                let Some(post) = self.postings.remove(&f) else {
+                    continue;
+                };
+                let into = self.postings.entry(t).or_default();
+                for (d, n) in post {
+                    match into.binary_search_by_key(&d, |x| x.0) {
+                        Ok(i) => into[i].1 = into[i].1.saturating_add(n),
+                        Err(i) => into.insert(i, (d, n)),
+                    }
+                }
+            }
+            self.aliases.insert(from, to);
+        }
     }
 
     /// Documents ranked by BM25 for the query terms; `keep` filters documents before ranking.
@@ -429,6 +489,15 @@ impl Index {
                 put(&n.to_le_bytes())?;
             }
             put(&self.rank.title_terms.to_le_bytes())?;
+            let mut v: Vec<(&String, &String)> = self.aliases.iter().collect();
+            v.sort();
+            put(&(v.len() as u32).to_le_bytes())?;
+            for (from, to) in v {
+                for t in [from, to] {
+                    put(&(t.len() as u32).to_le_bytes())?;
+                    put(t.as_bytes())?;
+                }
+            }
             let f = w.into_inner().map_err(|e| StoreError::Io {
                 path: tmp.display().to_string(),
                 source: e.into_error(),
@@ -544,6 +613,16 @@ impl Index {
             idx.rank.title_df.insert(t, u32of(take(4)?));
         }
         idx.rank.title_terms = u64of(take(8)?);
+        let n = u32of(take(4)?) as usize;
+        for _ in 0..n {
+            let mut pair = [String::new(), String::new()];
+            for t in pair.iter_mut() {
+                let len = u32of(take(4)?) as usize;
+                *t = String::from_utf8_lossy(take(len)?).into_owned();
+            }
+            let [from, to] = pair;
+            idx.aliases.insert(from, to);
+        }
         idx.avg_len = total as f32 / idx.docs.len().max(1) as f32;
         Ok(idx)
     }
@@ -560,6 +639,43 @@ mod tests {
                 .insert(w.to_string(), (0..*df).map(|d| (d, 1)).collect());
         }
         idx
+    }
+
+    #[test]
+    fn a_preposition_the_segmenter_left_on_is_merged_by_the_collection() {
+        let an = rasd_text::Analyzer::default();
+        let stop = HashSet::new();
+        let mut idx = index_of(&[
+            ("بمصر", 1),
+            ("quote:بمصر", 1),
+            ("لبغداد", 1),
+            ("بغداد", 4),
+            ("لبنان", 2),
+            ("لقاء", 2),
+            ("قاء", 3),
+        ]);
+        idx.postings
+            .insert("مصر".into(), vec![(3, 1), (4, 2), (5, 1)]);
+        idx.postings.insert("quote:مصر".into(), vec![(0, 2)]);
+        idx.merge_prepositions(&an, &stop);
+        // «بمصر» (document 0) now counts for «مصر», in the body and in quotations.
+        assert!(!idx.postings.contains_key("بمصر"));
+        assert_eq!(idx.postings["مصر"], [(0, 1), (3, 1), (4, 2), (5, 1)]);
+        assert_eq!(idx.postings["quote:مصر"], [(0, 3)]);
+        assert_eq!(idx.canonical("بمصر"), "مصر");
+        assert_eq!(idx.canonical("لبغداد"), "بغداد");
+        // No «بنان» in the collection, and «قاء» is not twice as common as «لقاء».
+        assert_eq!(idx.canonical("لبنان"), "لبنان");
+        assert_eq!(idx.canonical("لقاء"), "لقاء");
+        // The merge survives a save and a load.
+        let dir = std::env::temp_dir().join(format!("rasd-alias-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("index.bin");
+        idx.save(&path).unwrap();
+        let back = Index::load(&path).unwrap();
+        assert_eq!(back.canonical("بمصر"), "مصر");
+        assert_eq!(back.postings["مصر"], idx.postings["مصر"]);
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
