@@ -561,6 +561,9 @@ fn clean(s: &str) -> String {
 }
 
 /// The 61 GDELT columns of one event; empty where rasd has nothing to say.
+/// CAMEO's codes for international actors, which take a country's place in an actor code.
+const INTERNATIONAL: [&str; 4] = ["IGO", "IMG", "NGO", "MNC"];
+
 pub fn gdelt_row(rec: &Record, n: usize, e: &Event) -> Vec<String> {
     let mut c = vec![String::new(); 61];
     let date = e.date.as_deref().or(rec.date.as_deref()).unwrap_or("");
@@ -584,10 +587,24 @@ pub fn gdelt_row(rec: &Record, n: usize, e: &Event) -> Vec<String> {
     }
     let mut actor = |base: usize, a: &Option<Actor>| {
         if let Some(a) = a {
-            c[base] = a.code.clone().unwrap_or_default();
+            let code = a.code.clone().unwrap_or_default();
+            let sector = a.sector.clone().unwrap_or_default();
             c[base + 1] = clean(&a.text);
-            c[base + 2] = a.country.clone().unwrap_or_default();
-            c[base + 7] = a.sector.clone().unwrap_or_default();
+            match a.country.as_deref() {
+                // An international actor's kind stands where a country would in the code;
+                // GDELT leaves its country empty and gives the kind as its type, the
+                // body's own code («UNO» of «IGOUNO») as its known group.
+                Some(kind) if INTERNATIONAL.contains(&kind) => {
+                    c[base + 3] = code.get(kind.len() + sector.len()..).unwrap_or("").into();
+                    c[base + 7] = kind.to_string();
+                    c[base + 8] = sector;
+                }
+                country => {
+                    c[base + 2] = country.unwrap_or("").to_string();
+                    c[base + 7] = sector;
+                }
+            }
+            c[base] = code;
         }
     };
     actor(5, &e.source);

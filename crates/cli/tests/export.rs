@@ -83,3 +83,27 @@ fn plover_lines() {
         && e["actor"]["country"] == "ARM"
         && e["recipient"]["country"] == "RUS"));
 }
+
+/// An intergovernmental body: its code in Actor1Code, no country, IGO as its type and its
+/// own code as its known group.
+#[test]
+fn gdelt_codes_an_international_body_as_gdelt_does() {
+    let dir = std::env::temp_dir().join(format!("rasd-export-igo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("un.txt");
+    std::fs::write(&file, "وطالبت الأمم المتحدة الحكومة السورية بوقف القصف.\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
+        .args(["export", "--format", "gdelt"])
+        .arg(&file)
+        .output()
+        .expect("rasd runs");
+    let rows = String::from_utf8(out.stdout).unwrap();
+    let row: Vec<&str> = rows
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .find(|r| r[5] == "IGOUNO")
+        .unwrap_or_else(|| panic!("an IGOUNO actor in {rows}"));
+    assert_eq!((row[7], row[8], row[12]), ("", "UNO", "IGO"));
+    assert_eq!((row[15], row[17], row[22]), ("SYRGOV", "SYR", "GOV"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -111,18 +111,22 @@ pub struct EventFound {
 pub struct ActorRef {
     pub entity: Option<usize>,
     pub span: (usize, usize),
+    /// A country, or the kind of international actor in that place of a CAMEO code («IGO»,
+    /// «IMG»).
     pub country: Option<String>,
     pub sector: Option<String>,
+    /// An international body's own code («UNO», «NATO»), after the other two in the code.
+    pub org: Option<String>,
 }
 
 impl ActorRef {
     pub fn to_actor(&self, text: &str, id_of: &[Option<String>]) -> Actor {
-        let code = match (&self.country, &self.sector) {
-            (Some(c), Some(s)) => Some(format!("{c}{s}")),
-            (Some(c), None) => Some(c.clone()),
-            (None, Some(s)) => Some(s.clone()),
-            (None, None) => None,
-        };
+        let code: String = [&self.country, &self.sector, &self.org]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let code = (!code.is_empty()).then_some(code);
         Actor {
             entity: self.entity.and_then(|e| id_of.get(e).cloned().flatten()),
             text: text[self.span.0..self.span.1].to_string(),
@@ -150,7 +154,12 @@ fn quad_class(root: &str) -> u8 {
     }
 }
 
-fn entity_actor(ents: &Entities, e: usize, span: (usize, usize)) -> Option<ActorRef> {
+fn entity_actor(
+    lex: &Lexicon,
+    ents: &Entities,
+    e: usize,
+    span: (usize, usize),
+) -> Option<ActorRef> {
     let f = &ents.found[e];
     let sector = match f.kind {
         EntityType::Gpe => Some("GOV".to_string()),
@@ -158,11 +167,26 @@ fn entity_actor(ents: &Entities, e: usize, span: (usize, usize)) -> Option<Actor
         EntityType::Media => f.sector.clone().or(Some("MED".into())),
         _ => f.sector.clone(),
     };
+    // International actors take the country's place in a CAMEO code: an intergovernmental
+    // body is «IGO» followed by its own code (the UN «IGOUNO»), a group with `actor=IMG`
+    // (an international militarised group) is «IMG» with its sector («IMGREB»).
+    let international = f
+        .entry
+        .and_then(|i| lex.res.entities.get(i))
+        .and_then(|x| x.attrs.get("actor"))
+        .cloned();
+    let (country, sector, org) = match (&f.country, international) {
+        (Some(c), _) => (Some(c.clone()), sector, None),
+        (None, org) if sector.as_deref() == Some("IGO") => (sector, None, org),
+        (None, Some(kind)) => (Some(kind), sector, None),
+        (None, None) => (None, sector, None),
+    };
     Some(ActorRef {
         entity: Some(e),
         span,
-        country: f.country.clone(),
+        country,
         sector,
+        org,
     })
 }
 
@@ -224,9 +248,12 @@ fn mentions(
     for t in &ents.titles {
         if t.first >= s0 && t.last <= s1 {
             if let Some(e) = t.entity {
-                if let Some(a) =
-                    entity_actor(ents, e, (ctx.toks[t.first].start, ctx.toks[t.last - 1].end))
-                {
+                if let Some(a) = entity_actor(
+                    lex,
+                    ents,
+                    e,
+                    (ctx.toks[t.first].start, ctx.toks[t.last - 1].end),
+                ) {
                     out.push(Mention {
                         first: t.first,
                         last: t.last,
@@ -261,7 +288,7 @@ fn mentions(
                     .copied()
                     .find(|&(s, t)| s >= a && t <= b)
                     .unwrap_or((a, b));
-                if let Some(a) = entity_actor(ents, e, span) {
+                if let Some(a) = entity_actor(lex, ents, e, span) {
                     out.push(Mention {
                         first: k,
                         last,
@@ -300,6 +327,7 @@ fn mentions(
                     country,
                     // «-» in events/agents.tsv: people named without a sector.
                     sector: (h.value != "-").then(|| h.value.clone()),
+                    org: None,
                 },
             });
             k = last;
@@ -319,6 +347,7 @@ fn mentions(
                     span: (ctx.toks[k].start, ctx.toks[k].end),
                     country,
                     sector: (sector != "-").then(|| sector.clone()),
+                    org: None,
                 },
             });
             k += 1;
@@ -337,6 +366,7 @@ fn mentions(
                     span: (ctx.toks[k].start, n.end),
                     country: Some(n.value.clone()),
                     sector: None,
+                    org: None,
                 },
             });
             k = n.last;
@@ -523,6 +553,7 @@ pub fn extract(
                 .and_then(|q| q.speaker.map(|e| (e, q.speaker_span)))
                 .and_then(|(e, span)| {
                     entity_actor(
+                        lex,
                         ents,
                         e,
                         span.or(ents.found[e].mentions.first().copied())
@@ -648,6 +679,7 @@ pub fn extract(
                         span: (hit.start, hit.end),
                         country: None,
                         sector: Some("CVL".to_string()),
+                        org: None,
                     });
                 }
             }
