@@ -200,7 +200,6 @@ fn in_words(ctx: &Ctx, set: &std::collections::HashSet<String>, k: usize) -> boo
     })
 }
 
-/// Prepositions before a place make it the location, not an actor («في بغداد»).
 /// Whether a verb written alike in both voices reads as passive from what follows it: a count
 /// when no subject came before (`count_is_subject`: «قتل 20 شخصا», «قتل نحو 80»), a
 /// preposition or nothing («قتلوا في هجوم», «… قتل.»), or a wound verb joined to it («قتل
@@ -230,8 +229,19 @@ fn reads_passive(
         })
 }
 
+/// Whether token `k` follows a preposition of place, which makes a place the location, not an
+/// actor («في بغداد»). The preposition may carry «و» («وفي بغداد»); it is looked up as
+/// written and without it (variants keep two-letter words whole).
 fn is_place_preposition(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
-    k > 0 && lex.res.place_words.contains(&ctx.toks[k - 1].norm)
+    let Some(prev) = k.checked_sub(1).map(|j| ctx.toks[j].norm.as_str()) else {
+        return false;
+    };
+    lex.res.place_words.contains(prev)
+        || lex
+            .res
+            .affixes
+            .strip("conjunction", prev)
+            .is_some_and(|w| lex.res.place_words.contains(w))
 }
 
 fn mentions(
@@ -448,6 +458,12 @@ pub fn extract(
             }
             let (code, by_speaker, is_verb, victim, either_voice) = hit.value;
             let (by_speaker, is_verb) = (*by_speaker, *is_verb);
+            // A verb never follows a preposition: «وفي فجر اليوم» is dawn, not «فجّر»
+            // (detonated), whatever the dictionary's verb shares its letters.
+            if is_verb && hit.first > s0 && is_place_preposition(ctx, lex, hit.first) {
+                k = hit.last;
+                continue;
+            }
             // A subject before the verb («قوات الأمن قتلت ثلاثة», «جنوده قتلوا خمسة») makes the
             // count after it the object.
             // The actor right before a verb, unless it names a place («في بغداد قتل …»).

@@ -370,3 +370,19 @@ fn international_actors_are_coded_as_cameo_codes_them() {
     let e = event_in("وهاجم تنظيم القاعدة قافلة للجيش اليمني.", assault);
     assert_eq!(codes(&e.source), coded(Some("IMG"), Some("REB")));
 }
+
+/// «فجر» is «فجّر» (detonated) or «فجر» (dawn); after a preposition it can only be the noun.
+#[test]
+fn a_verb_never_follows_a_preposition() {
+    let r = pipeline().analyze(&Article::text(
+        "t",
+        "وفي فجر اليوم التالي وصل الوفد إلى العاصمة.\n".to_string(),
+    ));
+    assert!(
+        !r.events.iter().any(assault),
+        "{:?}",
+        r.events.iter().map(|e| &e.trigger.text).collect::<Vec<_>>()
+    );
+    let e = event_in("فجر انتحاري نفسه قرب السوق.", assault);
+    assert_eq!(e.trigger.text, "فجر");
+}
