@@ -160,6 +160,20 @@ fn killed_ingests_end_like_an_uninterrupted_one() {
     std::fs::remove_dir_all(&base).unwrap();
 }
 
+/// `rasd search --json QUERY` on `corpus`: the hits, and what it said on stderr.
+fn search_json(corpus: &Path, query: &str) -> (Vec<serde_json::Value>, String) {
+    let corpus = corpus.to_str().unwrap();
+    let out = rasd_ok(&[
+        "search", "--json", "--limit", "10", "--corpus", corpus, query,
+    ]);
+    let hits = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (hits, String::from_utf8(out.stderr).unwrap())
+}
+
 #[test]
 fn search_finds_and_filters() {
     let base = std::env::temp_dir().join(format!("rasd-search-{}", std::process::id()));
@@ -169,31 +183,14 @@ fn search_finds_and_filters() {
     std::fs::write(&data, "p1\tالمفاوضات\tبدأت المفاوضات بين الطرفين في جنيف أمس.\np2\tالطقس\tتوقعت الأرصاد أمطارا غزيرة على المدن الساحلية.\n").unwrap();
     let corpus = base.join("corpus");
     assert!(ingest(&corpus, &data).status().unwrap().success());
-    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
-        .args(["search", "--json", "--corpus"])
-        .arg(&corpus)
-        .arg("والمفاوضات")
-        .output()
-        .unwrap();
-    let hits: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let (hits, _) = search_json(&corpus, "والمفاوضات");
     assert_eq!(hits.len(), 1, "clitics and inflection do not stop a match");
     assert_eq!(hits[0]["id"], "p1");
     assert!(hits[0]["snippet"].as_str().unwrap().contains("⟦المفاوضات⟧"));
     // A misspelt word the corpus never saw is read as its nearest spelling, and said so.
-    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
-        .args(["search", "--json", "--corpus"])
-        .arg(&corpus)
-        .arg("جنييف")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(stdout.lines().count(), 1, "{stdout}");
-    assert!(stdout.contains("\"id\":\"p1\""), "{stdout}");
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (hits, stderr) = search_json(&corpus, "جنييف");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["id"], "p1");
     assert!(stderr.contains("«جنييف» as «جنيف»"), "{stderr}");
     let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
         .args(["stats", "--json", "--corpus"])
@@ -216,19 +213,7 @@ fn a_word_with_a_preposition_is_found_by_the_word() {
          p3\tسياحة\tزار السياح مصر في الربيع.\n\
          p4\tنيل\tيمر النيل في مصر من الجنوب.\n",
     );
-    let search = |q: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
-            .args(["search", "--json", "--limit", "10", "--corpus"])
-            .arg(&corpus)
-            .arg(q)
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-            .collect::<Vec<_>>()
-    };
+    let search = |q: &str| search_json(&corpus, q).0;
     let hits = search("مصر");
     let p1 = hits
         .iter()
@@ -360,18 +345,10 @@ fn quote_and_event_words_match_inside_their_fields_only() {
          a4\tغزة\tتقع غزة على ساحل البحر المتوسط.\n",
     );
     let ids = |q: &str| -> Vec<String> {
-        let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
-            .args(["search", "--json", "--corpus"])
-            .arg(&corpus)
-            .arg(q)
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        let mut v: Vec<String> = String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
-            .map(|s| s.trim_matches('"').to_string())
+        let mut v: Vec<String> = search_json(&corpus, q)
+            .0
+            .iter()
+            .map(|h| h["id"].as_str().unwrap_or("").to_string())
             .collect();
         v.sort();
         v
