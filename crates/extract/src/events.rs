@@ -311,6 +311,14 @@ fn mentions(
         }
         if let Some(h) = ctx.match_at(&ev.agents, k, true).filter(|h| h.last <= s1) {
             let mut last = h.last;
+            // A second actor noun of the same sector right after the first describes it:
+            // «مفجرون انتحاريون», «مسلحون مجهولون» are one actor, not a doer and a victim.
+            while let Some(next) = ctx
+                .match_at(&ev.agents, last, false)
+                .filter(|n| n.last <= s1 && n.value == h.value)
+            {
+                last = next.last;
+            }
             let mut country = None;
             if let Some(n) = ctx
                 .match_at(&lex.nationality, last, false)

@@ -386,3 +386,13 @@ fn a_verb_never_follows_a_preposition() {
     let e = event_in("فجر انتحاري نفسه قرب السوق.", assault);
     assert_eq!(e.trigger.text, "فجر");
 }
+
+/// «مفجرون انتحاريون», «مسلحون مجهولون»: a second actor noun of the same sector describes the
+/// first; together they are the doer, and the victim comes after them.
+#[test]
+fn two_actor_nouns_of_one_sector_are_one_actor() {
+    let e = event_in("هاجم مفجرون انتحاريون مقر الشرطة في المدينة.", assault);
+    let source = e.source.as_ref().expect("the bombers attack");
+    assert_eq!(source.text, "مفجرون انتحاريون");
+    assert_eq!(codes(&e.target), coded(None, Some("COP")));
+}
