@@ -393,6 +393,28 @@ fn mentions(
         k += 1;
     }
     out.sort_by_key(|m| m.first);
+    // «عشرات من أعضاء حزب الغد», «آلاف من الطلاب»: a crowd said to be made of others is
+    // those others.
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let partitive = a.actor.entity.is_none()
+            && a.actor.sector.as_deref() == Some("CVL")
+            && a.last < s1
+            && ctx.toks[a.last].norm == "من"
+            && b.first > a.last
+            && b.first <= a.last + 2;
+        if partitive {
+            let b = out.remove(i + 1);
+            let a = &mut out[i];
+            a.actor = ActorRef {
+                span: (a.actor.span.0, b.actor.span.1),
+                ..b.actor
+            };
+            a.last = b.last;
+        }
+        i += 1;
+    }
     out
 }
 

@@ -396,3 +396,13 @@ fn two_actor_nouns_of_one_sector_are_one_actor() {
     assert_eq!(source.text, "مفجرون انتحاريون");
     assert_eq!(codes(&e.target), coded(None, Some("COP")));
 }
+
+/// «آلاف من الطلاب»: a crowd said to be made of others is those others.
+#[test]
+fn a_crowd_of_others_is_those_others() {
+    let protest = |e: &Event| e.cameo.root == "14";
+    let e = event_in("تظاهر آلاف من الطلاب أمام وزارة التعليم.", protest);
+    assert_eq!(codes(&e.source), coded(None, Some("EDU")));
+    let source = e.source.as_ref().expect("the students protest");
+    assert_eq!(source.text, "آلاف من الطلاب");
+}
