@@ -523,7 +523,17 @@ pub fn extract(
             // it or as a pronoun: Arabic puts a subject after the verb only with a singular verb.
             let plural_verb =
                 is_verb && lex.res.affixes.matches("plural", &ctx.toks[hit.first].norm);
-            let subject_before = plural_verb || subject.is_some();
+            // «قال حلف شمال الأطلسي إنه قتل …»: after a complementizer carrying a pronoun the
+            // verb's subject is that pronoun, the one who speaks.
+            let pronoun_subject = is_verb
+                && hit.first > s0
+                && lex.complementizers.contains(&ctx.toks[hit.first - 1].norm)
+                && lex
+                    .res
+                    .affixes
+                    .strip("possessive", &ctx.toks[hit.first - 1].norm)
+                    .is_some_and(|w| lex.complementizers.contains(w));
+            let subject_before = plural_verb || subject.is_some() || pronoun_subject;
             // «قتل عراقيان في تفجير»: one actor after the verb and then a passive cue — an
             // active «قتل» would need an object — so the actor is the victim.
             let lone_then_cue = ms.iter().find(|m| m.first >= hit.last).is_some_and(|m| {
@@ -648,6 +658,13 @@ pub fn extract(
             } else if let Some(m) = subject.filter(|_| is_verb) {
                 // «إن قوات الأمن الباكستانية قتلت ثلاثة مسلحين»: subject, verb, object.
                 source = Some(m.actor.clone());
+                target = after.first().map(|m| m.actor.clone());
+            } else if pronoun_subject {
+                // The pronoun is the speaker's: the one who said it, or else the last actor
+                // named before the complementizer.
+                source = speaker
+                    .clone()
+                    .or_else(|| before.last().map(|m| m.actor.clone()));
                 target = after.first().map(|m| m.actor.clone());
             } else if plural_verb {
                 source = before.last().map(|m| m.actor.clone());

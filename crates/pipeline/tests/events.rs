@@ -406,3 +406,15 @@ fn a_crowd_of_others_is_those_others() {
     let source = e.source.as_ref().expect("the students protest");
     assert_eq!(source.text, "آلاف من الطلاب");
 }
+
+/// «قال الجيش الباكستاني إنه قتل …»: after a complementizer with a pronoun, the verb's subject
+/// is the speaker, even when a count follows the verb (which alone would read it as passive).
+#[test]
+fn a_pronoun_after_the_complementizer_is_the_speaker() {
+    let e = event_in(
+        "وقال الجيش الباكستاني إنه قتل خمسة مسلحين قرب الحدود.",
+        assault,
+    );
+    assert_eq!(codes(&e.source), coded(Some("PAK"), Some("MIL")));
+    assert_eq!(codes(&e.target), coded(None, Some("UAF")));
+}
