@@ -418,3 +418,15 @@ fn a_pronoun_after_the_complementizer_is_the_speaker() {
     assert_eq!(codes(&e.source), coded(Some("PAK"), Some("MIL")));
     assert_eq!(codes(&e.target), coded(None, Some("UAF")));
 }
+
+/// A doer introduced right after the verb («خطفوا على أيدي مسلحين») makes it passive: those
+/// named before it are its victims.
+#[test]
+fn an_agent_marker_after_the_verb_reads_it_as_passive() {
+    let e = event_in(
+        "وقال مسؤول إن خمسة جنود خطفوا على أيدي مسلحين قرب الحدود.",
+        assault,
+    );
+    assert_eq!(codes(&e.source), coded(None, Some("UAF")));
+    assert_eq!(codes(&e.target), coded(None, Some("MIL")));
+}
