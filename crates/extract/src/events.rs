@@ -219,8 +219,9 @@ fn reads_passive(
     (count_is_subject
         && (crate::quantities::is_number(ctx, lex, next) || lex.res.counting_cues.contains(w)))
         || lex.res.passive_cues.contains(w)
-        // The doer introduced right after the verb («خطفوا على أيدي مسلحين»).
-        || ctx.match_at(&ev.agents_markers, next, true).is_some()
+        // The doer introduced right after the verb («خطفوا على أيدي مسلحين»), or after a
+        // word or three of circumstance («اختطفا من منزليهما على يد مسلحين»).
+        || (next..(next + 4).min(s1)).any(|j| ctx.match_at(&ev.agents_markers, j, true).is_some())
         // A joined wound verb right after the verb or after its victim («قتل وأصيب آخر»,
         // «قتل شخص وأصيب 13 آخرون»).
         || (next..(next + 3).min(s1)).any(|j| {

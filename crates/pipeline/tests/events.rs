@@ -429,4 +429,14 @@ fn an_agent_marker_after_the_verb_reads_it_as_passive() {
     );
     assert_eq!(codes(&e.source), coded(None, Some("UAF")));
     assert_eq!(codes(&e.target), coded(None, Some("MIL")));
+    let e = event_in(
+        "وقال مسؤول إن ثلاثة جنود اختطفوا من منازلهم على يد مسلحين.",
+        assault,
+    );
+    assert_eq!(
+        codes(&e.source),
+        coded(None, Some("UAF")),
+        "a few words between"
+    );
+    assert_eq!(codes(&e.target), coded(None, Some("MIL")));
 }
