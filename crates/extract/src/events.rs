@@ -453,6 +453,9 @@ pub fn extract(
         let denial_before = |k: usize| (s0..k).any(|j| in_words(ctx, &lex.res.denial_words, j));
         let mut verdicts: HashMap<String, bool> = HashMap::new();
         let mut k = s0;
+        // Where the last trigger ended: a manner word right after one («هجوم انتحاري») says
+        // how that event was done; it is not an event of its own.
+        let mut after_trigger = None;
         while k < s1 {
             // Triggers inside a name («حزب الحرب») are part of the name.
             if ents.at[k].is_some() {
@@ -493,7 +496,12 @@ pub fn extract(
             let (by_speaker, is_verb) = (*by_speaker, *is_verb);
             // A verb never follows a preposition: «وفي فجر اليوم» is dawn, not «فجّر»
             // (detonated), whatever the dictionary's verb shares its letters.
-            if is_verb && hit.first > s0 && is_place_preposition(ctx, lex, hit.first) {
+            let manner_of_last =
+                after_trigger == Some(hit.first) && in_words(ctx, &lex.res.manner_words, hit.first);
+            after_trigger = Some(hit.last);
+            if manner_of_last
+                || (is_verb && hit.first > s0 && is_place_preposition(ctx, lex, hit.first))
+            {
                 k = hit.last;
                 continue;
             }

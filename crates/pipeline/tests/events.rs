@@ -440,3 +440,16 @@ fn an_agent_marker_after_the_verb_reads_it_as_passive() {
     );
     assert_eq!(codes(&e.target), coded(None, Some("MIL")));
 }
+
+/// «هجوم انتحاري»: the manner word after a trigger says how that attack was done; it is not a
+/// second event.
+#[test]
+fn a_manner_word_after_a_trigger_is_not_an_event() {
+    let r = pipeline().analyze(&Article::text(
+        "t",
+        "وقتل عشرون شخصا في هجوم انتحاري قرب السوق.\n".to_string(),
+    ));
+    let triggers: Vec<&str> = r.events.iter().map(|e| e.trigger.text.as_str()).collect();
+    assert!(triggers.contains(&"هجوم"), "{triggers:?}");
+    assert!(!triggers.contains(&"انتحاري"), "{triggers:?}");
+}
