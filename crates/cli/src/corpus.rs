@@ -390,12 +390,24 @@ fn snippet(an: &rasd_text::Analyzer, index: &Index, text: &str, query: &HashSet<
     out
 }
 
+/// The search index of the corpus in `dir`, with an error that says what to do when there is
+/// none or it cannot be read.
+pub(crate) fn load_index(dir: &std::path::Path) -> Result<Index> {
+    let path = dir.join("index.bin");
+    if !path.exists() {
+        anyhow::bail!(
+            "{} holds no search index: build one with `rasd ingest FILES --corpus {}`",
+            dir.display(),
+            dir.display()
+        );
+    }
+    Index::load(&path).with_context(|| format!("opening the corpus {}", dir.display()))
+}
+
 pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
     let stop = stop_words(&res);
     let an = rasd_text::Analyzer::new(res.segmenter());
-    let path = args.corpus.join("index.bin");
-    let index = Index::load(&path)
-        .with_context(|| format!("loading {} (build it with `rasd ingest`)", path.display()))?;
+    let index = load_index(&args.corpus)?;
     let corpus = Corpus::open(&args.corpus)?;
     let model = match &args.rank_model {
         Some(p) => rasd_store::rank::RankModel::parse(

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use rasd_resources::Resources;
-use rasd_store::index::{Bm25, Index};
+use rasd_store::index::Bm25;
 use rasd_store::rank::{self, DocForms, Example, Forms, RankModel};
 use rasd_store::Corpus;
 
@@ -87,9 +87,7 @@ fn shuffled(n: usize, seed: u64) -> Vec<usize> {
 pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     let stop = crate::corpus::stop_words(&res);
     let an = rasd_text::Analyzer::new(res.segmenter());
-    let path = args.corpus.join("index.bin");
-    let index = Index::load(&path)
-        .with_context(|| format!("loading {} (build it with `rasd ingest`)", path.display()))?;
+    let index = crate::corpus::load_index(&args.corpus)?;
     let corpus = Corpus::open(&args.corpus)?;
     let qrels = read_qrels(&args.qrels)?;
     let text = std::fs::read_to_string(&args.queries)

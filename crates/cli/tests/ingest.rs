@@ -368,3 +368,20 @@ fn quote_and_event_words_match_inside_their_fields_only() {
     );
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+/// A folder with no corpus in it: the search says so and how to build one.
+#[test]
+fn searching_where_there_is_no_corpus_says_how_to_build_one() {
+    let base = scratch("no-corpus");
+    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
+        .args(["search", "--corpus"])
+        .arg(&base)
+        .arg("مصر")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("holds no search index"), "{err}");
+    assert!(err.contains("rasd ingest"), "{err}");
+    std::fs::remove_dir_all(&base).unwrap();
+}

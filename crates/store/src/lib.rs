@@ -29,12 +29,22 @@ pub enum StoreError {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}, line {line}: {reason}")]
+    /// `line` is 0 for a file that has no lines to count (the index, a model), and is
+    /// then not shown.
+    #[error("{path}{}: {reason}", at_line(*.line))]
     Corrupt {
         path: String,
         line: usize,
         reason: String,
     },
+}
+
+fn at_line(line: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(", line {line}")
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
