@@ -458,6 +458,8 @@ pub fn run_search(args: SearchArgs, res: Resources) -> Result<ExitCode> {
                 .with_context(|| format!("{}: expected qid<TAB>query: {line}", qfile.display()))?;
             let t0 = Instant::now();
             let query = rasd_store::query::parse(q, analyse);
+            // A run file has no room for notes: none are kept for thousands of queries.
+            read_as.borrow_mut().clear();
             // The re-ranker may lift any of its `depth` candidates into the first `limit`.
             let depth = if args.bm25_only { 0 } else { model.depth };
             let mut hits =

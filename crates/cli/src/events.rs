@@ -561,9 +561,6 @@ fn clean(s: &str) -> String {
 }
 
 /// The 61 GDELT columns of one event; empty where rasd has nothing to say.
-/// CAMEO's codes for international actors, which take a country's place in an actor code.
-const INTERNATIONAL: [&str; 4] = ["IGO", "IMG", "NGO", "MNC"];
-
 pub fn gdelt_row(rec: &Record, n: usize, e: &Event) -> Vec<String> {
     let mut c = vec![String::new(); 61];
     let date = e.date.as_deref().or(rec.date.as_deref()).unwrap_or("");
@@ -594,7 +591,7 @@ pub fn gdelt_row(rec: &Record, n: usize, e: &Event) -> Vec<String> {
                 // An international actor's kind stands where a country would in the code;
                 // GDELT leaves its country empty and gives the kind as its type, the
                 // body's own code («UNO» of «IGOUNO») as its known group.
-                Some(kind) if INTERNATIONAL.contains(&kind) => {
+                Some(kind) if rasd_doc::INTERNATIONAL.contains(&kind) => {
                     c[base + 3] = code.get(kind.len() + sector.len()..).unwrap_or("").into();
                     c[base + 7] = kind.to_string();
                     c[base + 8] = sector;

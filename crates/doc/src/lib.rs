@@ -148,6 +148,11 @@ pub struct Quantity {
     pub unit: Option<String>,
 }
 
+/// CAMEO's codes for international actors, which take a country's place in an actor code:
+/// intergovernmental and non-governmental bodies, international militarised groups,
+/// multinational companies.
+pub const INTERNATIONAL: [&str; 4] = ["IGO", "NGO", "IMG", "MNC"];
+
 /// One side of an event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
@@ -155,12 +160,13 @@ pub struct Actor {
     pub entity: Option<String>,
     /// The words that name the actor in the sentence.
     pub text: String,
-    /// ISO 3166-1 alpha-3 (or an international body's code), when known.
+    /// ISO 3166-1 alpha-3, or for an international actor its kind ([`INTERNATIONAL`]),
+    /// when known.
     pub country: Option<String>,
     /// CAMEO/PLOVER sector (GOV, MIL, COP, REB, UAF, CVL, OPP …), when known.
     pub sector: Option<String>,
     /// CAMEO-style actor code: country followed by sector («ARMGOV», «MIL» when the country
-    /// is unknown).
+    /// is unknown), and an international body's own code («IGOUNO», «NGOAMN»).
     pub code: Option<String>,
 }
 

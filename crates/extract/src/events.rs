@@ -168,18 +168,20 @@ fn entity_actor(
         _ => f.sector.clone(),
     };
     // International actors take the country's place in a CAMEO code: an intergovernmental
-    // body is «IGO» followed by its own code (the UN «IGOUNO»), a group with `actor=IMG`
-    // (an international militarised group) is «IMG» with its sector («IMGREB»).
+    // or non-governmental body is its kind followed by its own code (`actor=`: the UN
+    // «IGOUNO», Amnesty «NGOAMN»); a group whose `actor=` is itself a kind keeps its sector
+    // (al-Qaeda, `actor=IMG`: «IMGREB»).
     let international = f
         .entry
         .and_then(|i| lex.res.entities.get(i))
         .and_then(|x| x.attrs.get("actor"))
         .cloned();
+    let is_kind = |c: &str| rasd_doc::INTERNATIONAL.contains(&c);
     let (country, sector, org) = match (&f.country, international) {
         (Some(c), _) => (Some(c.clone()), sector, None),
-        (None, org) if sector.as_deref() == Some("IGO") => (sector, None, org),
-        (None, Some(kind)) => (Some(kind), sector, None),
-        (None, None) => (None, sector, None),
+        (None, org) if sector.as_deref().is_some_and(is_kind) => (sector, None, org),
+        (None, Some(kind)) if is_kind(&kind) => (Some(kind), sector, None),
+        (None, _) => (None, sector, None),
     };
     Some(ActorRef {
         entity: Some(e),
@@ -355,8 +357,8 @@ fn mentions(
             continue;
         }
         // An actor noun with a possessive pronoun («وقال الجيش الأميركي إن جنوده قتلوا»)
-        // belongs to the last actor named before it. Not an agent phrase: the event detector
-        // reads those, and «جنوده» tells it nothing «جنود» does not.
+        // belongs to the last actor named before it with a country. Not an agent phrase: the
+        // event detector reads those, and «جنوده» tells it nothing «جنود» does not.
         let possessed = ev.possessed.get(ctx.toks[k].norm.as_str());
         if let Some(sector) = possessed {
             let country = out.iter().rev().find_map(|m| m.actor.country.clone());
@@ -404,7 +406,7 @@ fn mentions(
         let partitive = a.actor.entity.is_none()
             && a.actor.sector.as_deref() == Some("CVL")
             && a.last < s1
-            && ctx.toks[a.last].norm == "من"
+            && lex.res.partitive_words.contains(&ctx.toks[a.last].norm)
             && b.first > a.last
             && b.first <= a.last + 2;
         if partitive {
@@ -494,14 +496,15 @@ pub fn extract(
             }
             let (code, by_speaker, is_verb, victim, either_voice) = hit.value;
             let (by_speaker, is_verb) = (*by_speaker, *is_verb);
-            // A verb never follows a preposition: «وفي فجر اليوم» is dawn, not «فجّر»
-            // (detonated), whatever the dictionary's verb shares its letters.
+            // A manner word right after a trigger («هجوم انتحاري») is that event's manner.
             let manner_of_last =
                 after_trigger == Some(hit.first) && in_words(ctx, &lex.res.manner_words, hit.first);
             after_trigger = Some(hit.last);
-            if manner_of_last
-                || (is_verb && hit.first > s0 && is_place_preposition(ctx, lex, hit.first))
-            {
+            // A verb never follows a preposition: «وفي فجر اليوم» is dawn, not «فجّر»
+            // (detonated), whatever the dictionary's verb shares its letters.
+            let verb_after_preposition =
+                is_verb && hit.first > s0 && is_place_preposition(ctx, lex, hit.first);
+            if manner_of_last || verb_after_preposition {
                 k = hit.last;
                 continue;
             }

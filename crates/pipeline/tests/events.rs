@@ -351,8 +351,8 @@ fn a_noun_after_a_preposition_has_no_agent_before_it() {
     assert_eq!(codes(&e.source), None, "{:?}", e.source);
 }
 
-/// International actors take the country's place in the CAMEO code: the UN is «IGOUNO», a
-/// group listed with `actor=IMG` is «IMG» with its sector.
+/// International actors take the country's place in the CAMEO code: the UN is «IGOUNO»,
+/// Amnesty «NGOAMN», a group listed with `actor=IMG` is «IMG» with its sector.
 #[test]
 fn international_actors_are_coded_as_cameo_codes_them() {
     let e = event_in(
@@ -364,6 +364,13 @@ fn international_actors_are_coded_as_cameo_codes_them() {
     assert_eq!(codes(&e.target), coded(Some("SYR"), Some("GOV")));
     let e = event_in("وهاجم تنظيم القاعدة قافلة للجيش اليمني.", assault);
     assert_eq!(codes(&e.source), coded(Some("IMG"), Some("REB")));
+    // A non-governmental body likewise: its kind, then its own code.
+    let e = event_in(
+        "وطالبت منظمة العفو الدولية الحكومة السورية بالإفراج عن المعتقلين.",
+        |e| e.cameo.root == "10",
+    );
+    let source = e.source.as_ref().expect("Amnesty demands");
+    assert_eq!(source.code.as_deref(), Some("NGOAMN"));
 }
 
 /// «فجر» is «فجّر» (detonated) or «فجر» (dawn); after a preposition it can only be the noun.

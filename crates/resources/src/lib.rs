@@ -285,6 +285,8 @@ pub struct Resources {
     pub manner_words: HashSet<String>,
     /// Words before the side a protest is aimed at («ضد», «أمام»).
     pub against_words: HashSet<String>,
+    /// Words after a crowd that say what it is made of («آلاف من الطلاب»).
+    pub partitive_words: HashSet<String>,
     /// Affixes the event rules read off a word (events/affixes.tsv).
     pub affixes: Affixes,
     /// Files loaded, in order, for `rasd resources` and error messages.

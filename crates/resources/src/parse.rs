@@ -443,8 +443,9 @@ fn parse_line(
                 "place" => &mut r.place_words,
                 "manner" => &mut r.manner_words,
                 "against" => &mut r.against_words,
+                "partitive" => &mut r.partitive_words,
                 k => return Err(format!(
-                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate place manner against)"
+                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate place manner against partitive)"
                 )),
             };
             for a in alternatives(cols[1]) {

@@ -119,6 +119,18 @@ pub fn terms(
 /// or yeh variants, which folding already joins).
 const LETTERS: &str = "ءآأؤإئابتثجحخدذرزسشصضطظعغفقكلمنهويةى";
 
+/// The stem of `word` without the preposition «ب» or «ل» it may begin with, when three
+/// letters or more are left: the reading the segmenter does not risk on one word alone
+/// («بمصر», but also «بغداد»), for the collection to confirm.
+fn without_preposition(an: &rasd_text::Analyzer, word: &str) -> Option<String> {
+    let rest = word
+        .strip_prefix(['ب', 'ل'])
+        .filter(|r| r.chars().count() >= 3)?;
+    let mut stem = None;
+    an.for_each_stem(rest, |_, s| stem = Some(s.to_string()));
+    stem
+}
+
 impl Index {
     /// The index terms of a query text: each word's stem as [`terms`] gives it, unless the
     /// collection has never seen that stem. Then the word is read as the collection would
@@ -154,17 +166,13 @@ impl Index {
                 out.push(f.stem.to_string());
                 return;
             }
+            // Merged at build time: the collection holds it, under another term.
+            if let Some(t) = self.aliases.get(f.stem) {
+                out.push(t.clone());
+                return;
+            }
             let known = |t: &str| self.postings.contains_key(t) && !stop.contains(t);
-            let unprefixed = f
-                .core
-                .strip_prefix(['ب', 'ل', 'ك'])
-                .filter(|r| r.chars().count() >= 3)
-                .and_then(|r| {
-                    let mut stem = None;
-                    an.for_each_stem(r, |_, s| stem = Some(s.to_string()));
-                    stem
-                })
-                .filter(|s| known(s));
+            let unprefixed = without_preposition(an, f.core).filter(|s| known(s));
             let fixed = unprefixed.or_else(|| {
                 (f.stem.chars().count() >= 5)
                     .then(|| self.nearest_term(f.stem))
@@ -310,15 +318,7 @@ impl Index {
             if t.contains(':') {
                 continue;
             }
-            let Some(rest) = t
-                .strip_prefix(['ب', 'ل'])
-                .filter(|r| r.chars().count() >= 3)
-            else {
-                continue;
-            };
-            let mut stem = None;
-            an.for_each_stem(rest, |_, s| stem = Some(s.to_string()));
-            let Some(stem) = stem.filter(|s| !stop.contains(s)) else {
+            let Some(stem) = without_preposition(an, t).filter(|s| !stop.contains(s)) else {
                 continue;
             };
             if self
@@ -667,6 +667,10 @@ mod tests {
         // No «بنان» in the collection, and «قاء» is not twice as common as «لقاء».
         assert_eq!(idx.canonical("لبنان"), "لبنان");
         assert_eq!(idx.canonical("لقاء"), "لقاء");
+        // A query for the merged word is read under its term, silently: the collection has it.
+        let mut notes = 0;
+        let terms = idx.query_terms_noting(&an, &stop, "بمصر", |_, _| notes += 1);
+        assert_eq!((terms, notes), (vec!["مصر".to_string()], 0));
         // The merge survives a save and a load.
         let dir = std::env::temp_dir().join(format!("rasd-alias-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
