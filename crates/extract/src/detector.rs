@@ -245,14 +245,14 @@ impl DetectorTrainer {
             .sum()
     }
 
-    /// One example: updates when the sign of the score disagrees with `gold`. `positive_weight`
-    /// scales the updates for missed positives, which are rare in event data (one sentence in
-    /// ten or twenty reports the event).
-    pub fn learn(&mut self, feats: &[u64], gold: bool, positive_weight: f32) -> bool {
+    /// One example: updates when the sign of the score disagrees with `gold`, by `weight` —
+    /// how much the example counts (more for the rare positives, less for a no the
+    /// annotators split on).
+    pub fn learn(&mut self, feats: &[u64], gold: bool, weight: f32) -> bool {
         self.tick += 1;
         let guess = self.current(feats) > 0.0;
         if guess != gold {
-            let by = if gold { positive_weight } else { -1.0 };
+            let by = if gold { weight } else { -weight };
             let tick = self.tick;
             for f in feats {
                 let e = self.w.entry(*f).or_insert((0.0, 0.0, tick));

@@ -202,6 +202,15 @@ fn in_words(ctx: &Ctx, set: &std::collections::HashSet<String>, k: usize) -> boo
     })
 }
 
+/// Whether token `k` is a verb in the future («ستواصل»). The prefix alone also opens nouns
+/// («سيارة مفخخة», «سيطرة») and numbers («ستة»); a verb never ends in «ة».
+fn future_verb(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
+    let t = &ctx.toks[k];
+    lex.res.affixes.matches("future-verb", &t.norm)
+        && !rasd_text::base(ctx.slice(t.start, t.end)).ends_with('ة')
+        && !lex.numbers.contains_key(&t.norm)
+}
+
 /// Whether a verb written alike in both voices reads as passive from what follows it: a count
 /// when no subject came before (`count_is_subject`: «قتل 20 شخصا», «قتل نحو 80»), a
 /// preposition or nothing («قتلوا في هجوم», «… قتل.»), or a wound verb joined to it («قتل
@@ -292,17 +301,18 @@ fn mentions(
             while last < s1 && ents.at[last] == Some(e) {
                 last += 1;
             }
+            // The mention's own span: a clitic on the first token («وأنقرة») stays out.
+            let (a, b) = (ctx.toks[k].start, ctx.toks[last - 1].end);
+            let span = ents.found[e]
+                .mentions
+                .iter()
+                .copied()
+                .find(|&(s, t)| s >= a && t <= b)
+                .unwrap_or((a, b));
             let place = matches!(ents.found[e].kind, EntityType::Gpe | EntityType::Loc)
-                && is_place_preposition(ctx, lex, k);
+                && (is_place_preposition(ctx, lex, k)
+                    || (span.0 > a && lex.res.place_words.contains(ctx.slice(a, span.0))));
             if !place {
-                // The mention's own span: a clitic on the first token («وأنقرة») stays out.
-                let (a, b) = (ctx.toks[k].start, ctx.toks[last - 1].end);
-                let span = ents.found[e]
-                    .mentions
-                    .iter()
-                    .copied()
-                    .find(|&(s, t)| s >= a && t <= b)
-                    .unwrap_or((a, b));
                 if let Some(a) = entity_actor(lex, ents, e, span) {
                     out.push(Mention {
                         first: k,
@@ -607,10 +617,8 @@ pub fn extract(
                 .any(|j| in_words(ctx, &lex.res.negation_words, j))
                 || denial_before(hit.first);
             let intent = future
-                || (hit.first.saturating_sub(3).max(s0)..hit.first).any(|j| {
-                    in_words(ctx, &lex.res.intent_words, j)
-                        || lex.res.affixes.matches("future-verb", &ctx.toks[j].norm)
-                });
+                || (hit.first.saturating_sub(3).max(s0)..hit.first)
+                    .any(|j| in_words(ctx, &lex.res.intent_words, j) || future_verb(ctx, lex, j));
             let modality = match root {
                 "13" => "threat",
                 "10" => "demand",

@@ -205,6 +205,7 @@ fn killing_verbs_read_in_the_right_voice() {
 }
 
 /// With its subject before it, the count after «قتلت» is what was killed, not who was.
+/// Security forces («قوات الأمن») are police (COP), as CAMEO codes them, not the army.
 #[test]
 fn a_count_after_a_subject_is_the_object() {
     let r = pipeline().analyze(&Article::text(
@@ -214,7 +215,7 @@ fn a_count_after_a_subject_is_the_object() {
     let e = find(&r, |e| e.cameo.code.starts_with("18"), "a killing");
     assert_eq!(
         code(&e.source),
-        Some((Some("PAK"), Some("MIL"))),
+        Some((Some("PAK"), Some("COP"))),
         "{:?}",
         e.source
     );
@@ -452,8 +453,35 @@ fn actor_coding_rules() {
             coded(None, Some("UAF")),
             coded(None, Some("MIL")),
         ),
+        // A place name joined to «ب» («ببغداد») is where it happened, not the target.
+        ("فجر انتحاري نفسه في سوق ببغداد امس.", None, None),
+        // «قوات الأمن» are police, as CAMEO codes security forces.
+        (
+            "قتلت قوات الأمن العراقية ثلاثة مسلحين.",
+            coded(Some("IRQ"), Some("COP")),
+            coded(None, Some("UAF")),
+        ),
     ];
     for (text, source, target) in cases {
         assault_coded(text, source, target);
     }
+}
+
+/// A word opening with the future prefix is a verb in the future only if it could be one:
+/// «سيارة» (a car) ends in «ة», which no verb does.
+#[test]
+fn a_car_bomb_is_not_a_future_attack() {
+    let e = event_in("وقال إن سيارة مفخخة انفجرت قرب السوق.", assault);
+    assert_eq!(e.modality, "act");
+    let e = event_in("وقال إن المسلحين سيهاجمون القرية.", assault);
+    assert_eq!(e.modality, "intent");
+}
+
+/// «فجر نفسه»: the verb with its reflexive object is an act, found without a count or a date
+/// to anchor it.
+#[test]
+fn a_bomber_who_blew_himself_up() {
+    let e = event_in("وقال مسؤولون إن مهاجما فجر نفسه خارج مكتب الشركة.", assault);
+    assert_eq!(e.trigger.text, "فجر");
+    assert_eq!(e.cameo.code, "183");
 }
