@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rasd_resources::EntityType;
 use rasd_text::TokenKind;
 
-use crate::context::Ctx;
+use crate::context::{skip_letters, variants, Ctx};
 use crate::lexicon::Lexicon;
 
 #[derive(Debug, Clone)]
@@ -354,6 +354,36 @@ fn role_matches(title_role: Option<&str>, entity_role: Option<&str>) -> bool {
 
 /// Entity spans (first token, one past the last, type) of a tag sequence for the tokens
 /// starting at `offset`.
+/// Letters of clitics before a name the tagger found, on its first word (`norm`, folded): a
+/// conjunction or preposition before the article («للأهلي», «والأهلي», «بالأهلي»), or a
+/// conjunction before a given name («وأسامة»). Other words keep their first letter:
+/// «بركات», «لندن», «وليد» are names as written.
+fn name_clitics(lex: &Lexicon, norm: &str) -> usize {
+    variants(norm)
+        .iter()
+        .skip(1)
+        .rev()
+        .find(|(v, _)| {
+            (v.starts_with("ال") && v.chars().count() >= 4)
+                || lex.res.given_names.contains(v.as_ref())
+        })
+        .map_or(0, |(_, n)| *n)
+}
+
+/// A name as it is shown, from its mention in the text: after «ل» the article lost its alef
+/// («للجيش المصري» is ل + «الجيش المصري»), and the shown name has it back.
+fn shown_name(ctx: &Ctx, start: usize, end: usize) -> String {
+    let name = ctx.slice(start, end);
+    let token = ctx.toks.iter().find(|t| t.start <= start && start < t.end);
+    let after_lam =
+        token.is_some_and(|t| t.start < start && ctx.slice(t.start, start).ends_with('ل'));
+    if after_lam && name.starts_with('ل') {
+        format!("ا{name}")
+    } else {
+        name.to_string()
+    }
+}
+
 pub fn spans_of(tags: &[usize], offset: usize) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, &'static str)> = None;
@@ -466,7 +496,31 @@ pub fn extract(
                     _ => spans.push(sp),
                 }
             }
-            for (first, last, ty) in spans {
+            // A list of people («مسعد عوض ومحمد هاني ورمضان صبحي») is one name each: a
+            // person's span breaks before «و» on a given name, or where «و» leaves two words
+            // at least on each side; the «و» is then no part of the name after it.
+            let mut conj = vec![false; spans.len()];
+            let mut i = 0;
+            while i < spans.len() {
+                let (first, last, ty) = spans[i];
+                let cut = (ty == "PER")
+                    .then(|| {
+                        (first + 1..last).find(|&k| {
+                            let norm = ctx.toks[k].norm.as_str();
+                            norm.starts_with('و')
+                                && (name_clitics(lex, norm) == 1
+                                    || (k >= first + 2 && last >= k + 2))
+                        })
+                    })
+                    .flatten();
+                if let Some(k) = cut {
+                    spans[i].1 = k;
+                    spans.insert(i + 1, (k, last, ty));
+                    conj.insert(i + 1, true);
+                }
+                i += 1;
+            }
+            for ((first, last, ty), conj) in spans.into_iter().zip(conj) {
                 if ents.at[first..last].iter().any(Option::is_some)
                     || !ctx.toks[first..last].iter().all(|t| t.is_word())
                 {
@@ -479,8 +533,11 @@ pub fn extract(
                     "LOC" => EntityType::Loc,
                     _ => continue,
                 };
-                let (start, stop) = (ctx.toks[first].start, ctx.toks[last - 1].end);
-                let name = ctx.slice(start, stop).to_string();
+                let t = &ctx.toks[first];
+                let clitics = if conj { 1 } else { name_clitics(lex, &t.norm) };
+                let start = skip_letters(ctx.text, t.start, clitics);
+                let stop = ctx.toks[last - 1].end;
+                let name = shown_name(ctx, start, stop);
                 let key = rasd_text::fold_phrase(&name);
                 let existing = if kind == EntityType::Per {
                     same_person(&ents, &key)
@@ -615,7 +672,7 @@ pub fn extract(
             i = last;
             continue;
         }
-        let name = ctx.slice(start, end).to_string();
+        let name = shown_name(ctx, start, end);
         let key = rasd_text::fold_phrase(&name);
         let e = match ents
             .found

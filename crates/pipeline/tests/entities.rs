@@ -1,0 +1,66 @@
+//! Names the statistical tagger finds, as the record shows them: one entity per person in a
+//! list, and no preposition or conjunction inside a name.
+
+mod common;
+
+use common::{chars, check_offsets, pipeline};
+use rasd_doc::Record;
+use rasd_read::Article;
+
+fn analyze(text: &str) -> Record {
+    let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
+    check_offsets(&r);
+    r
+}
+
+fn names(r: &Record) -> Vec<&str> {
+    r.entities.iter().map(|e| e.canonical.as_str()).collect()
+}
+
+/// «مسعد عوض ومحمد هاني ورمضان صبحي»: three people, not one name with «و» inside.
+#[test]
+fn a_list_of_people_is_one_entity_each() {
+    let r = analyze("ويعتمد المدرب على مسعد عوض ومحمد هاني ورمضان صبحي ومحمود حسن في خط الدفاع.");
+    let people: Vec<&str> = r
+        .entities
+        .iter()
+        .filter(|e| e.kind == "PER")
+        .map(|e| e.canonical.as_str())
+        .collect();
+    for name in ["مسعد عوض", "محمد هاني", "رمضان صبحي", "محمود حسن"]
+    {
+        assert!(people.contains(&name), "«{name}» in {people:?}");
+    }
+    for e in &r.entities {
+        for m in &e.mentions {
+            assert!(!chars(&r.text, m.start, m.end).starts_with('و'), "{e:?}");
+        }
+    }
+}
+
+/// «للأهلي» is «ل» + «الأهلي»: the same club as «الأهلي», its mention after the preposition;
+/// «للجيش المصري» is shown with the article's alef back.
+#[test]
+fn a_preposition_is_no_part_of_a_name() {
+    let r = analyze(
+        "واختتم الأهلي تدريباته أمس استعدادا للمباراة، وقال مدرب الأهلي إن الفوز مهم للأهلي في الدوري. وأعلن المتحدث باسم الحكومة أن الدعم للجيش المصري مستمر.",
+    );
+    let clubs: Vec<_> = r
+        .entities
+        .iter()
+        .filter(|e| e.canonical.contains("أهلي"))
+        .collect();
+    assert_eq!(clubs.len(), 1, "{:?}", names(&r));
+    assert!(
+        names(&r).iter().all(|n| !n.starts_with("لل")),
+        "{:?}",
+        names(&r)
+    );
+    if let Some(army) = r.entities.iter().find(|e| e.canonical.contains("جيش")) {
+        assert_eq!(army.canonical, "الجيش المصري");
+        let m = &army.mentions[0];
+        assert_eq!(chars(&r.text, m.start, m.end), "لجيش المصري");
+    } else {
+        panic!("no army in {:?}", names(&r));
+    }
+}
