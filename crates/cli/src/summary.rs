@@ -69,6 +69,8 @@ pub fn render(r: &Record) -> String {
             .as_deref()
             .and_then(|id| r.entity(id))
             .map(|e| e.canonical.clone())
+            // An unnamed source («مسؤول أمني») as the text names it.
+            .or_else(|| q.speaker_text.as_ref().map(|t| format!("[{t}]")))
             .unwrap_or_else(|| "?".into());
         let _ = writeln!(
             s,

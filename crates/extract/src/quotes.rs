@@ -3,7 +3,7 @@
 //! refers back («وقال الوزير الروسي»), or carried over from the previous quotation when the
 //! verb has no expressed subject («وأضاف أن …»).
 
-use rasd_resources::VerbForm;
+use rasd_resources::{EntityType, VerbForm};
 use rasd_text::TokenKind;
 
 use crate::context::Ctx;
@@ -104,6 +104,33 @@ fn subject(
     Some((Some(e), k, last))
 }
 
+/// A subject after a speech verb that names no entity: an unnamed source («قال مسؤول أمني
+/// إن», «وأشارت مصادر مصرية وفرنسية إلى أن», «وقال بيان للشركة إن») or a person the
+/// entity layer missed. Up to five words, ending before what opens the content, a function
+/// word, a date word or punctuation. Its token range.
+fn unnamed_subject(ctx: &Ctx, lex: &Lexicon, after: usize, s1: usize) -> Option<(usize, usize)> {
+    let mut k = after;
+    while k < s1 && k < after + 3 && skippable(ctx, lex, k) {
+        k += 1;
+    }
+    let part = |j: usize| {
+        j < s1
+            && ctx.toks[j].kind == TokenKind::Arabic
+            && !ctx.in_set(&lex.function_words, j)
+            && !ctx.in_set(&lex.complementizers, j)
+            && lex.relative.max_len(&ctx.toks[j].norm) == 0
+            && speech(ctx, lex, j).is_none()
+    };
+    if !part(k) {
+        return None;
+    }
+    let mut last = k + 1;
+    while last < k + 5 && part(last) {
+        last += 1;
+    }
+    Some((k, last))
+}
+
 fn trim_span(ctx: &Ctx, mut s: usize, mut e: usize) -> (usize, usize) {
     let t = ctx.text;
     while s < e
@@ -136,10 +163,52 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                 k += 1;
                 continue;
             };
+            // A verb with no subject of its own continues the last speaker only where it opens
+            // a clause («… . وأضاف أن …»); after «قد» or a noun («وكان الإعلام الفرنسي قد
+            // أشار») its subject stands before it, and is someone else.
+            let opens_clause = k == s0
+                || punct(ctx, k - 1).is_some()
+                || !lex.speech.contains_key(ctx.toks[k].norm.as_str());
             let (speaker, speaker_span, after) = match form {
                 VerbForm::Finite => match subject(ctx, lex, ents, k + 1) {
                     Some((e, a, b)) => (e, Some((ctx.toks[a].start, ctx.toks[b - 1].end)), b),
-                    None => (last_speaker, None, k + 1),
+                    None => match unnamed_subject(ctx, lex, k + 1, s1) {
+                        Some((a, b)) => {
+                            // «كشفت تصريحات لوزير الدفاع الفرنسي جان إيف لودريان عن أن»: a
+                            // person or a body named inside the subject is who spoke.
+                            let named = ents
+                                .titles
+                                .iter()
+                                .find(|t| t.first > a && t.first < b && t.entity.is_some())
+                                .map(|t| (t.entity, t.last))
+                                .or_else(|| {
+                                    (a..b).find_map(|j| {
+                                        let e = ents.at[j]?;
+                                        matches!(
+                                            ents.found[e].kind,
+                                            EntityType::Per | EntityType::Org | EntityType::Media
+                                        )
+                                        .then(|| {
+                                            let mut last = j;
+                                            while last < s1 && ents.at[last] == Some(e) {
+                                                last += 1;
+                                            }
+                                            (Some(e), last)
+                                        })
+                                    })
+                                });
+                            match named {
+                                Some((e, last)) => (
+                                    e,
+                                    Some((ctx.toks[a].start, ctx.toks[last - 1].end)),
+                                    last.max(b),
+                                ),
+                                None => (None, Some((ctx.toks[a].start, ctx.toks[b - 1].end)), b),
+                            }
+                        }
+                        None if opens_clause => (last_speaker, None, k + 1),
+                        None => (None, None, k + 1),
+                    },
                 },
                 VerbForm::Participle => (sentence_speaker.or(last_speaker), None, k + 1),
             };
@@ -239,7 +308,9 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                     verb: Some(lemma),
                     direct,
                 });
-                if speaker.is_some() {
+                if speaker.is_some() || speaker_span.is_some() {
+                    // Someone unnamed speaking («قال مصدر أمني») is the one a later «وأضاف»
+                    // continues, not the last named speaker.
                     last_speaker = speaker;
                     sentence_speaker = speaker;
                 }

@@ -89,6 +89,20 @@ fn run(check: &Check, r: &Record) -> Result<(), String> {
                 )),
             }
         }
+        "source" => {
+            let q = r
+                .quotes
+                .iter()
+                .find(|q| q.text.contains(a[0].as_str()))
+                .ok_or_else(|| format!("no quotation containing «{}»", a[0]))?;
+            match (&q.speaker, &q.speaker_text) {
+                (None, Some(t)) if t.contains(a[1].as_str()) => Ok(()),
+                other => Err(format!(
+                    "«{}»: speaker {:?}, expected the unnamed source «{}»",
+                    a[0], other, a[1]
+                )),
+            }
+        }
         "date" => {
             let hits: Vec<_> = r.dates.iter().filter(|d| d.text == a[0]).collect();
             if hits

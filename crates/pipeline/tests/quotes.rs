@@ -1,0 +1,76 @@
+//! Who said it: a named speaker, an unnamed source, or the last speaker carried over — and
+//! never the last speaker when the sentence names someone else.
+
+mod common;
+
+use common::{check_offsets, pipeline};
+use rasd_doc::{Quote, Record};
+use rasd_read::Article;
+
+fn analyze(text: &str) -> Record {
+    let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
+    check_offsets(&r);
+    r
+}
+
+fn quote<'a>(r: &'a Record, words: &str) -> &'a Quote {
+    r.quotes
+        .iter()
+        .find(|q| q.text.contains(words))
+        .unwrap_or_else(|| panic!("no quotation with «{words}» in {:?}", r.quotes))
+}
+
+fn speaker_name(r: &Record, q: &Quote) -> Option<String> {
+    q.speaker
+        .as_deref()
+        .and_then(|id| r.entity(id))
+        .map(|e| e.canonical.clone())
+}
+
+/// «وقال مصدر أمني إن …» after a named speaker: an unnamed source, not the minister again.
+#[test]
+fn an_unnamed_source_is_not_the_last_speaker() {
+    let r = analyze(
+        "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده تدعم الحل. وقال مصدر أمني إن الجيش سيتسلم المدينة.",
+    );
+    let q = quote(&r, "الجيش سيتسلم");
+    assert_eq!(speaker_name(&r, q), None);
+    assert_eq!(q.speaker_text.as_deref(), Some("مصدر أمني"));
+    let q = quote(&r, "بلاده تدعم");
+    assert!(speaker_name(&r, q).is_some_and(|n| n.contains("لافروف")));
+}
+
+/// «وكان الإعلام الفرنسي قد أشار إلى أن …»: the subject stands before the verb; the quotation
+/// is not carried over to the last speaker.
+#[test]
+fn a_subject_before_the_verb_stops_the_carry_over() {
+    let r = analyze(
+        "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده تدعم الحل. وكان الإعلام الفرنسي قد أشار إلى أن الصفقة كبيرة.",
+    );
+    assert_eq!(speaker_name(&r, quote(&r, "الصفقة كبيرة")), None);
+}
+
+/// «وأضاف أن …» with no subject of its own continues the last speaker.
+#[test]
+fn a_verb_without_a_subject_continues_the_last_speaker() {
+    let r = analyze(
+        "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده تدعم الحل. وأضاف أن موسكو مستعدة للوساطة.",
+    );
+    let q = quote(&r, "مستعدة للوساطة");
+    assert!(
+        speaker_name(&r, q).is_some_and(|n| n.contains("لافروف")),
+        "{q:?}"
+    );
+}
+
+/// «كشفت تصريحات لوزير الخارجية الروسي سيرغي لافروف عن أن …»: the person named inside the
+/// subject is who spoke.
+#[test]
+fn a_person_named_inside_the_subject_is_the_speaker() {
+    let r = analyze("وكشفت تصريحات لوزير الخارجية الروسي سيرغي لافروف عن أن موسكو مستعدة للوساطة.");
+    let q = quote(&r, "مستعدة للوساطة");
+    assert!(
+        speaker_name(&r, q).is_some_and(|n| n.contains("لافروف")),
+        "{q:?}"
+    );
+}
