@@ -94,17 +94,26 @@ fn is_close_quote(p: &str) -> bool {
     matches!(p, "\"" | "»" | "”" | "'")
 }
 
-/// A person already found whose name is this one, or begins or ends with it word for word.
-fn same_person(ents: &Entities, key: &str) -> Option<usize> {
-    ents.found.iter().position(|f| {
+/// A folded name with «عبد» and «ابو» joined to the next word, as they are written either
+/// way («عبد الوهاب», «عبدالوهاب»).
+fn joined(name: &str) -> String {
+    name.replace("عبد ", "عبد").replace("ابو ", "ابو")
+}
+
+/// A person already found whose name is this one, or begins or ends with it word for word;
+/// else the one person whose name begins with this given name («شيرين» after «شيرين عبد
+/// الوهاب»).
+fn same_person(ents: &Entities, lex: &Lexicon, key: &str) -> Option<usize> {
+    let key = &joined(key);
+    let by_name = ents.found.iter().position(|f| {
         if f.kind != EntityType::Per {
             return false;
         }
-        let c = rasd_text::fold_phrase(&f.canonical);
+        let c = joined(&rasd_text::fold_phrase(&f.canonical));
         // A later single word is the surname of a person already named in full; a phrase may
         // be the beginning or the end of a fuller name.
         let surname = !key.contains(' ') && c.rsplit(' ').next() == Some(key) && c.contains(' ');
-        c == key
+        c == *key
             || surname
             || (key.contains(' ')
                 && c.starts_with(key)
@@ -112,7 +121,28 @@ fn same_person(ents: &Entities, key: &str) -> Option<usize> {
             || (key.contains(' ')
                 && c.ends_with(key)
                 && c.as_bytes().get(c.len() - key.len() - 1) == Some(&b' '))
-    })
+    });
+    if by_name.is_some() || key.contains(' ') || !lex.res.given_names.contains(key.as_str()) {
+        return by_name;
+    }
+    let mut first_named = ents.found.iter().enumerate().filter(|(_, f)| {
+        f.kind == EntityType::Per
+            && rasd_text::fold_phrase(&f.canonical)
+                .split_once(' ')
+                .is_some_and(|(first, _)| first == key.as_str())
+    });
+    match (first_named.next(), first_named.next()) {
+        (Some((e, _)), None) => Some(e),
+        _ => None,
+    }
+}
+
+/// A preposition with the article on a word («للفريق», «بالنادي», «والنادي»): it opens a
+/// phrase of its own, never a word inside a name.
+fn preposition_with_article(folded: &str) -> bool {
+    ["لل", "بال", "كال", "وال", "فال"]
+        .iter()
+        .any(|p| folded.starts_with(p))
 }
 
 /// «وزارة الصحة السعودية»: a one-word country name that is also a nationality adjective,
@@ -174,11 +204,7 @@ fn name_shaped(written: &str, strict: bool) -> bool {
     if ["لم", "بم"].iter().any(|p| w.starts_with(p)) && letters >= 6 {
         return false;
     }
-    // A preposition with the article is never inside a name («للفريق», «بالنادي»).
-    if ["لل", "بال", "كال", "وال", "فال"]
-        .iter()
-        .any(|p| w.starts_with(p))
-    {
+    if preposition_with_article(&w) {
         return false;
     }
     // An indefinite accusative («لاعبا», «بدنيا» → «لاعباً») after a verb or title; names in
@@ -513,7 +539,20 @@ pub fn extract(
                         })
                     })
                     .flatten();
-                if let Some(k) = cut {
+                // «شيرين بالحبس»: a preposition with the article ends a name — not «و»/«ف»
+                // with it, which open foreign names («فالدانو», «والتر»), nor a short rest
+                // («المعتصم بالله»).
+                let stop = (first + 1..last)
+                    .find(|&k| {
+                        let w = ctx.toks[k].norm.as_str();
+                        ["لل", "بال", "كال"]
+                            .iter()
+                            .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3))
+                    })
+                    .filter(|&k| cut.is_none_or(|c| k < c));
+                if let Some(k) = stop {
+                    spans[i].1 = k;
+                } else if let Some(k) = cut {
                     spans[i].1 = k;
                     spans.insert(i + 1, (k, last, ty));
                     conj.insert(i + 1, true);
@@ -534,13 +573,20 @@ pub fn extract(
                     _ => continue,
                 };
                 let t = &ctx.toks[first];
-                let clitics = if conj { 1 } else { name_clitics(lex, &t.norm) };
-                let start = skip_letters(ctx.text, t.start, clitics);
                 let stop = ctx.toks[last - 1].end;
+                let mut clitics = if conj { 1 } else { name_clitics(lex, &t.norm) };
+                // «وكانيتي» after «ميغيل أرياس كانيتي»: the «و» of a person already named.
+                if clitics == 0 && kind == EntityType::Per && t.norm.starts_with(['و', 'ف']) {
+                    let rest = shown_name(ctx, skip_letters(ctx.text, t.start, 1), stop);
+                    if same_person(&ents, lex, &rasd_text::fold_phrase(&rest)).is_some() {
+                        clitics = 1;
+                    }
+                }
+                let start = skip_letters(ctx.text, t.start, clitics);
                 let name = shown_name(ctx, start, stop);
                 let key = rasd_text::fold_phrase(&name);
                 let existing = if kind == EntityType::Per {
-                    same_person(&ents, &key)
+                    same_person(&ents, lex, &key)
                 } else {
                     ents.found
                         .iter()
@@ -901,7 +947,7 @@ pub fn extract(
             let key = rasd_text::fold_phrase(&name);
             // The same person may already be known under this name, or under a longer form of
             // it («الأمير فيصل بن خالد» after «فيصل بن خالد بن عبد العزيز»).
-            let existing = same_person(&ents, &key);
+            let existing = same_person(&ents, lex, &key);
             let e = match existing {
                 Some(e) => e,
                 None => {
@@ -1018,7 +1064,7 @@ pub fn extract(
         let (start, stop) = (ctx.toks[k].start, ctx.toks[end - 1].end);
         let name = ctx.slice(start, stop).to_string();
         let key = rasd_text::fold_phrase(&name);
-        let e = match same_person(&ents, &key) {
+        let e = match same_person(&ents, lex, &key) {
             Some(e) => e,
             None => {
                 ents.found.push(Found {

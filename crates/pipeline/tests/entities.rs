@@ -64,3 +64,26 @@ fn a_preposition_is_no_part_of_a_name() {
         panic!("no army in {:?}", names(&r));
     }
 }
+
+/// One person under every form the article uses: with «عبد» written apart or joined, by the
+/// given name alone, and with «و» before the surname; and no preposition inside the name
+/// («شيرين بالحبس»).
+#[test]
+fn one_person_under_every_form() {
+    let r = analyze(
+        "قضت محكمة مصرية ببراءة الفنانة شيرين عبد الوهاب من تهمة الإساءة. وكانت محكمة أول درجة قد قضت على شيرين بالحبس ستة أشهر. وقالت شيرين عبدالوهاب إنها سعيدة بالحكم.",
+    );
+    let people: Vec<_> = r.entities.iter().filter(|e| e.kind == "PER").collect();
+    assert_eq!(people.len(), 1, "{:?}", names(&r));
+    assert_eq!(people[0].mentions.len(), 3);
+    let r = analyze(
+        "قال المفوض الأوروبي ميغيل أرياس كانيتي إن الاتحاد سيحمي شركاته. واجتمع وزراء الطاقة وكانيتي في بروكسل أمس.",
+    );
+    let people: Vec<_> = r.entities.iter().filter(|e| e.kind == "PER").collect();
+    assert_eq!(people.len(), 1, "{:?}", names(&r));
+    let last = people[0]
+        .mentions
+        .last()
+        .map(|m| chars(&r.text, m.start, m.end));
+    assert_eq!(last.as_deref(), Some("كانيتي"));
+}
