@@ -522,6 +522,20 @@ pub fn extract(
                     _ => spans.push(sp),
                 }
             }
+            // A name does not begin with the word that joins its parts: «… مقرب بن سعد» is
+            // «مقرب بن سعد», the first word left out by the tagger.
+            for sp in spans.iter_mut() {
+                let prev = sp.0.wrapping_sub(1);
+                if sp.2 == "PER"
+                    && sp.0 > a
+                    && lex.name_links.contains(&ctx.toks[sp.0].norm)
+                    && ents.at[prev].is_none()
+                    && tags[prev - a] == 0
+                    && namelike(ctx, lex, &ents, prev, ctx.toks[prev].sentence)
+                {
+                    sp.0 = prev;
+                }
+            }
             // A list of people («مسعد عوض ومحمد هاني ورمضان صبحي») is one name each: a
             // person's span breaks before «و» on a given name, or where «و» leaves two words
             // at least on each side; the «و» is then no part of the name after it.
