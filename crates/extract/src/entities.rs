@@ -543,13 +543,19 @@ pub fn extract(
             let mut i = 0;
             while i < spans.len() {
                 let (first, last, ty) = spans[i];
+                // «كوسبي وكونستاند»: the part before «و» is a person the article has named.
+                let known = |k: usize| {
+                    let before = ctx.slice(ctx.toks[first].start, ctx.toks[k - 1].end);
+                    same_person(&ents, lex, &rasd_text::fold_phrase(before)).is_some()
+                };
                 let cut = (ty == "PER")
                     .then(|| {
                         (first + 1..last).find(|&k| {
                             let norm = ctx.toks[k].norm.as_str();
                             norm.starts_with('و')
                                 && (name_clitics(lex, norm) == 1
-                                    || (k >= first + 2 && last >= k + 2))
+                                    || (k >= first + 2 && last >= k + 2)
+                                    || known(k))
                         })
                     })
                     .flatten();
@@ -580,12 +586,22 @@ pub fn extract(
                     continue;
                 }
                 // The record has no MISC type: events, works and nationalities stay out.
-                let kind = match ty {
+                let mut kind = match ty {
                     "PER" => EntityType::Per,
                     "ORG" => EntityType::Org,
                     "LOC" => EntityType::Loc,
                     _ => continue,
                 };
+                // A name that opens with an organisation's noun («جامعة تمبل», «شركة …») is
+                // that kind of body, whatever type the tagger gave it.
+                let mut sector = None;
+                if let Some(h) = ctx
+                    .match_at(&lex.triggers, first, true)
+                    .filter(|h| h.last < last && !h.value.needs_nationality)
+                {
+                    kind = h.value.kind;
+                    sector = h.value.sector.clone();
+                }
                 let t = &ctx.toks[first];
                 let stop = ctx.toks[last - 1].end;
                 let mut clitics = if conj { 1 } else { name_clitics(lex, &t.norm) };
@@ -613,7 +629,7 @@ pub fn extract(
                             kind,
                             canonical: name,
                             country: None,
-                            sector: None,
+                            sector,
                             role: None,
                             source: "tagger",
                             entry: None,
