@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{chars, check_offsets, pipeline};
+use common::{chars, check_offsets, persons, pipeline};
 use rasd_doc::Record;
 use rasd_read::Article;
 
@@ -21,12 +21,7 @@ fn names(r: &Record) -> Vec<&str> {
 #[test]
 fn a_list_of_people_is_one_entity_each() {
     let r = analyze("ويعتمد المدرب على مسعد عوض ومحمد هاني ورمضان صبحي ومحمود حسن في خط الدفاع.");
-    let people: Vec<&str> = r
-        .entities
-        .iter()
-        .filter(|e| e.kind == "PER")
-        .map(|e| e.canonical.as_str())
-        .collect();
+    let people: Vec<&str> = persons(&r).iter().map(|e| e.canonical.as_str()).collect();
     for name in ["مسعد عوض", "محمد هاني", "رمضان صبحي", "محمود حسن"]
     {
         assert!(people.contains(&name), "«{name}» in {people:?}");
@@ -73,13 +68,13 @@ fn one_person_under_every_form() {
     let r = analyze(
         "قضت محكمة مصرية ببراءة الفنانة شيرين عبد الوهاب من تهمة الإساءة. وكانت محكمة أول درجة قد قضت على شيرين بالحبس ستة أشهر. وقالت شيرين عبدالوهاب إنها سعيدة بالحكم.",
     );
-    let people: Vec<_> = r.entities.iter().filter(|e| e.kind == "PER").collect();
+    let people = persons(&r);
     assert_eq!(people.len(), 1, "{:?}", names(&r));
     assert_eq!(people[0].mentions.len(), 3);
     let r = analyze(
         "قال المفوض الأوروبي ميغيل أرياس كانيتي إن الاتحاد سيحمي شركاته. واجتمع وزراء الطاقة وكانيتي في بروكسل أمس.",
     );
-    let people: Vec<_> = r.entities.iter().filter(|e| e.kind == "PER").collect();
+    let people = persons(&r);
     assert_eq!(people.len(), 1, "{:?}", names(&r));
     let last = people[0]
         .mentions

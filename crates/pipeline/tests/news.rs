@@ -71,11 +71,7 @@ fn run(check: &Check, r: &Record) -> Result<(), String> {
             }
         }
         "speaker" => {
-            let q = r
-                .quotes
-                .iter()
-                .find(|q| q.text.contains(a[0].as_str()))
-                .ok_or_else(|| format!("no quotation containing «{}»", a[0]))?;
+            let q = quote_containing(r, &a[0])?;
             let who = q
                 .speaker
                 .as_deref()
@@ -90,11 +86,7 @@ fn run(check: &Check, r: &Record) -> Result<(), String> {
             }
         }
         "source" => {
-            let q = r
-                .quotes
-                .iter()
-                .find(|q| q.text.contains(a[0].as_str()))
-                .ok_or_else(|| format!("no quotation containing «{}»", a[0]))?;
+            let q = quote_containing(r, &a[0])?;
             match (&q.speaker, &q.speaker_text) {
                 (None, Some(t)) if t.contains(a[1].as_str()) => Ok(()),
                 other => Err(format!(

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{check_offsets, pipeline};
+use common::{check_offsets, pipeline, quote_containing};
 use rasd_doc::{Quote, Record};
 use rasd_read::Article;
 
@@ -14,10 +14,7 @@ fn analyze(text: &str) -> Record {
 }
 
 fn quote<'a>(r: &'a Record, words: &str) -> &'a Quote {
-    r.quotes
-        .iter()
-        .find(|q| q.text.contains(words))
-        .unwrap_or_else(|| panic!("no quotation with «{words}» in {:?}", r.quotes))
+    quote_containing(r, words).unwrap_or_else(|e| panic!("{e} in {:?}", r.quotes))
 }
 
 fn speaker_name(r: &Record, q: &Quote) -> Option<String> {

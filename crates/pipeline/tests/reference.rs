@@ -320,12 +320,7 @@ fn frequent_common_words_are_not_names() {
          وكان الأمير أول زعيم عربي يزور الضاحية. وقال الوزير الأرميني أرتاك زاكاريان إن الاتفاق صامد."
             .to_string(),
     ));
-    let people: Vec<&str> = r
-        .entities
-        .iter()
-        .filter(|e| e.kind == "PER")
-        .map(|e| e.text.as_str())
-        .collect();
+    let people: Vec<&str> = persons(&r).iter().map(|e| e.text.as_str()).collect();
     for word in ["مراقبو", "أهالي", "عربي"] {
         assert!(
             !people.iter().any(|p| p.contains(word)),

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use rasd_doc::{Entity, Record};
+use rasd_doc::{Entity, Quote, Record};
 use rasd_pipeline::{Options, Pipeline};
 use rasd_resources::Resources;
 
@@ -80,4 +80,17 @@ pub fn check_offsets(r: &Record) {
     for t in &r.tokens {
         assert!(t.start < t.end && t.end <= n);
     }
+}
+
+/// The people found in a record.
+pub fn persons(r: &Record) -> Vec<&Entity> {
+    r.entities.iter().filter(|e| e.kind == "PER").collect()
+}
+
+/// The quotation whose text contains `words`.
+pub fn quote_containing<'a>(r: &'a Record, words: &str) -> Result<&'a Quote, String> {
+    r.quotes
+        .iter()
+        .find(|q| q.text.contains(words))
+        .ok_or_else(|| format!("no quotation containing «{words}»"))
 }
