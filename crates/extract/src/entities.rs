@@ -378,8 +378,6 @@ fn role_matches(title_role: Option<&str>, entity_role: Option<&str>) -> bool {
     }
 }
 
-/// Entity spans (first token, one past the last, type) of a tag sequence for the tokens
-/// starting at `offset`.
 /// Letters of clitics before a name the tagger found, on its first word (`norm`, folded): a
 /// conjunction or preposition before the article («للأهلي», «والأهلي», «بالأهلي»), or a
 /// conjunction before a given name («وأسامة»). Other words keep their first letter:
@@ -396,13 +394,13 @@ fn name_clitics(lex: &Lexicon, norm: &str) -> usize {
         .map_or(0, |(_, n)| *n)
 }
 
-/// A name as it is shown, from its mention in the text: after «ل» the article lost its alef
-/// («للجيش المصري» is ل + «الجيش المصري»), and the shown name has it back.
-fn shown_name(ctx: &Ctx, start: usize, end: usize) -> String {
+/// A name as it is shown, from its mention in the text, which starts at byte `start` of token
+/// `k`: after «ل» the article lost its alef («للجيش المصري» is ل + «الجيش المصري»), and the
+/// shown name has it back.
+fn shown_name(ctx: &Ctx, k: usize, start: usize, end: usize) -> String {
     let name = ctx.slice(start, end);
-    let token = ctx.toks.iter().find(|t| t.start <= start && start < t.end);
-    let after_lam =
-        token.is_some_and(|t| t.start < start && ctx.slice(t.start, start).ends_with('ل'));
+    let t = &ctx.toks[k];
+    let after_lam = t.start < start && ctx.slice(t.start, start).ends_with('ل');
     if after_lam && name.starts_with('ل') {
         format!("ا{name}")
     } else {
@@ -410,6 +408,85 @@ fn shown_name(ctx: &Ctx, start: usize, end: usize) -> String {
     }
 }
 
+/// The tagger's spans of one sentence (tokens from `a`, tagged `tags`) made into names: a
+/// person's span the tagger began at a joining word takes the word before it, a list of
+/// people is cut into one name each, and a preposition with the article ends a name. Each span
+/// says whether its first word's «و» is a conjunction (a cut list).
+fn person_spans<'t>(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    tags: &[usize],
+    a: usize,
+    mut spans: Vec<(usize, usize, &'t str)>,
+) -> Vec<(usize, usize, &'t str, bool)> {
+    // A name does not begin with the word that joins its parts: «… مقرب بن سعد» is
+    // «مقرب بن سعد», the first word left out by the tagger.
+    for sp in spans.iter_mut() {
+        let prev = sp.0.wrapping_sub(1);
+        if sp.2 == "PER"
+            && sp.0 > a
+            && lex.name_links.contains(&ctx.toks[sp.0].norm)
+            && ents.at[prev].is_none()
+            && tags[prev - a] == 0
+            && namelike(ctx, lex, ents, prev, ctx.toks[prev].sentence)
+        {
+            sp.0 = prev;
+        }
+    }
+    // A list of people («مسعد عوض ومحمد هاني ورمضان صبحي») is one name each: a
+    // person's span breaks before «و» on a given name, or where «و» leaves two words
+    // at least on each side; the «و» is then no part of the name after it.
+    let mut conj = vec![false; spans.len()];
+    let mut i = 0;
+    while i < spans.len() {
+        let (first, last, ty) = spans[i];
+        // «كوسبي وكونستاند»: the part before «و» is a person the article has named.
+        let known = |k: usize| {
+            let before = ctx.slice(ctx.toks[first].start, ctx.toks[k - 1].end);
+            same_person(ents, lex, &rasd_text::fold_phrase(before)).is_some()
+        };
+        let cut = (ty == "PER")
+            .then(|| {
+                (first + 1..last).find(|&k| {
+                    let norm = ctx.toks[k].norm.as_str();
+                    norm.starts_with('و')
+                        && (name_clitics(lex, norm) == 1
+                            || (k >= first + 2 && last >= k + 2)
+                            || known(k))
+                })
+            })
+            .flatten();
+        // «شيرين بالحبس»: a preposition with the article ends a person's name — not «و»/«ف»
+        // with it, which open foreign names («فالدانو», «والتر»), nor a short rest
+        // («المعتصم بالله»). A body's name goes on («المجلس الأعلى للقوات المسلحة»).
+        let stop = (first + 1..last)
+            .filter(|_| ty == "PER")
+            .find(|&k| {
+                let w = ctx.toks[k].norm.as_str();
+                ["لل", "بال", "كال"]
+                    .iter()
+                    .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3))
+            })
+            .filter(|&k| cut.is_none_or(|c| k < c));
+        if let Some(k) = stop {
+            spans[i].1 = k;
+        } else if let Some(k) = cut {
+            spans[i].1 = k;
+            spans.insert(i + 1, (k, last, ty));
+            conj.insert(i + 1, true);
+        }
+        i += 1;
+    }
+    spans
+        .into_iter()
+        .zip(conj)
+        .map(|((first, last, ty), conj)| (first, last, ty, conj))
+        .collect()
+}
+
+/// Entity spans (first token, one past the last, type) of a tag sequence for the tokens
+/// starting at `offset`.
 pub fn spans_of(tags: &[usize], offset: usize) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, &'static str)> = None;
@@ -522,64 +599,8 @@ pub fn extract(
                     _ => spans.push(sp),
                 }
             }
-            // A name does not begin with the word that joins its parts: «… مقرب بن سعد» is
-            // «مقرب بن سعد», the first word left out by the tagger.
-            for sp in spans.iter_mut() {
-                let prev = sp.0.wrapping_sub(1);
-                if sp.2 == "PER"
-                    && sp.0 > a
-                    && lex.name_links.contains(&ctx.toks[sp.0].norm)
-                    && ents.at[prev].is_none()
-                    && tags[prev - a] == 0
-                    && namelike(ctx, lex, &ents, prev, ctx.toks[prev].sentence)
-                {
-                    sp.0 = prev;
-                }
-            }
-            // A list of people («مسعد عوض ومحمد هاني ورمضان صبحي») is one name each: a
-            // person's span breaks before «و» on a given name, or where «و» leaves two words
-            // at least on each side; the «و» is then no part of the name after it.
-            let mut conj = vec![false; spans.len()];
-            let mut i = 0;
-            while i < spans.len() {
-                let (first, last, ty) = spans[i];
-                // «كوسبي وكونستاند»: the part before «و» is a person the article has named.
-                let known = |k: usize| {
-                    let before = ctx.slice(ctx.toks[first].start, ctx.toks[k - 1].end);
-                    same_person(&ents, lex, &rasd_text::fold_phrase(before)).is_some()
-                };
-                let cut = (ty == "PER")
-                    .then(|| {
-                        (first + 1..last).find(|&k| {
-                            let norm = ctx.toks[k].norm.as_str();
-                            norm.starts_with('و')
-                                && (name_clitics(lex, norm) == 1
-                                    || (k >= first + 2 && last >= k + 2)
-                                    || known(k))
-                        })
-                    })
-                    .flatten();
-                // «شيرين بالحبس»: a preposition with the article ends a name — not «و»/«ف»
-                // with it, which open foreign names («فالدانو», «والتر»), nor a short rest
-                // («المعتصم بالله»).
-                let stop = (first + 1..last)
-                    .find(|&k| {
-                        let w = ctx.toks[k].norm.as_str();
-                        ["لل", "بال", "كال"]
-                            .iter()
-                            .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3))
-                    })
-                    .filter(|&k| cut.is_none_or(|c| k < c));
-                if let Some(k) = stop {
-                    spans[i].1 = k;
-                } else if let Some(k) = cut {
-                    spans[i].1 = k;
-                    spans.insert(i + 1, (k, last, ty));
-                    conj.insert(i + 1, true);
-                }
-                i += 1;
-            }
-            for ((first, last, ty), conj) in spans.into_iter().zip(conj) {
+            let spans = person_spans(ctx, lex, &ents, &tags, a, spans);
+            for (first, last, ty, conj) in spans {
                 if ents.at[first..last].iter().any(Option::is_some)
                     || !ctx.toks[first..last].iter().all(|t| t.is_word())
                 {
@@ -607,13 +628,13 @@ pub fn extract(
                 let mut clitics = if conj { 1 } else { name_clitics(lex, &t.norm) };
                 // «وكانيتي» after «ميغيل أرياس كانيتي»: the «و» of a person already named.
                 if clitics == 0 && kind == EntityType::Per && t.norm.starts_with(['و', 'ف']) {
-                    let rest = shown_name(ctx, skip_letters(ctx.text, t.start, 1), stop);
+                    let rest = shown_name(ctx, first, skip_letters(ctx.text, t.start, 1), stop);
                     if same_person(&ents, lex, &rasd_text::fold_phrase(&rest)).is_some() {
                         clitics = 1;
                     }
                 }
                 let start = skip_letters(ctx.text, t.start, clitics);
-                let name = shown_name(ctx, start, stop);
+                let name = shown_name(ctx, first, start, stop);
                 let key = rasd_text::fold_phrase(&name);
                 let existing = if kind == EntityType::Per {
                     same_person(&ents, lex, &key)
@@ -748,7 +769,7 @@ pub fn extract(
             i = last;
             continue;
         }
-        let name = shown_name(ctx, start, end);
+        let name = shown_name(ctx, first, start, end);
         let key = rasd_text::fold_phrase(&name);
         let e = match ents
             .found
