@@ -420,18 +420,23 @@ fn person_spans<'t>(
     a: usize,
     mut spans: Vec<(usize, usize, &'t str)>,
 ) -> Vec<(usize, usize, &'t str, bool)> {
-    // A name does not begin with the word that joins its parts: «… مقرب بن سعد» is
-    // «مقرب بن سعد», the first word left out by the tagger.
-    for sp in spans.iter_mut() {
-        let prev = sp.0.wrapping_sub(1);
-        if sp.2 == "PER"
-            && sp.0 > a
-            && lex.name_links.contains(&ctx.toks[sp.0].norm)
-            && ents.at[prev].is_none()
-            && tags[prev - a] == 0
-            && namelike(ctx, lex, ents, prev, ctx.toks[prev].sentence)
+    // A name does not begin with the word that joins its parts, nor follow it: «… مقرب بن
+    // سعد» is «مقرب بن سعد», where the tagger began at «بن» or at «سعد».
+    let free_name_word = |k: usize| {
+        ents.at[k].is_none()
+            && tags[k - a] == 0
+            && namelike(ctx, lex, ents, k, ctx.toks[k].sentence)
+    };
+    for sp in spans.iter_mut().filter(|sp| sp.2 == "PER") {
+        let link = |k: usize| lex.name_links.contains(&ctx.toks[k].norm);
+        if sp.0 > a && link(sp.0) && free_name_word(sp.0 - 1) {
+            sp.0 -= 1;
+        } else if sp.0 > a + 1
+            && link(sp.0 - 1)
+            && tags[sp.0 - 1 - a] == 0
+            && free_name_word(sp.0 - 2)
         {
-            sp.0 = prev;
+            sp.0 -= 2;
         }
     }
     // A list of people («مسعد عوض ومحمد هاني ورمضان صبحي») is one name each: a
