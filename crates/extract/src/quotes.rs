@@ -97,11 +97,37 @@ fn subject(
         return Some((t.entity, t.first, t.last));
     }
     let e = ents.at.get(k).copied().flatten()?;
+    Some((Some(e), k, mention_end(ents, k)))
+}
+
+/// One past the last token of the entity mention at token `k`.
+fn mention_end(ents: &Entities, k: usize) -> usize {
+    let e = ents.at[k];
     let mut last = k;
-    while last < ents.at.len() && ents.at[last] == Some(e) {
+    while last < ents.at.len() && ents.at[last].is_some() && ents.at[last] == e {
         last += 1;
     }
-    Some((Some(e), k, last))
+    last
+}
+
+/// A person or a body named inside an unnamed subject (tokens `a..b`): «كشفت تصريحات لوزير
+/// الدفاع الفرنسي جان إيف لودريان عن أن» — Le Drian spoke. The speaker and one past the last
+/// token that names it.
+fn named_inside(ents: &Entities, a: usize, b: usize) -> Option<(Option<usize>, usize)> {
+    ents.titles
+        .iter()
+        .find(|t| t.first > a && t.first < b && t.entity.is_some())
+        .map(|t| (t.entity, t.last))
+        .or_else(|| {
+            (a..b).find_map(|j| {
+                let e = ents.at[j]?;
+                matches!(
+                    ents.found[e].kind,
+                    EntityType::Per | EntityType::Org | EntityType::Media
+                )
+                .then(|| (Some(e), mention_end(ents, j)))
+            })
+        })
 }
 
 /// A subject after a speech verb that names no entity: an unnamed source («قال مسؤول أمني
@@ -164,8 +190,9 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                 continue;
             };
             // A verb with no subject of its own continues the last speaker only where it opens
-            // a clause («… . وأضاف أن …»); after «قد» or a noun («وكان الإعلام الفرنسي قد
-            // أشار») its subject stands before it, and is someone else.
+            // a clause — first in the sentence, after punctuation, or with «و»/«ف» on it
+            // («… . وأضاف أن …»); after «قد» or a noun («وكان الإعلام الفرنسي قد أشار») its
+            // subject stands before it, and is someone else.
             let opens_clause = k == s0
                 || punct(ctx, k - 1).is_some()
                 || !lex.speech.contains_key(ctx.toks[k].norm.as_str());
@@ -174,37 +201,12 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                     Some((e, a, b)) => (e, Some((ctx.toks[a].start, ctx.toks[b - 1].end)), b),
                     None => match unnamed_subject(ctx, lex, k + 1, s1) {
                         Some((a, b)) => {
-                            // «كشفت تصريحات لوزير الدفاع الفرنسي جان إيف لودريان عن أن»: a
-                            // person or a body named inside the subject is who spoke.
-                            let named = ents
-                                .titles
-                                .iter()
-                                .find(|t| t.first > a && t.first < b && t.entity.is_some())
-                                .map(|t| (t.entity, t.last))
-                                .or_else(|| {
-                                    (a..b).find_map(|j| {
-                                        let e = ents.at[j]?;
-                                        matches!(
-                                            ents.found[e].kind,
-                                            EntityType::Per | EntityType::Org | EntityType::Media
-                                        )
-                                        .then(|| {
-                                            let mut last = j;
-                                            while last < s1 && ents.at[last] == Some(e) {
-                                                last += 1;
-                                            }
-                                            (Some(e), last)
-                                        })
-                                    })
-                                });
-                            match named {
-                                Some((e, last)) => (
-                                    e,
-                                    Some((ctx.toks[a].start, ctx.toks[last - 1].end)),
-                                    last.max(b),
-                                ),
-                                None => (None, Some((ctx.toks[a].start, ctx.toks[b - 1].end)), b),
-                            }
+                            let (e, last) = named_inside(ents, a, b).unwrap_or((None, b));
+                            (
+                                e,
+                                Some((ctx.toks[a].start, ctx.toks[last - 1].end)),
+                                last.max(b),
+                            )
                         }
                         None if opens_clause => (last_speaker, None, k + 1),
                         None => (None, None, k + 1),
