@@ -39,6 +39,13 @@ fn word_number(lex: &Lexicon, norm: &str) -> Option<(f64, bool)> {
 }
 
 /// Is token `k` a number, in digits or in words («20», «عشرون», «وثلاثة»)?
+/// A number written in two words and listed as one («أحد عشر», «اثنتا عشرة»).
+fn two_word_number(ctx: &Ctx, lex: &Lexicon, i: usize, taken: &[bool]) -> Option<f64> {
+    let next = ctx.toks.get(i + 1).filter(|_| !taken[i + 1])?;
+    let phrase = format!("{} {}", ctx.toks[i].norm, next.norm);
+    lex.numbers.get(&phrase).map(|&(v, _)| v)
+}
+
 pub(crate) fn is_number(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
     ctx.toks
         .get(k)
@@ -57,6 +64,11 @@ fn countable(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
         && !lex.numbers.contains_key(&t.norm)
         && !lex.speech.contains_key(&t.norm)
         && t.norm.chars().count() >= 2
+        // The counted noun is indefinite and bare («38 نقطة»): a word with the article, or a
+        // preposition and the article («للمسابقة»), begins a phrase of its own.
+        && !["ال", "لل", "بال", "وال", "فال", "كال"]
+            .iter()
+            .any(|p| t.norm.starts_with(p))
 }
 
 pub fn extract(ctx: &Ctx, lex: &Lexicon, taken: &[bool]) -> Vec<QuantityFound> {
@@ -69,6 +81,9 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, taken: &[bool]) -> Vec<QuantityFound> {
             continue;
         }
         let t = &ctx.toks[i];
+        let two_words = (t.kind == TokenKind::Arabic)
+            .then(|| two_word_number(ctx, lex, i, taken))
+            .flatten();
         let (mut value, mut last, is_digits) = match t.kind {
             TokenKind::Number => match digits_value(&t.norm) {
                 Some(v) => (v, i + 1, true),
@@ -77,12 +92,24 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, taken: &[bool]) -> Vec<QuantityFound> {
                     continue;
                 }
             },
-            TokenKind::Arabic => match word_number(lex, &t.norm) {
+            TokenKind::Arabic => match two_words
+                .map(|v| (v, false))
+                .or_else(|| word_number(lex, &t.norm))
+            {
                 // «واحد» and «اثنان» follow the noun they count («جانب واحد»), so alone they
                 // are not a figure; larger number words precede it («أربعة محاور»).
                 Some((v, false)) if v >= 3.0 => {
                     let mut v = v;
-                    let mut l = i + 1;
+                    let mut l = if two_words.is_some() { i + 2 } else { i + 1 };
+                    // «ستة عشر»: a unit and the word for ten are thirteen to nineteen.
+                    if (3.0..=9.0).contains(&v)
+                        && ctx.toks.get(l).is_some_and(|x| {
+                            !taken[l] && lex.numbers.get(&x.norm) == Some(&(10.0, false))
+                        })
+                    {
+                        v += 10.0;
+                        l += 1;
+                    }
                     // «خمسة وعشرون»: units before tens, joined by «و».
                     while let Some(next) = ctx.toks.get(l) {
                         match next.norm.strip_prefix('و').and_then(|r| lex.numbers.get(r)) {
@@ -125,6 +152,8 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, taken: &[bool]) -> Vec<QuantityFound> {
             last = u.last;
         } else if countable(ctx, lex, last)
             && !taken[last]
+            // A year is not a count of the word after it («اتفاق 2015 وإعادة فرض …»).
+            && !(is_digits && (1900.0..=2100.0).contains(&value) && value.fract() == 0.0)
             && ctx.toks[last].sentence == ctx.toks[i].sentence
         {
             let mut end = last + 1;
