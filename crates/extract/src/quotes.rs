@@ -157,6 +157,22 @@ fn unnamed_subject(ctx: &Ctx, lex: &Lexicon, after: usize, s1: usize) -> Option<
     Some((k, last))
 }
 
+/// The person a definite subject of a word or two refers back to («وتابع المسؤول الكردي»,
+/// «وأضاف المتحدث»): the last speaker, when that is a person and the words name no body
+/// («وذكرت الوزارة» is the ministry). An indefinite subject («مسؤول أمني») is someone new.
+fn refers_back(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    a: usize,
+    b: usize,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    let definite = b - a <= 2 && (a..b).all(|j| ctx.toks[j].norm.starts_with("ال"));
+    let body = ctx.match_at(&lex.triggers, a, true).is_some();
+    last_speaker.filter(|&e| definite && !body && ents.found[e].kind == EntityType::Per)
+}
+
 fn trim_span(ctx: &Ctx, mut s: usize, mut e: usize) -> (usize, usize) {
     let t = ctx.text;
     while s < e
@@ -201,7 +217,8 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                     Some((e, a, b)) => (e, Some((ctx.toks[a].start, ctx.toks[b - 1].end)), b),
                     None => match unnamed_subject(ctx, lex, k + 1, s1) {
                         Some((a, b)) => {
-                            let (e, last) = named_inside(ents, a, b).unwrap_or((None, b));
+                            let (e, last) = named_inside(ents, a, b)
+                                .unwrap_or((refers_back(ctx, lex, ents, a, b, last_speaker), b));
                             (
                                 e,
                                 Some((ctx.toks[a].start, ctx.toks[last - 1].end)),

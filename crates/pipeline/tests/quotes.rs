@@ -71,3 +71,18 @@ fn a_person_named_inside_the_subject_is_the_speaker() {
         "{q:?}"
     );
 }
+
+/// «وتابع المسؤول الروسي»: a definite subject of a word or two refers back to the last
+/// speaker; its words stay as the speaker's text.
+#[test]
+fn a_definite_subject_refers_back() {
+    let r = analyze(
+        "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده تدعم الحل. وتابع المسؤول الروسي أن موسكو مستعدة للوساطة.",
+    );
+    let q = quote(&r, "مستعدة للوساطة");
+    assert!(
+        speaker_name(&r, q).is_some_and(|n| n.contains("لافروف")),
+        "{q:?}"
+    );
+    assert_eq!(q.speaker_text.as_deref(), Some("المسؤول الروسي"));
+}
