@@ -202,6 +202,30 @@ fn in_words(ctx: &Ctx, set: &std::collections::HashSet<String>, k: usize) -> boo
     })
 }
 
+/// An unnamed source of a quotation (its byte span) as an actor: the country of an entity or a
+/// nationality in its words, the sector of an actor noun or of a body named there («مصدر في
+/// الشرطة العراقية» → IRQ COP, «مسؤول أمني» → none). None when its words name neither.
+fn unnamed_actor(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ev: &EventLexicon,
+    ents: &Entities,
+    (start, end): (usize, usize),
+) -> Option<ActorRef> {
+    let first = ctx.toks.partition_point(|t| t.start < start);
+    let last = ctx.toks.partition_point(|t| t.start < end);
+    let ms = mentions(ctx, lex, ev, ents, first, last.max(first));
+    let country = ms.iter().find_map(|m| m.actor.country.clone());
+    let sector = ms.iter().find_map(|m| m.actor.sector.clone());
+    (country.is_some() || sector.is_some()).then(|| ActorRef {
+        entity: None,
+        span: (start, end),
+        country,
+        sector,
+        org: None,
+    })
+}
+
 /// Whether token `k` is a verb in the future («ستواصل»). The prefix alone also opens nouns
 /// («سيارة مفخخة», «سيطرة») and numbers («ستة»); a verb never ends in «ة».
 fn future_verb(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
@@ -626,18 +650,19 @@ pub fn extract(
                 _ if intent => "intent",
                 _ => "act",
             };
-            // The speaker's words when named in this sentence, else the entity's first mention.
-            let speaker = quote
-                .and_then(|q| q.speaker.map(|e| (e, q.speaker_span)))
-                .and_then(|(e, span)| {
-                    entity_actor(
-                        lex,
-                        ents,
-                        e,
-                        span.or(ents.found[e].mentions.first().copied())
-                            .unwrap_or((hit.start, hit.start)),
-                    )
-                });
+            // The speaker's words when named in this sentence, else the entity's first mention;
+            // an unnamed source («مصدر في الشرطة العراقية») coded from its own words.
+            let speaker = quote.and_then(|q| match (q.speaker, q.speaker_span) {
+                (Some(e), span) => entity_actor(
+                    lex,
+                    ents,
+                    e,
+                    span.or(ents.found[e].mentions.first().copied())
+                        .unwrap_or((hit.start, hit.start)),
+                ),
+                (None, Some(span)) => unnamed_actor(ctx, lex, ev, ents, span),
+                (None, None) => None,
+            });
             let before: Vec<&Mention> =
                 ms.iter().copied().filter(|m| m.last <= hit.first).collect();
             let after: Vec<&Mention> = ms.iter().copied().filter(|m| m.first >= hit.last).collect();

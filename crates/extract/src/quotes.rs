@@ -133,8 +133,15 @@ fn named_inside(ents: &Entities, a: usize, b: usize) -> Option<(Option<usize>, u
 /// A subject after a speech verb that names no entity: an unnamed source («قال مسؤول أمني
 /// إن», «وأشارت مصادر مصرية وفرنسية إلى أن», «وقال بيان للشركة إن») or a person the
 /// entity layer missed. Up to five words, ending before what opens the content, a function
-/// word, a date word or punctuation. Its token range.
-fn unnamed_subject(ctx: &Ctx, lex: &Lexicon, after: usize, s1: usize) -> Option<(usize, usize)> {
+/// word, a date word or punctuation — or after a preposition and the body the source belongs
+/// to. Its token range.
+fn unnamed_subject(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    after: usize,
+    s1: usize,
+) -> Option<(usize, usize)> {
     let mut k = after;
     while k < s1 && k < after + 3 && skippable(ctx, lex, k) {
         k += 1;
@@ -153,6 +160,14 @@ fn unnamed_subject(ctx: &Ctx, lex: &Lexicon, after: usize, s1: usize) -> Option<
     let mut last = k + 1;
     while last < k + 5 && part(last) {
         last += 1;
+    }
+    // «مصدر في الشرطة العراقية»: a preposition and the body the source belongs to.
+    if last + 1 < s1
+        && ctx.in_set(&lex.function_words, last)
+        && !ctx.in_set(&lex.complementizers, last)
+        && ents.at[last + 1].is_some()
+    {
+        last = mention_end(ents, last + 1).min(s1);
     }
     Some((k, last))
 }
@@ -215,7 +230,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             let (speaker, speaker_span, after) = match form {
                 VerbForm::Finite => match subject(ctx, lex, ents, k + 1) {
                     Some((e, a, b)) => (e, Some((ctx.toks[a].start, ctx.toks[b - 1].end)), b),
-                    None => match unnamed_subject(ctx, lex, k + 1, s1) {
+                    None => match unnamed_subject(ctx, lex, ents, k + 1, s1) {
                         Some((a, b)) => {
                             let (e, last) = named_inside(ents, a, b)
                                 .unwrap_or((refers_back(ctx, lex, ents, a, b, last_speaker), b));

@@ -485,3 +485,24 @@ fn a_bomber_who_blew_himself_up() {
     assert_eq!(e.trigger.text, "فجر");
     assert_eq!(e.cameo.code, "183");
 }
+
+/// An event told by an unnamed source carries that source, coded from its words: «مسؤول أمني
+/// باكستاني» is PAK GOV, «مصدر في الشرطة العراقية» the Iraqi police.
+#[test]
+fn an_unnamed_source_reports_the_event() {
+    let e = event_in(
+        "وقال مسؤول أمني باكستاني إن مسلحين هاجموا قافلة للجيش.",
+        assault,
+    );
+    assert_eq!(codes(&e.reported_by), coded(Some("PAK"), Some("GOV")));
+    let e = event_in(
+        "وقال مصدر في الشرطة العراقية إن مسلحين قتلوا ثلاثة جنود في الموصل.",
+        assault,
+    );
+    assert_eq!(codes(&e.reported_by), coded(Some("IRQ"), Some("COP")));
+    assert_eq!(
+        codes(&e.source),
+        coded(None, Some("UAF")),
+        "the police only tell it"
+    );
+}
