@@ -217,7 +217,7 @@ fn unnamed_actor(
     let ms = mentions(ctx, lex, ev, ents, first, last.max(first));
     let country = ms.iter().find_map(|m| m.actor.country.clone());
     let sector = ms.iter().find_map(|m| m.actor.sector.clone());
-    (country.is_some() || sector.is_some()).then(|| ActorRef {
+    (country.is_some() || sector.is_some()).then_some(ActorRef {
         entity: None,
         span: (start, end),
         country,
