@@ -104,7 +104,8 @@ pub struct Quote {
     /// Entity id of the speaker, when resolved.
     pub speaker: Option<String>,
     /// The words that name the speaker in this sentence («وزير الخارجية الروسي سيرغي
-    /// لافروف», «الوزير الروسي»), or null when the speaker is carried over from earlier.
+    /// لافروف», «الوزير الروسي»), or null when the speaker is carried over from earlier. With
+    /// no `speaker`, an unnamed source («مصدر أمني»).
     pub speaker_text: Option<String>,
     pub text: String,
     pub start: usize,
