@@ -79,6 +79,14 @@ pub fn variants(norm: &str) -> Vec<(Cow<'_, str>, usize)> {
     out
 }
 
+/// A preposition or conjunction with the article on a folded word («للفريق», «بالنادي»,
+/// «والنادي»): the rest of the word after the article.
+pub(crate) fn preposition_with_article(folded: &str) -> Option<&str> {
+    ["لل", "بال", "كال", "وال", "فال"]
+        .iter()
+        .find_map(|p| folded.strip_prefix(p))
+}
+
 /// Byte offset after skipping `letters` non-ignorable characters from `start` (so that
 /// harakat on a clitic stay with it).
 pub fn skip_letters(text: &str, start: usize, letters: usize) -> usize {

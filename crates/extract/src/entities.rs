@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rasd_resources::EntityType;
 use rasd_text::TokenKind;
 
-use crate::context::{skip_letters, variants, Ctx};
+use crate::context::{preposition_with_article, skip_letters, variants, Ctx};
 use crate::lexicon::Lexicon;
 
 #[derive(Debug, Clone)]
@@ -137,14 +137,6 @@ fn same_person(ents: &Entities, lex: &Lexicon, key: &str) -> Option<usize> {
     }
 }
 
-/// A preposition with the article on a word («للفريق», «بالنادي», «والنادي»): it opens a
-/// phrase of its own, never a word inside a name.
-fn preposition_with_article(folded: &str) -> bool {
-    ["لل", "بال", "كال", "وال", "فال"]
-        .iter()
-        .any(|p| folded.starts_with(p))
-}
-
 /// «وزارة الصحة السعودية»: a one-word country name that is also a nationality adjective,
 /// right after a definite word, is the adjective agreeing with it, not the country.
 fn adjective_reading(ctx: &Ctx, lex: &Lexicon, first: usize, last: usize) -> bool {
@@ -204,7 +196,8 @@ fn name_shaped(written: &str, strict: bool) -> bool {
     if ["لم", "بم"].iter().any(|p| w.starts_with(p)) && letters >= 6 {
         return false;
     }
-    if preposition_with_article(&w) {
+    // A preposition with the article opens a phrase of its own, never a word inside a name.
+    if preposition_with_article(&w).is_some() {
         return false;
     }
     // An indefinite accusative («لاعبا», «بدنيا» → «لاعباً») after a verb or title; names in
@@ -469,9 +462,8 @@ fn person_spans<'t>(
             .filter(|_| ty == "PER")
             .find(|&k| {
                 let w = ctx.toks[k].norm.as_str();
-                ["لل", "بال", "كال"]
-                    .iter()
-                    .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3))
+                !w.starts_with(['و', 'ف'])
+                    && preposition_with_article(w).is_some_and(|r| r.chars().count() >= 3)
             })
             .filter(|&k| cut.is_none_or(|c| k < c));
         if let Some(k) = stop {

@@ -3,7 +3,7 @@
 
 use rasd_text::TokenKind;
 
-use crate::context::{variants, Ctx};
+use crate::context::{preposition_with_article, variants, Ctx};
 use crate::lexicon::Lexicon;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -41,7 +41,12 @@ fn word_number(lex: &Lexicon, norm: &str) -> Option<(f64, bool)> {
 /// Is token `k` a number, in digits or in words («20», «عشرون», «وثلاثة»)?
 /// A number written in two words and listed as one («أحد عشر», «اثنتا عشرة»).
 fn two_word_number(ctx: &Ctx, lex: &Lexicon, i: usize, taken: &[bool]) -> Option<f64> {
-    let next = ctx.toks.get(i + 1).filter(|_| !taken[i + 1])?;
+    // Their second word («عشر», «عشرة») is a number word itself: checked first, so that the
+    // phrase is built only where one can stand, not for every word of the text.
+    let next = ctx
+        .toks
+        .get(i + 1)
+        .filter(|n| !taken[i + 1] && lex.numbers.contains_key(&n.norm))?;
     let phrase = format!("{} {}", ctx.toks[i].norm, next.norm);
     lex.numbers.get(&phrase).map(|&(v, _)| v)
 }
@@ -66,9 +71,8 @@ fn countable(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
         && t.norm.chars().count() >= 2
         // The counted noun is indefinite and bare («38 نقطة»): a word with the article, or a
         // preposition and the article («للمسابقة»), begins a phrase of its own.
-        && !["ال", "لل", "بال", "وال", "فال", "كال"]
-            .iter()
-            .any(|p| t.norm.starts_with(p))
+        && !t.norm.starts_with("ال")
+        && preposition_with_article(&t.norm).is_none()
 }
 
 pub fn extract(ctx: &Ctx, lex: &Lexicon, taken: &[bool]) -> Vec<QuantityFound> {
