@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::{io, Corpus, DocRef, StoreError};
 
-const MAGIC: &[u8; 8] = b"RASDIX05";
+const MAGIC: &[u8; 8] = b"RASDIX06";
 
 /// Prefixes of the terms of quotations and of the sentences that report events.
 pub const QUOTE_FIELD: &str = "quote:";

@@ -2,9 +2,10 @@
 //! features of each candidate then reorders the first `depth` of them. The features are the
 //! ones BM25 cannot see: how much of the question's spelling the passage shares at the level of
 //! letters (character trigrams of stems and of whole words, which catch misspelt names and
-//! forms the light stemmer leaves apart), whether the question's words follow each other in the
-//! passage as they do in the question, whether the question names the document's title, and
-//! a preference for the shorter of two passages that say the same thing. The weights are
+//! forms the light stemmer leaves apart), how much of it the passage shares at the level of
+//! word families (consonant skeletons: «أقيم» and «المقامة»), whether the question's words
+//! follow each other in the passage as they do in the question, whether the question names
+//! the document's title, and a preference for the shorter of two passages that say the same thing. The weights are
 //! learned (`rasd train rank`) and kept in a small text file, models/rank.tsv.
 
 use std::collections::HashSet;
@@ -16,13 +17,14 @@ use crate::index::Index;
 use crate::StoreError;
 
 /// Feature names, in the order of a model's weights.
-pub const FEATURES: [&str; 6] = [
+pub const FEATURES: [&str; 7] = [
     "bm25",
     "title_bm25",
     "length",
     "stem_trigrams",
     "word_trigrams",
     "word_chain",
+    "skeletons",
 ];
 pub const N_FEATURES: usize = FEATURES.len();
 
@@ -41,6 +43,18 @@ pub(crate) fn trigrams(word: &str, mut f: impl FnMut(u64)) {
     }
 }
 
+/// The key of a stem's consonant skeleton ([`rasd_text::skeleton`]), with its top bit set
+/// so that skeletons share the trigram tables without meeting a trigram (those fill 63 bits).
+/// `buf` is scratch space, kept by the caller so that no token allocates.
+fn skeleton_key(stem: &str, buf: &mut String) -> Option<u64> {
+    if !rasd_text::skeleton_into(stem, buf) {
+        return None;
+    }
+    let mut h = FxHasher::default();
+    buf.hash(&mut h);
+    Some(h.finish() | 1 << 63)
+}
+
 fn pair_key(a: &str, b: &str) -> u64 {
     let mut h = FxHasher::default();
     a.hash(&mut h);
@@ -49,7 +63,8 @@ fn pair_key(a: &str, b: &str) -> u64 {
 }
 
 /// The forms of a text the features compare: distinct index terms (stems of content words),
-/// the trigrams of those stems and of the whole normalised words, and, for the word chain,
+/// the trigrams of those stems and of the whole normalised words, the stems' skeletons, and,
+/// for the word chain,
 /// every word's clitic-free form in order (function words included: questions copy
 /// phrases).
 #[derive(Debug, Default)]
@@ -57,6 +72,7 @@ pub struct Forms {
     pub stems: Vec<String>,
     stem_grams: FxHashSet<u64>,
     word_grams: FxHashSet<u64>,
+    skeletons: FxHashSet<u64>,
     cores: Vec<String>,
 }
 
@@ -68,6 +84,7 @@ impl Forms {
     }
 
     fn add(&mut self, an: &rasd_text::Analyzer, stop: &HashSet<String>, text: &str) {
+        let mut buf = String::new();
         an.for_each_form(text, |_, f| {
             self.cores.push(f.core.to_string());
             if f.stem.is_empty() || stop.contains(f.stem) {
@@ -82,6 +99,9 @@ impl Forms {
             trigrams(f.norm, |g| {
                 self.word_grams.insert(g);
             });
+            if let Some(k) = skeleton_key(f.stem, &mut buf) {
+                self.skeletons.insert(k);
+            }
         });
     }
 }
@@ -93,6 +113,7 @@ impl Forms {
 #[derive(Debug, Default)]
 pub struct DocForms {
     stem_grams: FxHashSet<u64>,
+    skeletons: FxHashSet<u64>,
     word_grams: FxHashSet<u64>,
     title: FxHashMap<String, u32>,
     title_len: u32,
@@ -115,6 +136,7 @@ impl DocForms {
             }
         });
         let words: FxHashSet<&str> = q.cores.iter().map(String::as_str).collect();
+        let mut buf = String::new();
         for (part, seq) in [(title, false), (text, true)] {
             let mut prev: Option<String> = None;
             an.for_each_form(part, |_, f| {
@@ -138,6 +160,10 @@ impl DocForms {
                         d.word_grams.insert(g);
                     }
                 });
+                if let Some(k) = skeleton_key(f.stem, &mut buf).filter(|k| q.skeletons.contains(k))
+                {
+                    d.skeletons.insert(k);
+                }
             });
         }
         d
@@ -145,7 +171,8 @@ impl DocForms {
 }
 
 /// Collection statistics the features use beside BM25's: in how many documents each stem
-/// trigram and word trigram occurs, and the document frequency and mean length of title terms.
+/// trigram, stem skeleton (in the same table, see [`skeleton_key`]) and word trigram occurs,
+/// and the document frequency and mean length of title terms.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct RankStats {
     pub stem_grams: FxHashMap<u64, u32>,
@@ -168,6 +195,7 @@ impl RankStats {
         let mut title_terms = FxHashSet::default();
         let mut stem_grams = FxHashSet::default();
         let mut word_grams = FxHashSet::default();
+        let mut buf = String::new();
         for (part, in_title) in [(title, true), (text, false)] {
             an.for_each_form(part, |_, f| {
                 if f.stem.is_empty() || stop.contains(f.stem) {
@@ -183,6 +211,9 @@ impl RankStats {
                 trigrams(f.stem, |g| {
                     stem_grams.insert(g);
                 });
+                if let Some(k) = skeleton_key(f.stem, &mut buf) {
+                    stem_grams.insert(k);
+                }
                 trigrams(f.norm, |g| {
                     word_grams.insert(g);
                 });
@@ -261,6 +292,7 @@ pub fn features(
         coverage(&q.stem_grams, &d.stem_grams, &st.stem_grams, n),
         coverage(&q.word_grams, &d.word_grams, &st.word_grams, n),
         chain(&q.cores, &d.pairs),
+        coverage(&q.skeletons, &d.skeletons, &st.stem_grams, n),
     ]
 }
 

@@ -2,18 +2,20 @@
 //! offsets into the original text.
 //!
 //! The pieces are small and usable alone ([`normalize`], [`tokenize`], [`segment`],
-//! [`sentence`]); [`Analyzer`] chains them for one text.
+//! [`sentence`], [`skeleton`]); [`Analyzer`] chains them for one text.
 
 pub mod normalize;
 pub mod offsets;
 pub mod segment;
 pub mod sentence;
+pub mod skeleton;
 pub mod tokenize;
 
 pub use normalize::{base, fold, fold_phrase};
 pub use offsets::CharOffsets;
 pub use segment::{Segmenter, Segments};
 pub use sentence::split_sentences;
+pub use skeleton::{skeleton, skeleton_into};
 pub use tokenize::{tokenize, Token, TokenKind};
 
 /// One analysed token: where it is, and its forms for matching.
