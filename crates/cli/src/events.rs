@@ -290,28 +290,18 @@ fn events_of(pipe: &Pipeline, text: &str) -> Vec<Event> {
 /// A sentence reports an event of `kind` when rasd codes one that happened: not negated, an
 /// act rather than an intent, and — when the detector has a verdict — reported.
 fn detected<'a>(events: &'a [Event], kind: &str) -> Option<&'a Event> {
-    events.iter().find(|e| {
-        !e.negated
-            && e.modality == "act"
-            && e.reported != Some(false)
-            && e.plover.as_ref().is_some_and(|p| p.kind == kind)
-    })
-}
-
-/// The first event of `kind` the record holds for a sentence, reported or not.
-fn coded<'a>(events: &'a [Event], kind: &str) -> Option<&'a Event> {
     events
         .iter()
-        .find(|e| e.plover.as_ref().is_some_and(|p| p.kind == kind))
+        .find(|e| !e.negated && e.modality == "act" && e.reported != Some(false) && is_of(e, kind))
 }
 
-/// The reference annotation's codes for one side (the file's first annotation).
-fn first_code(spans: &[serde_json::Value], side: &str) -> (Option<String>, Option<String>) {
-    spans
-        .first()
-        .and_then(|sp| sp.get(side))
-        .map(gold_code)
-        .unwrap_or((None, None))
+fn is_of(e: &Event, kind: &str) -> bool {
+    e.plover.as_ref().is_some_and(|p| p.kind == kind)
+}
+
+/// One annotation's codes for one side (`source_role` or `target_role`).
+fn side_code(annotation: &serde_json::Value, side: &str) -> (Option<String>, Option<String>) {
+    annotation.get(side).map(gold_code).unwrap_or((None, None))
 }
 
 /// Gold actor codes: `main` (a country, IGO, or "None") and `role` (a sector, or "None").
@@ -436,10 +426,13 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
                 .and_then(|s| s.as_array())
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
-            let (Some(text), false) = (it.get("text").and_then(|t| t.as_str()), spans.is_empty())
+            let (Some(text), Some(first)) =
+                (it.get("text").and_then(|t| t.as_str()), spans.first())
             else {
                 continue;
             };
+            let gold_src = side_code(first, "source_role");
+            let gold_tgt = side_code(first, "target_role");
             n += 1;
             if !dets.is_empty() {
                 // A sentence of the gold file goes to the detector of the fold that held it
@@ -451,29 +444,24 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
             // The actors are also scored on the event of this type the record holds whatever
             // the detector said of it (the record keeps it, with `reported: false`), so that
             // actor coding is measured apart from detection.
-            if let Some(e) = detected(&evs, &kind).or_else(|| coded(&evs, &kind)) {
+            let hit = detected(&evs, &kind);
+            if let Some(e) = hit.or_else(|| evs.iter().find(|e| is_of(e, &kind))) {
                 coded_n += 1;
-                src_coded +=
-                    usize::from(ours(e.source.as_ref()) == first_code(spans, "source_role"));
-                tgt_coded +=
-                    usize::from(ours(e.target.as_ref()) == first_code(spans, "target_role"));
+                src_coded += usize::from(ours(e.source.as_ref()) == gold_src);
+                tgt_coded += usize::from(ours(e.target.as_ref()) == gold_tgt);
             }
-            let Some(e) = detected(&evs, &kind) else {
+            let Some(e) = hit else {
                 if args.errors {
                     println!("no event: {text}");
                 }
                 continue;
             };
             found += 1;
-            let gold_src = first_code(spans, "source_role");
-            let gold_tgt = first_code(spans, "target_role");
             // The file holds several annotations of most sentences (they agree with the first
             // on 59–86% of codes): the first is the reference, and agreement with any of them
             // is reported beside it.
             let any = |side: &str, a: Option<&Actor>| {
-                spans
-                    .iter()
-                    .any(|sp| sp.get(side).map(gold_code).unwrap_or((None, None)) == ours(a))
+                spans.iter().any(|sp| side_code(sp, side) == ours(a))
             };
             src_any += usize::from(any("source_role", e.source.as_ref()));
             tgt_any += usize::from(any("target_role", e.target.as_ref()));
