@@ -209,13 +209,18 @@ fn train_detector(
     let mut kinds: Vec<String> = rows.iter().map(|r| r.kind.clone()).collect();
     kinds.sort();
     kinds.dedup();
-    t.finish(kinds)
+    let clusters = x
+        .words()
+        .map_or(0, rasd_extract::tagger::clusters_fingerprint);
+    t.finish(kinds, clusters)
 }
 
 pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     let started = std::time::Instant::now();
-    // The extractor alone: training must not need the built-in models it is about to replace.
-    let extractor = rasd_extract::Extractor::new(res);
+    // The extractor alone: training must not need the built-in detector it is about to
+    // replace. It reads the built-in entity tagger's word clusters, as the detector will.
+    let mut extractor = rasd_extract::Extractor::new(res);
+    extractor.words = Some(rasd_pipeline::default_tagger().model.silver);
     if !args.spans.is_empty() && args.spans.len() != args.gold.len() {
         bail!(
             "--spans needs one file for each --gold file, in the same order ({} gold, {} spans)",

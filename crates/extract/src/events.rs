@@ -466,7 +466,11 @@ pub fn extract(
     quotes: &[QuoteFound],
     dates: &[DateFound],
     article_date: Option<&str>,
-    detector: Option<(&crate::detector::Detector, &rasd_text::Segmenter)>,
+    detector: Option<(
+        &crate::detector::Detector,
+        &rasd_text::Segmenter,
+        Option<&crate::tagger::Silver>,
+    )>,
 ) -> Vec<EventFound> {
     let mut out = Vec::new();
     for &(s0, s1) in &ctx.sentences {
@@ -604,8 +608,8 @@ pub fn extract(
             // names a topic («التحقيق في الاغتيال»), and is not coded.
             let plover_kind = info.plover.as_deref().unwrap_or("");
             let mut reported = None;
-            if let Some((det, seg)) =
-                detector.filter(|(d, _)| d.kinds.iter().any(|k| k == plover_kind))
+            if let Some((det, seg, silver)) =
+                detector.filter(|(d, _, _)| d.kinds.iter().any(|k| k == plover_kind))
             {
                 // The detector knows this type: it says whether the sentence reports the event
                 // as having happened. Its verdict is kept on the event, not used to drop it:
@@ -620,6 +624,7 @@ pub fn extract(
                         plover_kind,
                         s0,
                         s1,
+                        silver,
                     );
                     det.score(&feats) > 0.0
                 }));

@@ -41,6 +41,9 @@ pub struct Extractor {
     /// The event detector, when a model is loaded: it keeps the event candidates of the types
     /// it knows that a sentence really reports.
     pub detector: Option<detector::Detector>,
+    /// The news lexicon whose word clusters the detector reads, for when no tagger (which
+    /// carries it) is loaded.
+    pub words: Option<tagger::Silver>,
 }
 
 impl Extractor {
@@ -52,7 +55,16 @@ impl Extractor {
             segmenter,
             tagger: None,
             detector: None,
+            words: None,
         }
+    }
+
+    /// The news lexicon: the tagger's, or the one loaded without it.
+    pub fn words(&self) -> Option<&tagger::Silver> {
+        self.tagger
+            .as_ref()
+            .map(|t| &t.model.silver)
+            .or(self.words.as_ref())
     }
 
     pub fn with_tagger(mut self, tagger: tagger::Tagger) -> Self {
@@ -75,6 +87,7 @@ impl Extractor {
             kind,
             0,
             ctx.toks.len(),
+            self.words(),
         )
     }
 
@@ -123,7 +136,10 @@ impl Extractor {
             taken[d.first..d.last].iter_mut().for_each(|t| *t = true);
         }
         let quantities = quantities::extract(&ctx, &self.lex, &taken);
-        let detector = self.detector.as_ref().map(|d| (d, &self.segmenter));
+        let detector = self
+            .detector
+            .as_ref()
+            .map(|d| (d, &self.segmenter, self.words()));
         let events = events::extract(
             &ctx,
             &self.lex,

@@ -73,6 +73,21 @@ fn silver_of_forms(silver: &Silver, forms: &[(Cow<'_, str>, usize)]) -> Option<[
         .find_map(|(v, _)| silver.get(v.as_ref()).copied())
 }
 
+/// A fingerprint of a lexicon's word clusters, the same whatever the map's order: models
+/// whose features read the cluster numbers must be trained on the same clustering.
+pub fn clusters_fingerprint(silver: &Silver) -> u64 {
+    silver
+        .iter()
+        .filter(|(_, e)| e[4] > 0)
+        .map(|(w, e)| {
+            let mut h = FxHasher::default();
+            w.hash(&mut h);
+            e[4].hash(&mut h);
+            h.finish()
+        })
+        .fold(0u64, u64::wrapping_add)
+}
+
 /// Word → cluster number (from 1), see [`ClusterCounts`].
 pub type Clusters = FxHashMap<String, u8>;
 
@@ -536,7 +551,7 @@ fn h(template: u8, parts: &[&str]) -> u64 {
 }
 
 /// A byte in decimal, as the features hash it, without formatting it for every token.
-fn decimal(n: u8) -> &'static str {
+pub(crate) fn decimal(n: u8) -> &'static str {
     static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     &TABLE.get_or_init(|| (0..=255u8).map(|i| i.to_string()).collect())[usize::from(n)]
 }

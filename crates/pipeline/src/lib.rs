@@ -79,6 +79,10 @@ impl Pipeline {
         let mut extractor = Extractor::new(res.clone());
         if options.tagger {
             extractor = extractor.with_tagger(default_tagger());
+        } else {
+            // The event detector reads the tagger's word clusters even when names are left
+            // to the rules.
+            extractor.words = Some(default_tagger().model.silver);
         }
         extractor.detector = Some(default_detector());
         Pipeline {

@@ -304,6 +304,11 @@ fn models_match_the_resources() {
         fp,
         "retrain models/events.bin.gz"
     );
+    assert_eq!(
+        rasd_pipeline::default_detector().clusters,
+        rasd_extract::tagger::clusters_fingerprint(&rasd_pipeline::default_tagger().model.silver),
+        "retrain models/events.bin.gz after models/ner.bin.gz"
+    );
 }
 
 /// Words the news uses thousands of times and almost never in a name are not captured as
