@@ -220,7 +220,7 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     // The extractor alone: training must not need the built-in detector it is about to
     // replace. It reads the built-in entity tagger's word clusters, as the detector will.
     let mut extractor = rasd_extract::Extractor::new(res);
-    extractor.words = Some(rasd_pipeline::default_tagger().model.silver);
+    extractor.words = Some(rasd_pipeline::default_words());
     if !args.spans.is_empty() && args.spans.len() != args.gold.len() {
         bail!(
             "--spans needs one file for each --gold file, in the same order ({} gold, {} spans)",

@@ -340,6 +340,16 @@ impl Model {
     }
 
     pub fn load(r: impl Read) -> Result<Self, ModelError> {
+        Model::read(r, true)
+    }
+
+    /// The model's news lexicon alone (what the event detector reads of it): the weights are
+    /// skipped, not built.
+    pub fn load_lexicon(r: impl Read) -> Result<Silver, ModelError> {
+        Ok(Model::read(r, false)?.silver)
+    }
+
+    fn read(r: impl Read, with_weights: bool) -> Result<Self, ModelError> {
         let mut bytes = Vec::new();
         flate2::read::GzDecoder::new(r)
             .read_to_end(&mut bytes)
@@ -381,25 +391,36 @@ impl Model {
             silver: Silver::default(),
             // A corrupt count must not reserve more than the file can hold (44 bytes a row).
             weights: FxHashMap::with_capacity_and_hasher(
-                rows.min(bytes.len() / 44),
+                if with_weights {
+                    rows.min(bytes.len() / 44)
+                } else {
+                    0
+                },
                 Default::default(),
             ),
         };
-        for _ in 0..rows {
-            let k = u64::from_le_bytes(
-                take(&mut at, 8)?
-                    .try_into()
-                    .map_err(|_| ModelError::Magic)?,
-            );
-            let mut w = [0f32; N];
-            for x in w.iter_mut() {
-                *x = f32::from_le_bytes(
-                    take(&mut at, 4)?
+        if with_weights {
+            for _ in 0..rows {
+                let k = u64::from_le_bytes(
+                    take(&mut at, 8)?
                         .try_into()
                         .map_err(|_| ModelError::Magic)?,
                 );
+                let mut w = [0f32; N];
+                for x in w.iter_mut() {
+                    *x = f32::from_le_bytes(
+                        take(&mut at, 4)?
+                            .try_into()
+                            .map_err(|_| ModelError::Magic)?,
+                    );
+                }
+                m.weights.insert(k, w);
             }
-            m.weights.insert(k, w);
+        } else {
+            let all = rows
+                .checked_mul(8 + 4 * N)
+                .ok_or_else(|| ModelError::Corrupt(format!("{rows} rows")))?;
+            take(&mut at, all)?;
         }
         let words = u64::from_le_bytes(
             take(&mut at, 8)?
@@ -1035,14 +1056,20 @@ mod tests {
     fn model_round_trip_and_refusals() {
         let mut m = Model::default();
         m.weights.insert(42, [0.5; N]);
+        m.weights.insert(7, [0.25; N]);
+        m.silver.insert("قافلة".to_string(), [0, 0, 0, 5, 17]);
         let mut buf = Vec::new();
         m.save(&mut buf).unwrap();
         let back = Model::load(&buf[..]).unwrap();
-        assert_eq!(back.features(), 1);
+        assert_eq!(back.features(), 2);
         assert_eq!(back.weights[&42], [0.5; N]);
+        assert_eq!(back.silver, m.silver);
+        // The lexicon alone, past the weights it skips.
+        assert_eq!(Model::load_lexicon(&buf[..]).unwrap(), m.silver);
         let mut cut = buf.clone();
         cut.truncate(buf.len() / 2);
         assert!(Model::load(&cut[..]).is_err());
+        assert!(Model::load_lexicon(&cut[..]).is_err());
         assert!(matches!(
             Model::load(&b"not gzip"[..]),
             Err(ModelError::Corrupt(_))

@@ -63,6 +63,14 @@ pub fn default_tagger() -> rasd_extract::tagger::Tagger {
     }
 }
 
+/// The built-in tagger's news lexicon alone, whose word clusters the event detector reads.
+pub fn default_words() -> rasd_extract::tagger::Silver {
+    match rasd_extract::tagger::Model::load_lexicon(NER_MODEL) {
+        Ok(words) => words,
+        Err(e) => panic!("the built-in NER model is unreadable: {e}"),
+    }
+}
+
 /// The event detector trained by `rasd train events` (see models/README.md), compiled in.
 const EVENT_MODEL: &[u8] = include_bytes!("../../../models/events.bin.gz");
 
@@ -82,7 +90,7 @@ impl Pipeline {
         } else {
             // The event detector reads the tagger's word clusters even when names are left
             // to the rules.
-            extractor.words = Some(default_tagger().model.silver);
+            extractor.words = Some(default_words());
         }
         extractor.detector = Some(default_detector());
         Pipeline {
