@@ -68,7 +68,7 @@ pub fn sentence_features(
         };
         f.push(h(kind, 1, &[&stem]));
         if let Some(hit) = ctx.match_at(&ev.patterns, k, true).filter(|h| h.last <= s1) {
-            let (code, _, verb, _, _) = hit.value;
+            let crate::events::Trigger { code, verb, .. } = hit.value;
             let plover = ev
                 .codes
                 .get(code)

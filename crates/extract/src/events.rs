@@ -20,11 +20,22 @@ use crate::entities::Entities;
 use crate::lexicon::{Lexicon, Phrases};
 use crate::quotes::QuoteFound;
 
+/// What a pattern of events/verbs.tsv triggers; the fields are those of
+/// [`rasd_resources::EventPattern`].
+#[derive(Debug, Clone, Default)]
+pub struct Trigger {
+    pub code: String,
+    pub by_speaker: bool,
+    pub verb: bool,
+    pub victim: bool,
+    pub either_voice: bool,
+}
+
 /// The compiled event knowledge.
 #[derive(Debug, Clone, Default)]
 pub struct EventLexicon {
-    /// Folded pattern → (code, by speaker, is a verb, names the victim, either voice).
-    pub patterns: Phrases<(String, bool, bool, bool, bool)>,
+    /// Folded pattern → what it triggers.
+    pub patterns: Phrases<Trigger>,
     /// Agent markers («على يد», «برصاص»), possibly several words.
     pub agents_markers: Phrases<()>,
     pub codes: HashMap<String, EventCode>,
@@ -41,13 +52,13 @@ impl EventLexicon {
         for p in &res.event_patterns {
             patterns.insert(
                 &p.folded,
-                (
-                    p.code.clone(),
-                    p.by_speaker,
-                    p.verb,
-                    p.victim,
-                    p.either_voice,
-                ),
+                Trigger {
+                    code: p.code.clone(),
+                    by_speaker: p.by_speaker,
+                    verb: p.verb,
+                    victim: p.victim,
+                    either_voice: p.either_voice,
+                },
             );
         }
         let mut agents = Phrases::default();
@@ -263,7 +274,7 @@ fn reads_passive(
             lex.res.affixes.matches("conjunction", &ctx.toks[j].norm)
                 && ctx
                     .match_at(&ev.patterns, j, true)
-                    .is_some_and(|h| h.value.2 && h.value.3)
+                    .is_some_and(|h| h.value.verb && h.value.victim)
         })
 }
 
@@ -532,7 +543,13 @@ pub fn extract(
             if hit.last > s1 {
                 break;
             }
-            let (code, by_speaker, is_verb, victim, either_voice) = hit.value;
+            let Trigger {
+                code,
+                by_speaker,
+                verb: is_verb,
+                victim,
+                either_voice,
+            } = hit.value;
             let (by_speaker, is_verb) = (*by_speaker, *is_verb);
             // A manner word right after a trigger («هجوم انتحاري») is that event's manner.
             let manner_of_last =
