@@ -420,6 +420,20 @@ fn person_spans<'t>(
             && tags[k - a] == 0
             && namelike(ctx, lex, ents, k, ctx.toks[k].sentence)
     };
+    // Folding merges the preposition «على» into the name «علي»; written with its alef maqsura
+    // it is the preposition, which opens no name in the annotated news: «المدرب على مسعد
+    // عوض» names «مسعد عوض».
+    for sp in spans
+        .iter_mut()
+        .filter(|sp| sp.2 == "PER" && sp.1 >= sp.0 + 2)
+    {
+        let t = &ctx.toks[sp.0];
+        if lex.function_words.contains(&t.norm)
+            && rasd_text::base(ctx.slice(t.start, t.end)).ends_with('ى')
+        {
+            sp.0 += 1;
+        }
+    }
     for sp in spans.iter_mut().filter(|sp| sp.2 == "PER") {
         let link = |k: usize| lex.name_links.contains(&ctx.toks[k].norm);
         if sp.0 > a && link(sp.0) && free_name_word(sp.0 - 1) {

@@ -172,8 +172,15 @@ fn entity_actor(
     span: (usize, usize),
 ) -> Option<ActorRef> {
     let f = &ents.found[e];
+    let entry = f.entry.and_then(|i| lex.res.entities.get(i));
     let sector = match f.kind {
-        EntityType::Gpe => Some("GOV".to_string()),
+        // A state or its capital stands for its government («موسكو» → RUS GOV); another city
+        // of the gazetteer for its country alone. A place the tagger found and no dictionary
+        // knows keeps the government reading, the common one for a place acting in the news.
+        EntityType::Gpe => match entry {
+            Some(x) => x.attrs.get("sector").cloned(),
+            None => Some("GOV".to_string()),
+        },
         EntityType::Loc => return None,
         EntityType::Media => f.sector.clone().or(Some("MED".into())),
         _ => f.sector.clone(),
@@ -182,11 +189,7 @@ fn entity_actor(
     // or non-governmental body is its kind followed by its own code (`actor=`: the UN
     // «IGOUNO», Amnesty «NGOAMN»); a group whose `actor=` is itself a kind keeps its sector
     // (al-Qaeda, `actor=IMG`: «IMGREB»).
-    let international = f
-        .entry
-        .and_then(|i| lex.res.entities.get(i))
-        .and_then(|x| x.attrs.get("actor"))
-        .cloned();
+    let international = entry.and_then(|x| x.attrs.get("actor")).cloned();
     let is_kind = |c: &str| rasd_doc::INTERNATIONAL.contains(&c);
     let (country, sector, org) = match (&f.country, international) {
         (Some(c), _) => (Some(c.clone()), sector, None),

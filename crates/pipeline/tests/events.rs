@@ -506,3 +506,17 @@ fn an_unnamed_source_reports_the_event() {
         "the police only tell it"
     );
 }
+
+/// A capital acting stands for its government; any other city for its country alone
+/// (`sector=GOV` on the capitals in resources/entities/cities.tsv).
+#[test]
+fn a_capital_is_its_government_and_a_city_its_country() {
+    assault_coded(
+        "قصف الجيش حلب بالمدفعية.",
+        coded(None, Some("MIL")),
+        coded(Some("SYR"), None),
+    );
+    let e = event_in("وهاجمت موسكو أنقرة في بيان شديد اللهجة.", |_| true);
+    assert_eq!(codes(&e.source), coded(Some("RUS"), Some("GOV")));
+    assert_eq!(codes(&e.target), coded(Some("TUR"), Some("GOV")));
+}
