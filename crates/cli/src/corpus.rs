@@ -90,7 +90,7 @@ pub struct CorpusArgs {
 }
 
 pub(crate) fn stop_words(res: &Resources) -> HashSet<String> {
-    res.function_words.clone()
+    res.function_words.iter().cloned().collect()
 }
 
 /// Articles on their way into the corpus: analysed a batch at a time, exact duplicates

@@ -55,28 +55,74 @@ pub struct Ctx<'a> {
 
 /// Forms of a folded token with its proclitics removed, with how many letters each removes:
 /// «وبروسيا» → «بروسيا» (1), «روسيا» (2); «للامم» → «الامم» (1, the lam of «لل»).
-pub fn variants(norm: &str) -> Vec<(Cow<'_, str>, usize)> {
-    let mut out: Vec<(Cow<'_, str>, usize)> = vec![(Cow::Borrowed(norm), 0)];
+pub fn variants(norm: &str) -> Variants<'_> {
+    let mut out = Variants::single(norm);
     let long = |s: &str| s.chars().count() >= 3;
-    let mut bases: Vec<(&str, usize)> = vec![(norm, 0)];
-    if let Some(r) = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')) {
-        if long(r) {
-            bases.push((r, 1));
-            out.push((Cow::Borrowed(r), 1));
+    // A word that opens with «و»/«ف» does not open with a preposition: the preposition is
+    // looked for after the conjunction, else at the start.
+    let (base, n) = match norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')) {
+        Some(r) if long(r) => {
+            out.push(Cow::Borrowed(r), 1);
+            (r, 1)
         }
-    }
-    for (b, n) in bases {
-        if let Some(r) = b.strip_prefix("لل") {
-            if r.chars().count() >= 2 {
-                out.push((Cow::Owned(format!("ال{r}")), n + 1));
-            }
-        } else if let Some(r) = b.strip_prefix(['ب', 'ك', 'ل']) {
-            if long(r) {
-                out.push((Cow::Borrowed(r), n + 1));
-            }
+        _ => (norm, 0),
+    };
+    if let Some(r) = base.strip_prefix("لل") {
+        if r.chars().count() >= 2 {
+            out.push(Cow::Owned(format!("ال{r}")), n + 1);
+        }
+    } else if let Some(r) = base.strip_prefix(['ب', 'ك', 'ل']) {
+        if long(r) {
+            out.push(Cow::Borrowed(r), n + 1);
         }
     }
     out
+}
+
+/// A word's forms ([`variants`]): at most three, the word itself first. Held inline because
+/// every phrase table and word list is looked up through them, a dozen times a token; only
+/// «لل» → «ال» allocates.
+#[derive(Debug, Clone)]
+pub struct Variants<'a> {
+    items: [(Cow<'a, str>, usize); 3],
+    len: usize,
+}
+
+impl<'a> Variants<'a> {
+    /// The word alone, for look-ups that do not see through proclitics.
+    pub fn single(norm: &'a str) -> Self {
+        Variants {
+            items: [
+                (Cow::Borrowed(norm), 0),
+                (Cow::Borrowed(""), 0),
+                (Cow::Borrowed(""), 0),
+            ],
+            len: 1,
+        }
+    }
+
+    fn push(&mut self, form: Cow<'a, str>, stripped: usize) {
+        // The word, without its conjunction, without its preposition: never more than three.
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = (form, stripped);
+            self.len += 1;
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Variants<'a> {
+    type Target = [(Cow<'a, str>, usize)];
+    fn deref(&self) -> &Self::Target {
+        &self.items[..self.len]
+    }
+}
+
+impl<'a> IntoIterator for Variants<'a> {
+    type Item = (Cow<'a, str>, usize);
+    type IntoIter = std::iter::Take<std::array::IntoIter<(Cow<'a, str>, usize), 3>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
 }
 
 /// A preposition or conjunction with the article on a folded word («للفريق», «بالنادي»,
@@ -150,7 +196,7 @@ impl<'a> Ctx<'a> {
         let vars = if clitics && t.kind == TokenKind::Arabic {
             variants(&t.norm)
         } else {
-            vec![(Cow::Borrowed(t.norm.as_str()), 0)]
+            Variants::single(&t.norm)
         };
         let mut best: Option<Hit<'v, V>> = None;
         let mut key = String::new();
@@ -172,13 +218,19 @@ impl<'a> Ctx<'a> {
                 }) {
                     continue;
                 }
-                key.clear();
-                key.push_str(&v);
-                for x in &self.toks[i + 1..last] {
-                    key.push(' ');
-                    key.push_str(&x.norm);
-                }
-                if let Some(value) = table.get(&key) {
+                // A one-word phrase is the form itself: no key to build.
+                let value = if len == 1 {
+                    table.get(&v)
+                } else {
+                    key.clear();
+                    key.push_str(&v);
+                    for x in &self.toks[i + 1..last] {
+                        key.push(' ');
+                        key.push_str(&x.norm);
+                    }
+                    table.get(&key)
+                };
+                if let Some(value) = value {
                     let start = if stripped > 0 {
                         skip_letters(self.text, t.start, stripped)
                     } else {
@@ -199,7 +251,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when token `i` (seen through proclitics) is in `set`.
-    pub fn in_set(&self, set: &std::collections::HashSet<String>, i: usize) -> bool {
+    pub fn in_set(&self, set: &rasd_resources::WordSet, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
             variants(&t.norm)
                 .iter()
@@ -224,6 +276,15 @@ mod tests {
             .map(|(s, _)| s.into_owned())
             .collect();
         assert_eq!(v, ["للامم", "الامم"]);
+        let v: Vec<(String, usize)> = variants("وللامم")
+            .into_iter()
+            .map(|(s, n)| (s.into_owned(), n))
+            .collect();
+        assert_eq!(
+            v,
+            [("وللامم".into(), 0), ("للامم".into(), 1), ("الامم".into(), 2)]
+        );
+        assert_eq!(variants("فبالقرب").len(), 3);
     }
 
     #[test]

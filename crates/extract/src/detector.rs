@@ -3,7 +3,6 @@
 //! find candidates with high recall; this averaged perceptron, trained on annotated
 //! sentences (`rasd train events`), decides which of them are reports.
 
-use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::io::{Read, Write};
 
@@ -52,7 +51,7 @@ pub fn sentence_features(
 ) -> (Vec<u64>, bool) {
     let mut f = vec![h(kind, 0, &[])];
     let mut candidate = false;
-    let in_set = |set: &HashSet<String>, k: usize| {
+    let in_set = |set: &rasd_resources::WordSet, k: usize| {
         variants(&ctx.toks[k].norm)
             .iter()
             .take(2)

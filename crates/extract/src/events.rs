@@ -206,7 +206,7 @@ fn entity_actor(
     })
 }
 
-fn in_words(ctx: &Ctx, set: &std::collections::HashSet<String>, k: usize) -> bool {
+fn in_words(ctx: &Ctx, set: &rasd_resources::WordSet, k: usize) -> bool {
     ctx.toks.get(k).is_some_and(|t| {
         t.kind == TokenKind::Arabic
             && variants(&t.norm)

@@ -1,10 +1,8 @@
 //! The resources compiled into lookup tables, built once and shared by every article.
 
-use std::collections::HashSet;
-
 use rustc_hash::FxHashMap as HashMap;
 
-use rasd_resources::{Calendar, EntityTrigger, Relative, Resources, VerbForm};
+use rasd_resources::{Calendar, EntityTrigger, Relative, Resources, VerbForm, WordSet};
 use rasd_text::fold_phrase;
 
 /// A phrase table: folded phrase → value, with the longest phrase length per first word so
@@ -67,11 +65,11 @@ pub struct Lexicon {
     pub units: Phrases<String>,
     pub relative: Phrases<Relative>,
     pub triggers: Phrases<EntityTrigger>,
-    pub not_names: HashSet<String>,
-    pub function_words: HashSet<String>,
-    pub complementizers: HashSet<String>,
+    pub not_names: WordSet,
+    pub function_words: WordSet,
+    pub complementizers: WordSet,
     /// Connectors inside Arabic names («بن», «أبو», «عبد»): the next word belongs to the name.
-    pub name_links: HashSet<String>,
+    pub name_links: WordSet,
     /// People with a dated office (`from=` in the people list): indices into `res.entities`,
     /// so a title resolved against a date scans a few dozen entries, not the gazetteer.
     pub office_holders: Vec<usize>,

@@ -520,7 +520,7 @@ fn facts<'a>(
             let t = &ctx.toks[k];
             // The word's forms without proclitics, computed once for every look-up below.
             let vars = variants(&t.norm);
-            let in_set = |set: &std::collections::HashSet<String>| {
+            let in_set = |set: &rasd_resources::WordSet| {
                 vars.iter().take(2).any(|(v, _)| set.contains(v.as_ref()))
             };
             // One segmentation gives the core, the clitics and the light stem. `norm` is the

@@ -10,8 +10,13 @@
 mod files;
 pub(crate) mod parse;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+/// A list of folded words. Looked up for nearly every token of every article, so hashed
+/// with the fast non-cryptographic hasher (the words come from our own files, not from
+/// an adversary).
+pub type WordSet = rustc_hash::FxHashSet<String>;
 
 pub use parse::ResourceError;
 
@@ -243,23 +248,23 @@ pub struct Resources {
     pub units: Vec<Unit>,
     pub relative: Vec<RelativeWord>,
     /// Folded words the segmenter must not cut («وزير», «الذي»).
-    pub no_segment: HashSet<String>,
+    pub no_segment: WordSet,
     /// Folded nouns that are never part of a person's name.
-    pub not_names: HashSet<String>,
+    pub not_names: WordSet,
     /// Folded common given names (a feature of the entity tagger).
-    pub given_names: HashSet<String>,
+    pub given_names: WordSet,
     /// Folded function words: never a name, never a counted noun.
-    pub function_words: HashSet<String>,
+    pub function_words: WordSet,
     /// Folded words that end a quoted clause's speaker search («أن», «إن»).
-    pub complementizers: HashSet<String>,
+    pub complementizers: WordSet,
     /// Folded words that mark a media name in a byline («برس», «وكالة»).
-    pub media_words: HashSet<String>,
+    pub media_words: WordSet,
     /// Folded words a byline uses for the outlet's own desk («متابعات», «وكالات»).
-    pub generic_sources: HashSet<String>,
+    pub generic_sources: WordSet,
     /// Folded words allowed between a speech verb and its subject.
-    pub speech_adverbs: HashSet<String>,
+    pub speech_adverbs: WordSet,
     /// Folded words that join the parts of a name («بن», «عبد»).
-    pub name_links: HashSet<String>,
+    pub name_links: WordSet,
     /// Nouns that introduce an organisation or media name.
     pub entity_triggers: Vec<EntityTrigger>,
     /// Event codebook (events/cameo.tsv), trigger patterns (events/verbs.tsv), actor nouns
@@ -267,26 +272,26 @@ pub struct Resources {
     pub event_codes: Vec<EventCode>,
     pub event_patterns: Vec<EventPattern>,
     pub event_agents: Vec<(String, String)>,
-    pub negation_words: HashSet<String>,
-    pub intent_words: HashSet<String>,
-    pub denial_words: HashSet<String>,
-    pub occurrence_words: HashSet<String>,
+    pub negation_words: WordSet,
+    pub intent_words: WordSet,
+    pub denial_words: WordSet,
+    pub occurrence_words: WordSet,
     /// Words that name the doer when a trigger names the victim («برصاص», «على يد»).
-    pub agent_markers: HashSet<String>,
+    pub agent_markers: WordSet,
     /// Words that, right after a `voice=either` verb, show it is passive («قتل نحو 80»).
-    pub passive_cues: HashSet<String>,
+    pub passive_cues: WordSet,
     /// Words that open an approximate count («نحو», «حوالي»): a count follows.
-    pub counting_cues: HashSet<String>,
+    pub counting_cues: WordSet,
     /// Words before a place name that make it where an event happened («في بغداد»), not who
     /// took part in it.
-    pub place_words: HashSet<String>,
+    pub place_words: WordSet,
     /// Words that describe how an attack was carried out («انتحاري», «مفخخة»): evidence of
     /// an event for the detector, never actors.
-    pub manner_words: HashSet<String>,
+    pub manner_words: WordSet,
     /// Words before the side a protest is aimed at («ضد», «أمام»).
-    pub against_words: HashSet<String>,
+    pub against_words: WordSet,
     /// Words after a crowd that say what it is made of («آلاف من الطلاب»).
-    pub partitive_words: HashSet<String>,
+    pub partitive_words: WordSet,
     /// Affixes the event rules read off a word (events/affixes.tsv).
     pub affixes: Affixes,
     /// Files loaded, in order, for `rasd resources` and error messages.
@@ -375,7 +380,7 @@ impl Resources {
     /// A segmenter set up with the no-segment list and every known name protected from
     /// stemming.
     pub fn segmenter(&self) -> rasd_text::Segmenter {
-        let mut protected = HashSet::new();
+        let mut protected = WordSet::default();
         for e in &self.entities {
             for a in &e.aliases {
                 // Only one-word names: their stems are what a search for them would hit.
