@@ -1,7 +1,7 @@
 //! Entities: gazetteer matches, people introduced by titles, quoted names after trigger
 //! nouns, and later short mentions (surnames, titles) merged into the entity they refer to.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rasd_resources::EntityType;
 use rasd_text::TokenKind;
@@ -1146,7 +1146,7 @@ pub fn extract(
     }
 
     // 6. Later short mentions of people found by title: the surname alone.
-    let mut surnames: HashMap<String, usize> = HashMap::new();
+    let mut surnames: HashMap<String, usize> = HashMap::default();
     for (e, f) in ents.found.iter().enumerate() {
         if f.kind == EntityType::Per && matches!(f.source, "title" | "speaker" | "tagger") {
             let words: Vec<&str> = f.canonical.split_whitespace().collect();

@@ -8,7 +8,7 @@
 //! sentence's subject — and inside a quotation a verdict («"X يتحمل مسؤولية …"») is the
 //! speaker's.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rasd_doc::{Actor, Cameo, Plover};
 use rasd_resources::{EntityType, EventCode};
@@ -505,7 +505,7 @@ pub fn extract(
             })
         });
         let denial_before = |k: usize| (s0..k).any(|j| in_words(ctx, &lex.res.denial_words, j));
-        let mut verdicts: HashMap<String, bool> = HashMap::new();
+        let mut verdicts: HashMap<String, bool> = HashMap::default();
         let mut k = s0;
         // Where the last trigger ended: a manner word right after one («هجوم انتحاري») says
         // how that event was done; it is not an event of its own.

@@ -204,7 +204,7 @@ pub struct RelativeWord {
 /// Affixes by kind, each a (prefix, suffix) pair of folded letters (events/affixes.tsv).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Affixes {
-    kinds: std::collections::HashMap<String, Vec<(String, String)>>,
+    kinds: rustc_hash::FxHashMap<String, Vec<(String, String)>>,
 }
 
 impl Affixes {
