@@ -29,6 +29,7 @@ pub struct Trigger {
     pub verb: bool,
     pub victim: bool,
     pub either_voice: bool,
+    pub time_of_day: bool,
 }
 
 /// The compiled event knowledge.
@@ -58,6 +59,7 @@ impl EventLexicon {
                     verb: p.verb,
                     victim: p.victim,
                     either_voice: p.either_voice,
+                    time_of_day: p.time_of_day,
                 },
             );
         }
@@ -486,7 +488,7 @@ pub fn extract(
         Option<&crate::tagger::Silver>,
     )>,
 ) -> Vec<EventFound> {
-    let mut out = Vec::new();
+    let mut out: Vec<EventFound> = Vec::new();
     for &(s0, s1) in &ctx.sentences {
         if s1 <= s0 {
             continue;
@@ -510,6 +512,9 @@ pub fn extract(
         // Where the last trigger ended: a manner word right after one («هجوم انتحاري») says
         // how that event was done; it is not an event of its own.
         let mut after_trigger = None;
+        // Where the last appeal or demand ended, until a verb of another event or of speech
+        // opens a clause of its own: the nouns after it are what is asked for.
+        let mut asked_from: Option<usize> = None;
         while k < s1 {
             // Triggers inside a name («حزب الحرب») are part of the name.
             if ents.at[k].is_some() {
@@ -552,6 +557,7 @@ pub fn extract(
                 verb: is_verb,
                 victim,
                 either_voice,
+                time_of_day,
             } = hit.value;
             let (by_speaker, is_verb) = (*by_speaker, *is_verb);
             // A manner word right after a trigger («هجوم انتحاري») is that event's manner.
@@ -562,7 +568,11 @@ pub fn extract(
             // (detonated), whatever the dictionary's verb shares its letters.
             let verb_after_preposition =
                 is_verb && hit.first > s0 && is_place_preposition(ctx, lex, hit.first);
-            if manner_of_last || verb_after_preposition {
+            // «فجر أمس», «فجر يوم الخميس»: dawn, not «فجّر».
+            let time_of_day = *time_of_day
+                && hit.last < s1
+                && in_words(ctx, &lex.res.time_words, hit.last);
+            if manner_of_last || verb_after_preposition || time_of_day {
                 k = hit.last;
                 continue;
             }
@@ -668,13 +678,32 @@ pub fn extract(
             let intent = future
                 || (hit.first.saturating_sub(3).max(s0)..hit.first)
                     .any(|j| in_words(ctx, &lex.res.intent_words, j) || future_verb(ctx, lex, j));
+            // «طلب من بوتين بدء مشاورات», «طالبوا بالإفراج عن المعتقلين»: the talks and the
+            // release are asked for, not held or done.
+            let asked = !is_verb
+                && asked_from.is_some_and(|a| {
+                    a <= hit.first
+                        && !(a..hit.first).any(|j| {
+                            crate::context::variants(&ctx.toks[j].norm)
+                                .iter()
+                                .take(2)
+                                .any(|(v, _)| lex.speech.contains_key(v.as_ref()))
+                        })
+                });
             let modality = match root {
                 "13" => "threat",
                 "10" => "demand",
                 "03" => "intent",
+                "02" => "act",
+                _ if asked => "demand",
                 _ if intent => "intent",
                 _ => "act",
             };
+            if matches!(root, "02" | "10") {
+                asked_from = Some(hit.last);
+            } else if is_verb {
+                asked_from = None;
+            }
             // The speaker's words when named in this sentence, else the entity's first mention;
             // an unnamed source («مصدر في الشرطة العراقية») coded from its own words.
             let speaker = quote.and_then(|q| match (q.speaker, q.speaker_span) {
@@ -690,7 +719,16 @@ pub fn extract(
             });
             let before: Vec<&Mention> =
                 ms.iter().copied().filter(|m| m.last <= hit.first).collect();
-            let after: Vec<&Mention> = ms.iter().copied().filter(|m| m.first >= hit.last).collect();
+            // What talk, appeals or cooperation are about is not who takes part in them:
+            // «مشاورات بشأن احتمال تقديم مساعدة أمنية روسية» names no counterpart after «بشأن».
+            let topic_at = (root < "14")
+                .then(|| (hit.last..s1).find(|&j| in_words(ctx, &lex.res.topic_words, j)))
+                .flatten();
+            let after: Vec<&Mention> = ms
+                .iter()
+                .copied()
+                .filter(|m| m.first >= hit.last && topic_at.is_none_or(|t| m.first < t))
+                .collect();
             let conj = lex.res.affixes.matches("conjunction", &trigger_token.norm)
                 && variants(&trigger_token.norm)
                     .iter()
@@ -756,7 +794,11 @@ pub fn extract(
                 target = after.get(1).map(|m| m.actor.clone());
             } else if !is_verb
                 && after.first().is_some_and(|m| {
-                    m.first <= hit.last + 2 && m.actor.entity.is_none() && m.actor.sector.is_none()
+                    m.first <= hit.last + 2
+                        && m.actor.entity.is_none()
+                        && m.actor.sector.is_none()
+                        // «محادثات مع نظيره التركي»: past a preposition it is a counterpart.
+                        && !(hit.last..m.first).any(|j| in_words(ctx, &lex.function_words, j))
                 })
             {
                 // «اعتداء عسكري أرميني»: a nationality adjective on the noun names its agent.
@@ -828,6 +870,25 @@ pub fn extract(
                 source = speaker.clone();
                 if source == target {
                     target = None;
+                }
+            }
+            // «طلب باشينيان من بوتين … مساعدة أمنية»: what an appeal asks for says what kind
+            // of appeal it is. The appeal was coded at its verb, with its actors; the noun
+            // refines that event's code and is not an event of its own.
+            if root == "02" && !is_verb && code.len() == 4 {
+                if let Some(appeal) = out
+                    .iter_mut()
+                    .rev()
+                    .find(|e| e.sentence == sentence && e.cameo.code == "020")
+                {
+                    appeal.cameo.code = code.clone();
+                    appeal.cameo.goldstein = info.goldstein;
+                    appeal.plover = info.plover.clone().map(|kind| Plover {
+                        kind,
+                        mode: info.mode.clone(),
+                    });
+                    k = hit.last;
+                    continue;
                 }
             }
             out.push(EventFound {

@@ -518,5 +518,90 @@ fn a_capital_is_its_government_and_a_city_its_country() {
     );
     let e = event_in("وهاجمت موسكو أنقرة في بيان شديد اللهجة.", |_| true);
     assert_eq!(codes(&e.source), coded(Some("RUS"), Some("GOV")));
-    assert_eq!(codes(&e.target), coded(Some("TUR"), Some("GOV")));
+    // The counterpart after «مع» is the target; Syria, after «بشأن», is what was discussed.
+    assert_eq!(
+        e.target.as_ref().and_then(|a| a.country.as_deref()),
+        Some("TUR")
+    );
+    assert_eq!(
+        e.source.as_ref().and_then(|a| a.country.as_deref()),
+        Some("RUS")
+    );
+}
+
+/// What an appeal asks for is part of the appeal: «طلب … من بوتين بدء مشاورات … بشأن احتمال
+/// تقديم مساعدة أمنية روسية ليريفان» is one appeal for military aid from Armenia to Russia; the
+/// talks are asked for, not held, and «روسية» describes the aid, it asks nothing of Yerevan.
+#[test]
+fn what_an_appeal_asks_for_is_not_an_event_of_its_own() {
+    let r = record();
+    let appeal = find(
+        &r,
+        |e| e.cameo.root == "02" && e.trigger.text == "طلب",
+        "the appeal at «طلب»",
+    );
+    assert_eq!(appeal.cameo.code, "0232", "appeal for military aid");
+    assert_eq!(codes(&appeal.source), coded(Some("ARM"), Some("GOV")));
+    assert_eq!(codes(&appeal.target), coded(Some("RUS"), Some("GOV")));
+    assert!(
+        !r.events.iter().any(|e| e.trigger.text == "مساعدة أمنية"),
+        "the aid asked for is not a second appeal"
+    );
+    let talks = find(&r, |e| e.trigger.text == "مشاورات", "the talks asked for");
+    assert_eq!(talks.modality, "demand");
+    assert!(
+        talks.target.is_none(),
+        "what follows «بشأن» is the topic: {:?}",
+        talks.target
+    );
+}
+
+#[test]
+fn demanded_acts_are_not_acts() {
+    let e = event_in(
+        "وطالب المتظاهرون بالإفراج عن المعتقلين في سجون الاحتلال.",
+        |e| e.cameo.code == "0841",
+    );
+    assert_eq!(e.modality, "demand");
+    // A verb of its own opens a new clause: the release here happened.
+    let e = event_in(
+        "وطالبت الأسر بتعويضات، وأفرجت السلطات عن المعتقلين أمس.",
+        |e| e.cameo.code == "0841",
+    );
+    assert_eq!(e.modality, "act");
+}
+
+#[test]
+fn the_topic_of_talks_is_not_their_target() {
+    let e = event_in(
+        "وأجرى وزير الخارجية الروسي محادثات مع نظيره التركي بشأن الأزمة في سوريا.",
+        |e| e.cameo.root == "04",
+    );
+    // The counterpart after «مع» is the target; Syria, after «بشأن», is what was discussed.
+    assert_eq!(
+        e.target.as_ref().and_then(|a| a.country.as_deref()),
+        Some("TUR")
+    );
+    assert_eq!(
+        e.source.as_ref().and_then(|a| a.country.as_deref()),
+        Some("RUS")
+    );
+    let e = event_in("وجرت محادثات حول الملف النووي الإيراني.", |e| e.cameo.root == "04");
+    assert!(e.target.is_none(), "{:?}", e.target);
+}
+
+#[test]
+fn dawn_is_not_a_bombing() {
+    let r = pipeline().analyze(&Article::text(
+        "t",
+        "واعتقلت الشرطة أربعة أشخاص فجر يوم الخميس. وانتهت المهمة فجر أمس.\n".to_string(),
+    ));
+    assert!(
+        !r.events.iter().any(|e| e.cameo.code == "183"),
+        "{:?}",
+        r.events.iter().map(|e| &e.trigger.text).collect::<Vec<_>>()
+    );
+    // The verb itself still is one.
+    let e = event_in("وفجر انتحاري نفسه في سوق ببغداد.", |e| e.cameo.code == "183");
+    assert!(!e.negated);
 }

@@ -143,6 +143,9 @@ pub struct EventPattern {
     /// Written alike in the active and the passive («قتل»: qatala / qutila), so the words
     /// after it decide which was meant (`voice=either`).
     pub either_voice: bool,
+    /// Also a time of day («فجر»: dawn, and «فجّر», blew up): before a word of time it is
+    /// that time, not a trigger (`time=yes`).
+    pub time_of_day: bool,
 }
 
 /// A noun that introduces an organisation or media name («صحيفة», «وزارة», «الجيش»).
@@ -292,6 +295,10 @@ pub struct Resources {
     pub against_words: WordSet,
     /// Words after a crowd that say what it is made of («آلاف من الطلاب»).
     pub partitive_words: WordSet,
+    /// Words before what an event of words or cooperation is about («بشأن», «حول»).
+    pub topic_words: WordSet,
+    /// Words of time that make a trigger which is also a time of day that time («فجر أمس»).
+    pub time_words: WordSet,
     /// Affixes the event rules read off a word (events/affixes.tsv).
     pub affixes: Affixes,
     /// Files loaded, in order, for `rasd resources` and error messages.

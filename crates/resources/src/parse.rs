@@ -385,9 +385,13 @@ fn parse_line(
             let by_speaker = attrs.get("by").map(String::as_str) == Some("speaker");
             let victim = attrs.get("victim").map(String::as_str) == Some("yes");
             let either_voice = attrs.get("voice").map(String::as_str) == Some("either");
+            let time_of_day = attrs.get("time").map(String::as_str) == Some("yes");
             for a in alternatives(cols[1]) {
                 let verb = a.starts_with('+');
+                // Only the bare past form can also be a noun of time («فجر»); «فجرت» cannot.
+                let bare = fold_phrase(a.trim_start_matches('+').split('/').next().unwrap_or(""));
                 for form in conjugations(&a)? {
+                    let time_of_day = time_of_day && fold_phrase(&form) == bare;
                     r.event_patterns.push(EventPattern {
                         code: cols[0].to_string(),
                         folded: fold_phrase(&form),
@@ -395,6 +399,7 @@ fn parse_line(
                         verb,
                         victim,
                         either_voice,
+                        time_of_day,
                     });
                 }
             }
@@ -444,8 +449,10 @@ fn parse_line(
                 "manner" => &mut r.manner_words,
                 "against" => &mut r.against_words,
                 "partitive" => &mut r.partitive_words,
+                "time" => &mut r.time_words,
+                "topic" => &mut r.topic_words,
                 k => return Err(format!(
-                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate place manner against partitive)"
+                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate place manner against partitive time topic)"
                 )),
             };
             for a in alternatives(cols[1]) {
