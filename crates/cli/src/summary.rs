@@ -100,6 +100,39 @@ pub fn render(r: &Record) -> String {
             q.unit.as_deref().unwrap_or("")
         );
     }
+    let _ = writeln!(s, "events ({}):", r.events.len());
+    // Who did what to whom, as a coder reads it: codes first, then the words they came from.
+    let actor = |a: &Option<rasd_doc::Actor>| match a {
+        Some(a) => format!(
+            "{} {}",
+            a.code.as_deref().unwrap_or("-"),
+            short(&a.text, 40)
+        ),
+        None => "-".to_string(),
+    };
+    for e in &r.events {
+        let mut marks = vec![e.modality.clone()];
+        if e.negated {
+            marks.push("negated".into());
+        }
+        if e.reported == Some(false) {
+            marks.push("not reported".into());
+        }
+        let _ = writeln!(
+            s,
+            "  {:<4} {:<9} {}: {} → {}  «{}»{}",
+            e.cameo.code,
+            e.plover.as_ref().map(|p| p.kind.as_str()).unwrap_or("-"),
+            marks.join(", "),
+            actor(&e.source),
+            actor(&e.target),
+            e.trigger.text,
+            e.date
+                .as_deref()
+                .map(|d| format!("  {d}"))
+                .unwrap_or_default()
+        );
+    }
     for w in &r.warnings {
         let _ = writeln!(s, "warning: {w}");
     }

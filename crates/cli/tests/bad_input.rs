@@ -179,6 +179,15 @@ fn stdin_and_formats() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("outlet: ترك برس"), "{text}");
     assert!(text.contains("سيرغي لافروف"), "{text}");
+    // The summary says who did what to whom, codes first.
+    assert!(text.contains("events (1):"), "{text}");
+    assert!(
+        text.lines().any(|l| l.contains("030")
+            && l.contains("intent")
+            && l.contains("RUSGOV")
+            && l.contains("TURGOV")),
+        "{text}"
+    );
     let (code, _, stderr) = run(&["analyze", "/nonexistent/file.txt"]);
     assert_eq!(code, 1);
     assert!(

@@ -569,9 +569,8 @@ pub fn extract(
             let verb_after_preposition =
                 is_verb && hit.first > s0 && is_place_preposition(ctx, lex, hit.first);
             // «فجر أمس», «فجر يوم الخميس»: dawn, not «فجّر».
-            let time_of_day = *time_of_day
-                && hit.last < s1
-                && in_words(ctx, &lex.res.time_words, hit.last);
+            let time_of_day =
+                *time_of_day && hit.last < s1 && in_words(ctx, &lex.res.time_words, hit.last);
             if manner_of_last || verb_after_preposition || time_of_day {
                 k = hit.last;
                 continue;

@@ -586,7 +586,10 @@ fn the_topic_of_talks_is_not_their_target() {
         e.source.as_ref().and_then(|a| a.country.as_deref()),
         Some("RUS")
     );
-    let e = event_in("وجرت محادثات حول الملف النووي الإيراني.", |e| e.cameo.root == "04");
+    let e = event_in(
+        "وجرت محادثات حول الملف النووي الإيراني.",
+        |e| e.cameo.root == "04",
+    );
     assert!(e.target.is_none(), "{:?}", e.target);
 }
 
@@ -602,6 +605,9 @@ fn dawn_is_not_a_bombing() {
         r.events.iter().map(|e| &e.trigger.text).collect::<Vec<_>>()
     );
     // The verb itself still is one.
-    let e = event_in("وفجر انتحاري نفسه في سوق ببغداد.", |e| e.cameo.code == "183");
+    let e = event_in(
+        "وفجر انتحاري نفسه في سوق ببغداد.",
+        |e| e.cameo.code == "183",
+    );
     assert!(!e.negated);
 }
