@@ -19,6 +19,10 @@ fn code(a: &Option<rasd_doc::Actor>) -> Option<(Option<&str>, Option<&str>)> {
         .map(|a| (a.country.as_deref(), a.sector.as_deref()))
 }
 
+fn country(a: &Option<rasd_doc::Actor>) -> Option<&str> {
+    a.as_ref().and_then(|a| a.country.as_deref())
+}
+
 fn find<'a>(r: &'a Record, pred: impl Fn(&Event) -> bool, what: &str) -> &'a Event {
     r.events.iter().find(|e| pred(e)).unwrap_or_else(|| {
         let all: Vec<String> = r
@@ -126,10 +130,7 @@ fn azerbaijan_military_operation_against_armenia() {
     assert_eq!(e.plover.as_ref().unwrap().kind, "ASSAULT");
     assert_eq!(e.cameo.quad_class, 4);
     assert!(e.cameo.goldstein <= -9.0);
-    assert_eq!(
-        e.target.as_ref().and_then(|t| t.country.as_deref()),
-        Some("ARM")
-    );
+    assert_eq!(country(&e.target), Some("ARM"));
 }
 
 #[test]
@@ -519,14 +520,8 @@ fn a_capital_is_its_government_and_a_city_its_country() {
     let e = event_in("وهاجمت موسكو أنقرة في بيان شديد اللهجة.", |_| true);
     assert_eq!(codes(&e.source), coded(Some("RUS"), Some("GOV")));
     // The counterpart after «مع» is the target; Syria, after «بشأن», is what was discussed.
-    assert_eq!(
-        e.target.as_ref().and_then(|a| a.country.as_deref()),
-        Some("TUR")
-    );
-    assert_eq!(
-        e.source.as_ref().and_then(|a| a.country.as_deref()),
-        Some("RUS")
-    );
+    assert_eq!(country(&e.target), Some("TUR"));
+    assert_eq!(country(&e.source), Some("RUS"));
 }
 
 /// What an appeal asks for is part of the appeal: «طلب … من بوتين بدء مشاورات … بشأن احتمال
@@ -578,14 +573,8 @@ fn the_topic_of_talks_is_not_their_target() {
         |e| e.cameo.root == "04",
     );
     // The counterpart after «مع» is the target; Syria, after «بشأن», is what was discussed.
-    assert_eq!(
-        e.target.as_ref().and_then(|a| a.country.as_deref()),
-        Some("TUR")
-    );
-    assert_eq!(
-        e.source.as_ref().and_then(|a| a.country.as_deref()),
-        Some("RUS")
-    );
+    assert_eq!(country(&e.target), Some("TUR"));
+    assert_eq!(country(&e.source), Some("RUS"));
     let e = event_in(
         "وجرت محادثات حول الملف النووي الإيراني.",
         |e| e.cameo.root == "04",
