@@ -693,8 +693,8 @@ pub fn extract(
                 "13" => "threat",
                 "10" => "demand",
                 "03" => "intent",
-                "02" => "act",
-                _ if asked => "demand",
+                // An appeal after an appeal («طلب … مساعدة») is still one.
+                _ if asked && root != "02" => "demand",
                 _ if intent => "intent",
                 _ => "act",
             };
