@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// A list of folded words. Looked up for nearly every token of every article, so hashed
-/// with the fast non-cryptographic hasher (the words come from our own files, not from
-/// an adversary).
+/// with the fast non-cryptographic hasher: the sets hold only the resource files' words,
+/// and an article's words are looked up, never inserted, so crafted text cannot crowd them.
 pub type WordSet = rustc_hash::FxHashSet<String>;
 
 pub use parse::ResourceError;
