@@ -116,12 +116,11 @@ fn read_spans(path: &str) -> Result<Vec<serde_json::Value>> {
     }
 }
 
-/// The sentences of a span file (`path`, its `items`) that the gold file of the same event
+/// The sentences of a span file (its `items`) that the gold file of the same event
 /// type does not label: annotated with the event's actors, they are positives the detector
 /// can learn from. Each keeps its gold-file id when it has one (so it shares its article's
 /// fold), else one of its own.
 fn span_positives(
-    path: &str,
     items: &[serde_json::Value],
     kind: &str,
     labelled: &[Row],
@@ -141,10 +140,13 @@ fn span_positives(
             continue;
         }
         out.push(Row {
+            // An id of its own: no «-» (which would join every such sentence into one
+            // «article» and one fold, see `fold_of`) and not the path, so that the folds do
+            // not depend on how the file was named on the command line.
             id: unlabelled
                 .get(text)
                 .cloned()
-                .unwrap_or_else(|| format!("{path}#{n}")),
+                .unwrap_or_else(|| format!("span sentence {n}")),
             kind: kind.to_string(),
             gold: true,
             split: false,
@@ -233,7 +235,7 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
         let (r, unlabelled) = read_gold(g)?;
         eprintln!("{g}: {} labelled sentences", r.len());
         if let (Some(sp), Some(first)) = (args.spans.get(i).filter(|s| *s != "-"), r.first()) {
-            let extra = span_positives(sp, &read_spans(sp)?, &first.kind, &r, &unlabelled);
+            let extra = span_positives(&read_spans(sp)?, &first.kind, &r, &unlabelled);
             eprintln!(
                 "{sp}: {} more positives the gold file leaves unlabelled",
                 extra.len()
@@ -346,8 +348,8 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
     // With --train-on-spans, the sentences the gold file leaves unlabelled join the training
     // folds (never the scored ones: they have no detection label).
     let extra = match &spans {
-        Some((sp, items)) if args.train_on_spans => {
-            span_positives(sp, items, &kind, &rows, &unlabelled)
+        Some((_, items)) if args.train_on_spans => {
+            span_positives(items, &kind, &rows, &unlabelled)
         }
         _ => Vec::new(),
     };
@@ -774,7 +776,6 @@ mod tests {
         assert_eq!(rows.len(), 2);
         let path = spans.to_str().unwrap();
         let extra = span_positives(
-            path,
             &read_spans(path).unwrap(),
             "PROTEST",
             &rows,
@@ -796,6 +797,12 @@ mod tests {
         // The ambiguous sentence keeps its article's id, so it shares that article's fold.
         assert_eq!(extra[0].id, "B-7");
         assert_ne!(extra[1].id, "B-7");
+        // One without an id gets one of its own, the same wherever the file lies.
+        assert!(
+            !extra[1].id.contains('-') && !extra[1].id.contains(path),
+            "{}",
+            extra[1].id
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -600,3 +600,18 @@ fn dawn_is_not_a_bombing() {
     );
     assert!(!e.negated);
 }
+
+#[test]
+fn rockets_fired_with_words_between_are_an_attack() {
+    let e = event_in(
+        "وكانت الكتائب قد أطلقت عشرات الصواريخ على البلدات المحيطة بالقطاع أمس.",
+        assault,
+    );
+    assert_eq!(e.cameo.code, "195");
+    // Rockets named with nothing that reports their use are no attack.
+    let r = pipeline().analyze(&Article::text(
+        "t",
+        "وتصنع الشركة صواريخ متطورة وتبيعها لجيوش المنطقة.\n".to_string(),
+    ));
+    assert!(!r.events.iter().any(assault), "{:?}", r.events);
+}
