@@ -781,12 +781,16 @@ pub fn extract(
             } else if is_verb
                 && after.first().is_some_and(|m| {
                     // A subject after its verb carries no preposition: in «فجر حافلة تابعة
-                    // للشرطة» the police own the bus.
+                    // للشرطة» the police own the bus, and in «اعتدت على المصلين» the
+                    // worshippers are the ones attacked.
                     m.first <= hit.last + 3
                         && !lex
                             .res
                             .affixes
                             .matches("preposition", &ctx.toks[m.first].norm)
+                        && !(m.first > hit.last
+                            && (in_words(ctx, &lex.res.place_words, m.first - 1)
+                                || in_words(ctx, &lex.res.against_words, m.first - 1)))
                 })
             {
                 source = after.first().map(|m| m.actor.clone());

@@ -615,3 +615,12 @@ fn rockets_fired_with_words_between_are_an_attack() {
     ));
     assert!(!r.events.iter().any(assault), "{:?}", r.events);
 }
+
+#[test]
+fn the_object_of_a_preposition_is_not_the_subject() {
+    assault_coded(
+        "وقال سكان إن قوة من الشرطة اعتدت على المصلين بالضرب.",
+        coded(None, Some("COP")),
+        coded(None, Some("CVL")),
+    );
+}
