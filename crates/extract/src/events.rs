@@ -284,18 +284,21 @@ fn reads_passive(
 }
 
 /// Whether token `k` follows a preposition of place, which makes a place the location, not an
-/// actor («في بغداد»). The preposition may carry «و» («وفي بغداد»); it is looked up as
-/// written and without it (variants keep two-letter words whole).
+/// actor («في بغداد»). The preposition may carry «و» («وفي بغداد»), a direction «ب»
+/// («بشمال»); it is looked up as written and without them (variants keep two-letter words
+/// whole).
 fn is_place_preposition(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
     let Some(prev) = k.checked_sub(1).map(|j| ctx.toks[j].norm.as_str()) else {
         return false;
     };
+    // «بشمال الصومال»: a direction carrying «ب» is still one.
     lex.res.place_words.contains(prev)
-        || lex
-            .res
-            .affixes
-            .strip("conjunction", prev)
-            .is_some_and(|w| lex.res.place_words.contains(w))
+        || ["conjunction", "preposition"].iter().any(|kind| {
+            lex.res
+                .affixes
+                .strip(kind, prev)
+                .is_some_and(|w| lex.res.place_words.contains(w))
+        })
 }
 
 fn mentions(
