@@ -624,3 +624,13 @@ fn the_object_of_a_preposition_is_not_the_subject() {
         coded(None, Some("CVL")),
     );
 }
+
+#[test]
+fn a_kidnapped_photographer_and_the_place_of_the_kidnapping() {
+    // «بشمال الصومال» is where it happened; the French photographer is who was taken.
+    assault_coded(
+        "وافادت مصادر ان مجهولين خطفوا مصورا فرنسيا في بوساسو بشمال الصومال.",
+        coded(None, Some("UAF")),
+        coded(Some("FRA"), Some("MED")),
+    );
+}
