@@ -348,9 +348,7 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
     // With --train-on-spans, the sentences the gold file leaves unlabelled join the training
     // folds (never the scored ones: they have no detection label).
     let extra = match &spans {
-        Some((_, items)) if args.train_on_spans => {
-            span_positives(items, &kind, &rows, &unlabelled)
-        }
+        Some((_, items)) if args.train_on_spans => span_positives(items, &kind, &rows, &unlabelled),
         _ => Vec::new(),
     };
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
@@ -775,12 +773,7 @@ mod tests {
         let (rows, unlabelled) = read_gold(gold.to_str().unwrap()).unwrap();
         assert_eq!(rows.len(), 2);
         let path = spans.to_str().unwrap();
-        let extra = span_positives(
-            &read_spans(path).unwrap(),
-            "PROTEST",
-            &rows,
-            &unlabelled,
-        );
+        let extra = span_positives(&read_spans(path).unwrap(), "PROTEST", &rows, &unlabelled);
         let got: Vec<(&str, &str, bool)> = extra
             .iter()
             .map(|r| (r.text.as_str(), r.kind.as_str(), r.gold))

@@ -1077,12 +1077,7 @@ pub fn extract(
     // 5. The subject of a speech verb, when it is an unknown name: «وقال آذري جهرمي إن …»,
     // «قال يورغن كلوب مدرب ليفربول …».
     for v in 0..n {
-        let Some((_, rasd_resources::VerbForm::Finite)) =
-            crate::context::variants(&ctx.toks[v].norm)
-                .into_iter()
-                .take(2)
-                .find_map(|(x, _)| lex.speech.get(x.as_ref()).cloned())
-        else {
+        let Some((_, rasd_resources::VerbForm::Finite)) = crate::quotes::speech(ctx, lex, v) else {
             continue;
         };
         let k = v + 1;

@@ -685,12 +685,7 @@ pub fn extract(
             let asked = !is_verb
                 && asked_from.is_some_and(|a| {
                     a <= hit.first
-                        && !(a..hit.first).any(|j| {
-                            crate::context::variants(&ctx.toks[j].norm)
-                                .iter()
-                                .take(2)
-                                .any(|(v, _)| lex.speech.contains_key(v.as_ref()))
-                        })
+                        && !(a..hit.first).any(|j| crate::quotes::speech(ctx, lex, j).is_some())
                 });
             let modality = match root {
                 "13" => "threat",
@@ -792,7 +787,7 @@ pub fn extract(
                             .affixes
                             .matches("preposition", &ctx.toks[m.first].norm)
                         && !(m.first > hit.last
-                            && (in_words(ctx, &lex.res.place_words, m.first - 1)
+                            && (is_place_preposition(ctx, lex, m.first)
                                 || in_words(ctx, &lex.res.against_words, m.first - 1)))
                 })
             {

@@ -61,7 +61,8 @@ fn quote_pairs(ctx: &Ctx) -> Vec<(usize, usize)> {
     pairs
 }
 
-fn speech(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<(String, VerbForm)> {
+/// The speech verb token `k` is, seen through «و»/«ف» and one preposition: its lemma and form.
+pub(crate) fn speech(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<(String, VerbForm)> {
     let t = ctx.toks.get(k)?;
     if t.kind != TokenKind::Arabic {
         return None;
