@@ -391,10 +391,11 @@ fn parse_line(
                 // Only the bare past form can also be a noun of time («فجر»); «فجرت» cannot.
                 let bare = fold_phrase(a.trim_start_matches('+').split('/').next().unwrap_or(""));
                 for form in conjugations(&a)? {
-                    let time_of_day = time_of_day && fold_phrase(&form) == bare;
+                    let folded = fold_phrase(&form);
+                    let time_of_day = time_of_day && folded == bare;
                     r.event_patterns.push(EventPattern {
                         code: cols[0].to_string(),
-                        folded: fold_phrase(&form),
+                        folded,
                         by_speaker,
                         verb,
                         victim,
