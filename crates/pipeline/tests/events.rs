@@ -223,6 +223,16 @@ fn a_count_after_a_subject_is_the_object() {
 }
 
 /// The first event `pred` accepts in a one-sentence article.
+/// No event of a one-article text matches `pred`.
+fn no_event_in(text: &str, pred: impl Fn(&Event) -> bool) {
+    let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
+    assert!(
+        !r.events.iter().any(pred),
+        "{text}: {:?}",
+        r.events.iter().map(|e| &e.trigger.text).collect::<Vec<_>>()
+    );
+}
+
 fn event_in(text: &str, pred: impl Fn(&Event) -> bool) -> Event {
     let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
     find(&r, pred, text).clone()
@@ -378,15 +388,7 @@ fn international_actors_are_coded_as_cameo_codes_them() {
 /// «فجر» is «فجّر» (detonated) or «فجر» (dawn); after a preposition it can only be the noun.
 #[test]
 fn a_verb_never_follows_a_preposition() {
-    let r = pipeline().analyze(&Article::text(
-        "t",
-        "وفي فجر اليوم التالي وصل الوفد إلى العاصمة.\n".to_string(),
-    ));
-    assert!(
-        !r.events.iter().any(assault),
-        "{:?}",
-        r.events.iter().map(|e| &e.trigger.text).collect::<Vec<_>>()
-    );
+    no_event_in("وفي فجر اليوم التالي وصل الوفد إلى العاصمة.", assault);
     let e = event_in("فجر انتحاري نفسه قرب السوق.", assault);
     assert_eq!(e.trigger.text, "فجر");
 }
@@ -582,14 +584,9 @@ fn the_topic_of_talks_is_not_their_target() {
 
 #[test]
 fn dawn_is_not_a_bombing() {
-    let r = pipeline().analyze(&Article::text(
-        "t",
-        "واعتقلت الشرطة أربعة أشخاص فجر يوم الخميس. وانتهت المهمة فجر أمس.\n".to_string(),
-    ));
-    assert!(
-        !r.events.iter().any(|e| e.cameo.code == "183"),
-        "{:?}",
-        r.events.iter().map(|e| &e.trigger.text).collect::<Vec<_>>()
+    no_event_in(
+        "واعتقلت الشرطة أربعة أشخاص فجر يوم الخميس. وانتهت المهمة فجر أمس.",
+        |e| e.cameo.code == "183",
     );
     // The verb itself still is one.
     let e = event_in(
@@ -607,11 +604,7 @@ fn rockets_fired_with_words_between_are_an_attack() {
     );
     assert_eq!(e.cameo.code, "195");
     // Rockets named with nothing that reports their use are no attack.
-    let r = pipeline().analyze(&Article::text(
-        "t",
-        "وتصنع الشركة صواريخ متطورة وتبيعها لجيوش المنطقة.\n".to_string(),
-    ));
-    assert!(!r.events.iter().any(assault), "{:?}", r.events);
+    no_event_in("وتصنع الشركة صواريخ متطورة وتبيعها لجيوش المنطقة.", assault);
 }
 
 #[test]
