@@ -496,6 +496,84 @@ fn person_spans<'t>(
         .collect()
 }
 
+/// What became of a tagger's span that covers gazetteer mentions.
+enum Absorbed {
+    /// The gazetteer's reading stands; the span is dropped.
+    No,
+    /// The gazetteer's person is named here in full: its mention now covers the span.
+    Extended,
+    /// The span is a name of its own and the mentions inside it are gone; the country is
+    /// that of the place it contained.
+    Freed(Option<String>),
+}
+
+/// A tagger's span (`first..last`, type `ty`) that ends with gazetteer mentions and begins
+/// before them. The gazetteer matches short forms, so it finds «البشير» in «عمر حسن البشير»,
+/// «شرودر» in «جيرهارد شرودر», the father in «حمدان بن محمد بن راشد آل مكتوم» and the city
+/// in the club «دينامو كييف»; left alone, each splits a longer name the tagger read whole.
+/// A person inside a person's span is the same person named more fully, unless a name link
+/// stands before him (a son, a kunya: another person). A place at the end of an
+/// organisation's span is part of that organisation's name, which takes its country.
+fn absorb(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &mut Entities,
+    first: usize,
+    last: usize,
+    ty: &str,
+) -> Absorbed {
+    // The mentions must fill the end of the span and leave its beginning free.
+    let Some(m) = (first..last).find(|&k| ents.at[k].is_some()) else {
+        return Absorbed::No;
+    };
+    if m == first || ents.at[m..last].iter().any(Option::is_none) {
+        return Absorbed::No;
+    }
+    let inside: Vec<usize> = {
+        let mut v: Vec<usize> = ents.at[m..last].iter().flatten().copied().collect();
+        v.dedup();
+        v
+    };
+    // A mention that goes on past the span is not inside it.
+    if last < ents.at.len() && inside.iter().any(|&e| ents.at[last] == Some(e)) {
+        return Absorbed::No;
+    }
+    let all = |pred: &dyn Fn(&Found) -> bool| inside.iter().all(|&e| pred(&ents.found[e]));
+    if !all(&|f| f.source == "gazetteer") {
+        return Absorbed::No;
+    }
+    let (start, end) = (ctx.toks[m].start, ctx.toks[last - 1].end);
+    let linked = lex.name_links.contains(&ctx.toks[m - 1].norm);
+    let country = match ty {
+        "PER" if inside.len() == 1 && all(&|f| f.kind == EntityType::Per) => {
+            if !linked {
+                let e = inside[0];
+                let t = &ctx.toks[first];
+                let name_start = skip_letters(ctx.text, t.start, name_clitics(lex, &t.norm));
+                ents.found[e]
+                    .mentions
+                    .retain(|&(s, t)| !(s >= start && t <= end));
+                ents.add_mention(e, first, last, name_start, end);
+                return Absorbed::Extended;
+            }
+            None
+        }
+        "ORG" if all(&|f| matches!(f.kind, EntityType::Gpe | EntityType::Loc)) => {
+            inside.iter().find_map(|&e| ents.found[e].country.clone())
+        }
+        _ => return Absorbed::No,
+    };
+    for &e in &inside {
+        ents.found[e]
+            .mentions
+            .retain(|&(s, t)| !(s >= start && t <= end));
+    }
+    for a in &mut ents.at[m..last] {
+        *a = None;
+    }
+    Absorbed::Freed(country)
+}
+
 /// Entity spans (first token, one past the last, type) of a tag sequence for the tokens
 /// starting at `offset`.
 pub fn spans_of(tags: &[usize], offset: usize) -> Vec<(usize, usize, &'static str)> {
@@ -612,10 +690,15 @@ pub fn extract(
             }
             let spans = person_spans(ctx, lex, &ents, &tags, a, spans);
             for (first, last, ty, conj) in spans {
-                if ents.at[first..last].iter().any(Option::is_some)
-                    || !ctx.toks[first..last].iter().all(|t| t.is_word())
-                {
+                if !ctx.toks[first..last].iter().all(|t| t.is_word()) {
                     continue;
+                }
+                let mut inherited = None;
+                if ents.at[first..last].iter().any(Option::is_some) {
+                    match absorb(ctx, lex, &mut ents, first, last, ty) {
+                        Absorbed::No | Absorbed::Extended => continue,
+                        Absorbed::Freed(country) => inherited = country,
+                    }
                 }
                 // The record has no MISC type: events, works and nationalities stay out.
                 let mut kind = match ty {
@@ -660,7 +743,7 @@ pub fn extract(
                         ents.found.push(Found {
                             kind,
                             canonical: name,
-                            country: None,
+                            country: inherited,
                             sector,
                             role: None,
                             source: "tagger",
