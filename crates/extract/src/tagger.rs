@@ -22,7 +22,7 @@ pub const TAGS: [&str; 9] = [
 ];
 const N: usize = TAGS.len();
 /// Bumped whenever features change: a model trained with other features is refused.
-pub const FEATURES_VERSION: u32 = 8;
+pub const FEATURES_VERSION: u32 = 9;
 const MAGIC: &[u8; 8] = b"RASDNER1";
 
 pub fn tag_index(t: &str) -> usize {
@@ -370,7 +370,10 @@ impl Model {
                 .try_into()
                 .map_err(|_| ModelError::Magic)?,
         );
-        if version != FEATURES_VERSION {
+        // The lexicon alone does not depend on the features, so a model of another feature
+        // set still lends its word clusters (to the event detector, and while a new feature
+        // set is being evaluated before its model replaces the built-in one).
+        if with_weights && version != FEATURES_VERSION {
             return Err(ModelError::Version {
                 found: version,
                 expected: FEATURES_VERSION,
@@ -456,6 +459,8 @@ struct TokenFacts<'a> {
     speech: bool,
     function: bool,
     shape: &'static str,
+    /// The topic of the passage ([`Memory::enter`]): 0 for none, else 1 + its index.
+    topic: u8,
 }
 
 fn shape(ctx: &Ctx, k: usize) -> &'static str {
@@ -487,9 +492,19 @@ fn facts<'a>(
     lex: &Lexicon,
     seg: &Segmenter,
     silver: &Silver,
-    memory: &Memory,
+    memory: &mut Memory,
     (first, last): (usize, usize),
 ) -> Vec<TokenFacts<'a>> {
+    let topics: Vec<u8> = (first..last)
+        .filter_map(|k| {
+            variants(&ctx.toks[k].norm)
+                .iter()
+                .take(2)
+                .find_map(|(v, _)| lex.res.topic_of.get(v.as_ref()).copied())
+        })
+        .collect();
+    let topic = memory.enter(topics);
+    let memory = &*memory;
     let mut gaz: Vec<&'static str> = vec![""; last - first];
     let mut i = first;
     while i < last {
@@ -557,6 +572,7 @@ fn facts<'a>(
                     .any(|(v, _)| lex.speech.contains_key(v.as_ref())),
                 function: in_set(&lex.function_words),
                 shape: shape(ctx, k),
+                topic,
             }
         })
         .collect()
@@ -710,6 +726,16 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     out.push(h(96, &[mem(Some(t))]));
     out.push(h(97, &[pt1, mem(Some(t))]));
     out.push(h(98, &[mem(get(-1)), mem(Some(t)), mem(get(1))]));
+    // The passage's topic: in a match report a city's name is its club, in business news
+    // a bank's name is a body.
+    if t.topic > 0 {
+        let tp = decimal(t.topic);
+        out.push(h(99, &[tp, t.gaz]));
+        out.push(h(100, &[tp, sv(Some(t), 4)]));
+        out.push(h(101, &[tp, t.norm]));
+        out.push(h(102, &[tp, w(-1)]));
+        out.push(h(103, &[tp, pt1, t.gaz]));
+    }
 }
 
 /// What the tagger has found so far in one document: for each word (as written and without
@@ -719,9 +745,35 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
 #[derive(Debug, Default, Clone)]
 pub struct Memory {
     seen: FxHashMap<String, [u16; 4]>,
+    /// The topics of the topic words (topics.tsv) in the last [`TOPIC_WINDOW`] sentences,
+    /// one list per sentence, the newest last.
+    topics: std::collections::VecDeque<Vec<u8>>,
 }
 
+/// How many sentences, the current one included, tell the topic of a passage: enough for a
+/// match report to declare itself, few enough that the annotated files, which mark no
+/// article boundaries, do not carry one article's topic far into the next.
+const TOPIC_WINDOW: usize = 8;
+
 impl Memory {
+    /// Enters a sentence with the topics of its topic words and returns the passage's
+    /// topic: the one most of the window's words name, if at least two do (0 for none, else
+    /// 1 + its index).
+    fn enter(&mut self, topics: Vec<u8>) -> u8 {
+        if self.topics.len() == TOPIC_WINDOW {
+            self.topics.pop_front();
+        }
+        self.topics.push_back(topics);
+        let mut counts = [0u16; 256];
+        for &t in self.topics.iter().flatten() {
+            counts[usize::from(t)] += 1;
+        }
+        match counts.iter().enumerate().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0))) {
+            Some((t, &n)) if n >= 2 => t as u8 + 1,
+            _ => 0,
+        }
+    }
+
     /// The type the word (given by its forms, [`variants`]) most often had, with «+» when
     /// it had it more than once; «» if the word never stood in a name.
     fn verdict(&self, forms: &[(Cow<'_, str>, usize)]) -> &'static str {
@@ -987,6 +1039,27 @@ mod tests {
     }
 
     #[test]
+    fn a_passage_has_the_topic_two_of_its_words_name() {
+        let mut m = Memory::default();
+        assert_eq!(m.enter(vec![0]), 0, "one word is no topic");
+        assert_eq!(m.enter(vec![]), 0);
+        assert_eq!(m.enter(vec![0]), 1, "two words in the window are");
+        assert_eq!(m.enter(vec![1, 1, 1]), 2, "the topic most words name wins");
+        for _ in 0..TOPIC_WINDOW - 1 {
+            m.enter(vec![]);
+        }
+        assert_eq!(m.enter(vec![]), 0, "the window forgets");
+    }
+
+    #[test]
+    fn the_builtin_topics_are_loaded() {
+        let res = rasd_resources::Resources::builtin();
+        let sport = res.topics.iter().position(|t| t == "sport").expect("a sport topic");
+        let word = rasd_text::fold("المباراة");
+        assert_eq!(res.topic_of.get(&word).copied(), Some(sport as u8));
+    }
+
+    #[test]
     fn memory_carries_a_name_to_its_later_mentions() {
         let res = rasd_resources::Resources::builtin();
         let seg = res.segmenter();
@@ -997,7 +1070,7 @@ mod tests {
         let ctx = Ctx::new(text, &tokens, &sentences);
         let (a, b) = ctx.sentences[0];
         let mut memory = Memory::default();
-        let f = facts(&ctx, &lex, &seg, &Silver::default(), &memory, (a, b));
+        let f = facts(&ctx, &lex, &seg, &Silver::default(), &mut memory, (a, b));
         let words: Vec<&str> = f.iter().map(|t| t.norm).collect();
         let at = |w: &str| words.iter().position(|x| *x == rasd_text::fold(w)).unwrap();
         let mut tags = vec![0; f.len()];
@@ -1006,7 +1079,8 @@ mod tests {
         tags[at("في")] = tag_index("I-PER");
         memory.remember(&f, &tags);
         let of = |w: &str, m: &Memory| {
-            let later = facts(&ctx, &lex, &seg, &Silver::default(), m, ctx.sentences[1]);
+            let mut m = m.clone();
+            let later = facts(&ctx, &lex, &seg, &Silver::default(), &mut m, ctx.sentences[1]);
             let t = later.iter().find(|t| t.norm == rasd_text::fold(w)).unwrap();
             t.known
         };

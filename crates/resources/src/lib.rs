@@ -268,6 +268,11 @@ pub struct Resources {
     pub speech_adverbs: WordSet,
     /// Folded words that join the parts of a name («بن», «عبد»).
     pub name_links: WordSet,
+    /// The names of the topics in topics.tsv, in file order, and the topic of each folded
+    /// word listed there (an index into `topics`): the entity tagger reads the topic of a
+    /// passage («برشلونة» in a match report is a club, not a city).
+    pub topics: Vec<String>,
+    pub topic_of: rustc_hash::FxHashMap<String, u8>,
     /// Nouns that introduce an organisation or media name.
     pub entity_triggers: Vec<EntityTrigger>,
     /// Event codebook (events/cameo.tsv), trigger patterns (events/verbs.tsv), actor nouns

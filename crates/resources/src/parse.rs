@@ -482,6 +482,22 @@ fn parse_line(
                 });
             }
         }
+        Kind::Topics => {
+            need(cols, 2, "TOPIC and words")?;
+            let idx = match r.topics.iter().position(|t| t == cols[0]) {
+                Some(i) => i,
+                None => {
+                    if r.topics.len() >= usize::from(u8::MAX) {
+                        return Err("too many topics (at most 255)".to_string());
+                    }
+                    r.topics.push(cols[0].to_string());
+                    r.topics.len() - 1
+                }
+            };
+            for w in alternatives(cols[1]) {
+                r.topic_of.insert(fold(&w), idx as u8);
+            }
+        }
         Kind::NoSegment
         | Kind::NotNames
         | Kind::Complementizers
