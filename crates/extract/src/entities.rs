@@ -522,11 +522,14 @@ fn absorb(
     last: usize,
     ty: &str,
 ) -> Absorbed {
-    // The mentions must fill the end of the span and leave its beginning free.
+    // The mentions must fill the end of the span and leave its beginning free, or be the
+    // span itself.
     let Some(m) = (first..last).find(|&k| ents.at[k].is_some()) else {
         return Absorbed::No;
     };
-    if m == first || ents.at[m..last].iter().any(Option::is_none) {
+    if ents.at[m..last].iter().any(Option::is_none)
+        || (first > 0 && m == first && ents.at[first - 1] == ents.at[first])
+    {
         return Absorbed::No;
     }
     let inside: Vec<usize> = {
@@ -543,9 +546,22 @@ fn absorb(
         return Absorbed::No;
     }
     let (start, end) = (ctx.toks[m].start, ctx.toks[last - 1].end);
-    let linked = lex.name_links.contains(&ctx.toks[m - 1].norm);
+    // The span is the mention: the tagger reads a city as an organisation («فاز برشلونة»,
+    // a club in a match report). A capital or a country keeps its reading, since it so
+    // often stands for its government («أعلنت موسكو»).
+    if m == first {
+        let city = inside.len() == 1
+            && ents.found[inside[0]].kind == EntityType::Gpe
+            && ents.found[inside[0]]
+                .entry
+                .is_some_and(|i| !lex.res.entities[i].attrs.contains_key("sector"));
+        if ty != "ORG" || !city {
+            return Absorbed::No;
+        }
+    }
+    let linked = m > first && lex.name_links.contains(&ctx.toks[m - 1].norm);
     let country = match ty {
-        "PER" if inside.len() == 1 && all(&|f| f.kind == EntityType::Per) => {
+        "PER" if m > first && inside.len() == 1 && all(&|f| f.kind == EntityType::Per) => {
             if !linked {
                 let e = inside[0];
                 let t = &ctx.toks[first];

@@ -106,3 +106,25 @@ fn a_gazetteer_match_does_not_split_a_longer_name() {
     );
     assert!(!people.contains(&"حمدان"), "{people:?}");
 }
+
+/// A city the tagger reads as an organisation is that organisation, with the city's country
+/// («فاز برشلونة»: the club); a capital keeps its reading, standing for its government.
+#[test]
+fn a_city_read_as_a_club_is_the_club() {
+    let r = analyze(
+        "وسجل ميسي هدفين في مباراة الدوري أمس، وفاز برشلونة على ضيفه بثلاثة أهداف مقابل هدف. وفي موسكو أعلنت الحكومة خطة جديدة.",
+    );
+    let club = r
+        .entities
+        .iter()
+        .find(|e| e.canonical == "برشلونة" && e.kind == "ORG")
+        .unwrap_or_else(|| panic!("no club in {:?}", names(&r)));
+    assert_eq!(club.country.as_deref(), Some("ESP"), "{club:?}");
+    assert!(
+        r.entities
+            .iter()
+            .any(|e| e.canonical == "موسكو" && e.kind == "GPE"),
+        "{:?}",
+        names(&r)
+    );
+}
