@@ -522,6 +522,9 @@ fn absorb(
     last: usize,
     ty: &str,
 ) -> Absorbed {
+    if ty == "MISC" {
+        return absorb_in_misc(ctx, ents, first, last);
+    }
     // The mentions must fill the end of the span and leave its beginning free, or be the
     // span itself.
     let Some(m) = (first..last).find(|&k| ents.at[k].is_some()) else {
@@ -588,6 +591,37 @@ fn absorb(
         *a = None;
     }
     Absorbed::Freed(country)
+}
+
+/// A place inside a name the tagger reads as MISC — a competition, an event, a treaty
+/// («كأس إسبانيا», «دوري أبطال أوروبا», «اتفاقية أوسلو») — is part of that name, not a
+/// mention of the place: its mentions there are dropped. The record has no MISC type, so
+/// the name itself is not added.
+fn absorb_in_misc(ctx: &Ctx, ents: &mut Entities, first: usize, last: usize) -> Absorbed {
+    let mut inside: Vec<usize> = ents.at[first..last].iter().flatten().copied().collect();
+    inside.dedup();
+    let reaches_out = |e: usize| {
+        (first > 0 && ents.at[first - 1] == Some(e))
+            || ents.at.get(last).is_some_and(|a| *a == Some(e))
+    };
+    let place = |e: usize| {
+        let f = &ents.found[e];
+        f.source == "gazetteer" && matches!(f.kind, EntityType::Gpe | EntityType::Loc)
+    };
+    let longer = ents.at[first..last].iter().any(Option::is_none);
+    if inside.is_empty() || !longer || inside.iter().any(|&e| reaches_out(e) || !place(e)) {
+        return Absorbed::No;
+    }
+    let (start, end) = (ctx.toks[first].start, ctx.toks[last - 1].end);
+    for &e in &inside {
+        ents.found[e]
+            .mentions
+            .retain(|&(s, t)| !(s >= start && t <= end));
+    }
+    for a in &mut ents.at[first..last] {
+        *a = None;
+    }
+    Absorbed::Freed(None)
 }
 
 /// Entity spans (first token, one past the last, type) of a tag sequence for the tokens

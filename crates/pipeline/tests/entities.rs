@@ -128,3 +128,19 @@ fn a_city_read_as_a_club_is_the_club() {
         names(&r)
     );
 }
+
+/// A place inside the name of a competition is no mention of the place: «كأس إسبانيا» does
+/// not make Spain an entity of a match report (nor an actor of its events).
+#[test]
+fn a_place_inside_a_competition_is_part_of_its_name() {
+    let r = analyze(
+        "وسجل اللاعب خمسة أهداف، بينما لعب في بطولة دوري أبطال أوروبا لكرة القدم 12 مباراة، ولعب في بطولة كأس إسبانيا مباراتين.",
+    );
+    for place in ["إسبانيا", "أوروبا"] {
+        assert!(
+            r.entities.iter().all(|e| e.canonical != place),
+            "«{place}» in {:?}",
+            names(&r)
+        );
+    }
+}
