@@ -740,7 +740,11 @@ pub fn extract(
             }
             let spans = person_spans(ctx, lex, &ents, &tags, a, spans);
             for (first, last, ty, conj) in spans {
-                if !ctx.toks[first..last].iter().all(|t| t.is_word()) {
+                // «وزارة الصحة السعودية»: the gazetteer declined this reading of the word, an
+                // adjective agreeing with the noun before it; it is no name of its own.
+                if !ctx.toks[first..last].iter().all(|t| t.is_word())
+                    || adjective_reading(ctx, lex, first, last)
+                {
                     continue;
                 }
                 let mut inherited = None;

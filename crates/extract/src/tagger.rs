@@ -768,7 +768,11 @@ impl Memory {
         for &t in self.topics.iter().flatten() {
             counts[usize::from(t)] += 1;
         }
-        match counts.iter().enumerate().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0))) {
+        match counts
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+        {
             Some((t, &n)) if n >= 2 => t as u8 + 1,
             _ => 0,
         }
@@ -1054,7 +1058,11 @@ mod tests {
     #[test]
     fn the_builtin_topics_are_loaded() {
         let res = rasd_resources::Resources::builtin();
-        let sport = res.topics.iter().position(|t| t == "sport").expect("a sport topic");
+        let sport = res
+            .topics
+            .iter()
+            .position(|t| t == "sport")
+            .expect("a sport topic");
         let word = rasd_text::fold("المباراة");
         assert_eq!(res.topic_of.get(&word).copied(), Some(sport as u8));
     }
@@ -1080,7 +1088,14 @@ mod tests {
         memory.remember(&f, &tags);
         let of = |w: &str, m: &Memory| {
             let mut m = m.clone();
-            let later = facts(&ctx, &lex, &seg, &Silver::default(), &mut m, ctx.sentences[1]);
+            let later = facts(
+                &ctx,
+                &lex,
+                &seg,
+                &Silver::default(),
+                &mut m,
+                ctx.sentences[1],
+            );
             let t = later.iter().find(|t| t.norm == rasd_text::fold(w)).unwrap();
             t.known
         };

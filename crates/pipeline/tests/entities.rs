@@ -144,3 +144,22 @@ fn a_place_inside_a_competition_is_part_of_its_name() {
         );
     }
 }
+
+/// «وزارة الصحة السعودية»: the feminine adjective that is also the country's short name
+/// closes the ministry's name and gives its country; it is no place of its own.
+#[test]
+fn a_nationality_adjective_after_a_ministry_is_its_country() {
+    let r = analyze("أعلنت وزارة الصحة السعودية تسجيل 350 حالة تعاف جديدة في المملكة.");
+    let ministry = r
+        .entities
+        .iter()
+        .find(|e| e.canonical == "وزارة الصحة السعودية")
+        .unwrap_or_else(|| panic!("no ministry in {:?}", names(&r)));
+    assert_eq!(ministry.kind, "ORG", "{ministry:?}");
+    assert_eq!(ministry.country.as_deref(), Some("SAU"), "{ministry:?}");
+    assert!(
+        r.entities.iter().all(|e| e.canonical != "السعودية"),
+        "{:?}",
+        names(&r)
+    );
+}
