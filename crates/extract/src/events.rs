@@ -30,6 +30,7 @@ pub struct Trigger {
     pub victim: bool,
     pub either_voice: bool,
     pub time_of_day: bool,
+    pub needs_occurrence: bool,
 }
 
 /// The compiled event knowledge.
@@ -60,6 +61,7 @@ impl EventLexicon {
                     victim: p.victim,
                     either_voice: p.either_voice,
                     time_of_day: p.time_of_day,
+                    needs_occurrence: p.needs_occurrence,
                 },
             );
         }
@@ -561,6 +563,7 @@ pub fn extract(
                 victim,
                 either_voice,
                 time_of_day,
+                needs_occurrence,
             } = hit.value;
             let (by_speaker, is_verb) = (*by_speaker, *is_verb);
             // A manner word right after a trigger («هجوم انتحاري») is that event's manner.
@@ -661,9 +664,21 @@ pub fn extract(
                     det.score(&feats) > 0.0
                 }));
             }
+            // «طلب من بوتين بدء مشاورات», «طالبوا بالإفراج عن المعتقلين»: the talks and the
+            // release are asked for, not held or done.
+            let asked = !is_verb
+                && asked_from.is_some_and(|a| {
+                    a <= hit.first
+                        && !(a..hit.first).any(|j| crate::quotes::speech(ctx, lex, j).is_some())
+                });
+            let occurrence = (hit.first.saturating_sub(3).max(s0)..hit.first)
+                .any(|j| in_words(ctx, &lex.res.occurrence_words, j));
+            // «انهيار 3 هدنات»: a truce named, not declared.
+            if *needs_occurrence && !occurrence && !asked {
+                k = hit.last;
+                continue;
+            }
             if !is_verb && root >= "14" {
-                let occurrence = (hit.first.saturating_sub(3).max(s0)..hit.first)
-                    .any(|j| in_words(ctx, &lex.res.occurrence_words, j));
                 let dated = dates.iter().any(|d| d.first >= s0 && d.last <= s1);
                 let counted = (s0..s1).any(|j| {
                     ctx.toks[j].kind == TokenKind::Number
@@ -680,13 +695,6 @@ pub fn extract(
             let intent = future
                 || (hit.first.saturating_sub(3).max(s0)..hit.first)
                     .any(|j| in_words(ctx, &lex.res.intent_words, j) || future_verb(ctx, lex, j));
-            // «طلب من بوتين بدء مشاورات», «طالبوا بالإفراج عن المعتقلين»: the talks and the
-            // release are asked for, not held or done.
-            let asked = !is_verb
-                && asked_from.is_some_and(|a| {
-                    a <= hit.first
-                        && !(a..hit.first).any(|j| crate::quotes::speech(ctx, lex, j).is_some())
-                });
             let modality = match root {
                 "13" => "threat",
                 "10" => "demand",
@@ -873,20 +881,29 @@ pub fn extract(
                     target = None;
                 }
             }
-            // «طلب باشينيان من بوتين … مساعدة أمنية»: what an appeal asks for says what kind
-            // of appeal it is. The appeal was coded at its verb, with its actors; the noun
-            // refines that event's code and is not an event of its own.
-            if root == "02" && !is_verb && code.len() == 4 {
+            // What an appeal asks for says what kind of appeal it is. The appeal was coded at
+            // its verb, with its actors; what is asked for refines that event's code and is not
+            // an event of its own: a noun of a specific appeal («طلب باشينيان من بوتين …
+            // مساعدة أمنية»), or an event whose code names its appeal in events/cameo.tsv
+            // («دعا … إلى وقف فوري لإطلاق النار»: the ceasefire has not been declared).
+            let refined = if root == "02" && !is_verb && code.len() == 4 {
+                Some(info)
+            } else if asked {
+                info.appeal.as_ref().and_then(|a| ev.codes.get(a))
+            } else {
+                None
+            };
+            if let Some(refined) = refined {
                 if let Some(appeal) = out
                     .iter_mut()
                     .rev()
                     .find(|e| e.sentence == sentence && e.cameo.code == "020")
                 {
-                    appeal.cameo.code = code.clone();
-                    appeal.cameo.goldstein = info.goldstein;
-                    appeal.plover = info.plover.clone().map(|kind| Plover {
+                    appeal.cameo.code = refined.code.clone();
+                    appeal.cameo.goldstein = refined.goldstein;
+                    appeal.plover = refined.plover.clone().map(|kind| Plover {
                         kind,
-                        mode: info.mode.clone(),
+                        mode: refined.mode.clone(),
                     });
                     k = hit.last;
                     continue;

@@ -625,3 +625,32 @@ fn a_kidnapped_photographer_and_the_place_of_the_kidnapping() {
         coded(Some("FRA"), Some("MED")),
     );
 }
+
+/// «دعا … إلى وقف فوري لإطلاق النار»: an appeal to de-escalate (0256), not a shooting; a
+/// ceasefire declared is a truce (0871), and still no shooting.
+#[test]
+fn a_call_for_a_ceasefire_is_an_appeal() {
+    let text =
+        "دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش أمس الأطراف اليمنية إلى وقف فوري لإطلاق النار.";
+    let e = event_in(text, |e| e.cameo.root == "02");
+    assert_eq!(e.cameo.code, "0256", "{e:?}");
+    assert_eq!(e.trigger.text, "دعا");
+    assert_eq!(country(&e.target), Some("YEM"), "{:?}", e.target);
+    no_event_in(text, assault);
+    no_event_in(text, |e| e.cameo.code == "0871");
+    let e = event_in(
+        "وأعلن الجيش الروسي وقف إطلاق النار في المنطقة اعتبارا من منتصف الليل.",
+        |e| e.cameo.code == "0871",
+    );
+    assert_eq!(e.plover.as_ref().map(|p| p.kind.as_str()), Some("RETREAT"));
+    assert_eq!(codes(&e.source), coded(Some("RUS"), Some("MIL")));
+    no_event_in(
+        "وأعلن الجيش الروسي وقف إطلاق النار في المنطقة اعتبارا من منتصف الليل.",
+        assault,
+    );
+    // Named, not declared: the truces collapsed.
+    no_event_in(
+        "وتسببت أرمينيا بخروقاتها في انهيار 3 هدنات إنسانية منذ ذلك اليوم.",
+        |e| e.cameo.code == "0871",
+    );
+}

@@ -127,6 +127,9 @@ pub struct EventCode {
     pub goldstein: f32,
     pub plover: Option<String>,
     pub mode: Option<String>,
+    /// `appeal=CODE`: an appeal for this event («دعا إلى وقف إطلاق النار») is an appeal of
+    /// that code (0256, to de-escalate), not an appeal in general.
+    pub appeal: Option<String>,
 }
 
 /// A word or phrase that triggers an event of a CAMEO code.
@@ -146,6 +149,9 @@ pub struct EventPattern {
     /// Also a time of day («فجر»: dawn, and «فجّر», blew up): before a word of time it is
     /// that time, not a trigger (`time=yes`).
     pub time_of_day: bool,
+    /// Names an event only after an `occurrence` word or as what an appeal asks for
+    /// (`occurrence=yes`): «أعلن وقف إطلاق النار» is a ceasefire, «انهيار 3 هدنات» is not.
+    pub needs_occurrence: bool,
 }
 
 /// A noun that introduces an organisation or media name («صحيفة», «وزارة», «الجيش»).

@@ -369,11 +369,20 @@ fn parse_line(
                 return Err(format!("Goldstein value {goldstein} is outside -10..10"));
             }
             let attrs = attrs(&cols[3..])?;
+            let appeal = attrs.get("appeal").cloned();
+            if let Some(a) = &appeal {
+                if !a.starts_with("02") || !r.event_codes.iter().any(|c| &c.code == a) {
+                    return Err(format!(
+                        "appeal={a}: an appeal code (02…) listed above this line is expected"
+                    ));
+                }
+            }
             r.event_codes.push(EventCode {
                 code: code.to_string(),
                 goldstein,
                 plover: (cols[2] != "-").then(|| cols[2].to_string()),
                 mode: attrs.get("mode").cloned(),
+                appeal,
             });
         }
         Kind::EventVerbs => {
@@ -386,6 +395,7 @@ fn parse_line(
             let victim = attrs.get("victim").map(String::as_str) == Some("yes");
             let either_voice = attrs.get("voice").map(String::as_str) == Some("either");
             let time_of_day = attrs.get("time").map(String::as_str) == Some("yes");
+            let needs_occurrence = attrs.get("occurrence").map(String::as_str) == Some("yes");
             for a in alternatives(cols[1]) {
                 let verb = a.starts_with('+');
                 // Only the bare past form can also be a noun of time («فجر»); «فجرت» cannot.
@@ -401,6 +411,7 @@ fn parse_line(
                         victim,
                         either_voice,
                         time_of_day,
+                        needs_occurrence,
                     });
                 }
             }
