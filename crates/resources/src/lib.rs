@@ -494,6 +494,13 @@ mod tests {
             parse::conjugations("+أطلق/يطلق النار").unwrap()[0],
             "أطلق النار"
         );
+        // «+وعد/-»: the past alone; «يعد» is far more often «يُعدّ», is considered.
+        let forms = parse::conjugations("+وعد/-").unwrap();
+        assert!(forms.iter().any(|x| x == "وعدت"), "{forms:?}");
+        assert!(
+            !forms.iter().any(|x| x == "يعد" || x == "تعد" || x == "-"),
+            "{forms:?}"
+        );
     }
 
     #[test]

@@ -104,8 +104,8 @@ pub(crate) fn parse_into(
     Ok(())
 }
 
-/// Expands «+PAST/PRESENT rest…» into the conjugated forms of the verb followed by `rest`;
-/// anything else is returned as it is.
+/// Expands «+PAST/PRESENT rest…» into the conjugated forms of the verb followed by `rest`
+/// («+PAST/-»: the past forms alone); anything else is returned as it is.
 pub(crate) fn conjugations(pattern: &str) -> Result<Vec<String>, String> {
     let Some(verb) = pattern.strip_prefix('+') else {
         return Ok(vec![pattern.to_string()]);
@@ -133,6 +133,9 @@ pub(crate) fn conjugations(pattern: &str) -> Result<Vec<String>, String> {
         for suffix in ["ا", "ن", "نا", "تم"] {
             forms.push(format!("{past}{suffix}"));
         }
+    }
+    if present == "-" {
+        return Ok(forms.into_iter().map(|f| format!("{f}{rest}")).collect());
     }
     let body: String = present.chars().skip(1).collect();
     forms.push(present.to_string());
