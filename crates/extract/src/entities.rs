@@ -742,8 +742,15 @@ pub fn extract(
             for (first, last, ty, conj) in spans {
                 // «وزارة الصحة السعودية»: the gazetteer declined this reading of the word, an
                 // adjective agreeing with the noun before it; it is no name of its own.
+                // An organisation's noun alone («جامعة», «منظمة») names no body: the trigger rules
+                // below read the name after it when there is one («منظمة "الخوذ البيضاء"»).
+                let bare_noun = ty != "PER"
+                    && ctx
+                        .match_at(&lex.triggers, first, true)
+                        .is_some_and(|h| h.last == last && !h.value.needs_nationality);
                 if !ctx.toks[first..last].iter().all(|t| t.is_word())
                     || adjective_reading(ctx, lex, first, last)
+                    || bare_noun
                 {
                     continue;
                 }

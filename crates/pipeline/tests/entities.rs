@@ -163,3 +163,26 @@ fn a_nationality_adjective_after_a_ministry_is_its_country() {
         names(&r)
     );
 }
+
+/// An organisation's noun alone is no body: «منظمة» before a quoted name is that name's
+/// noun, and «جامعة» before a city leaves the city its own.
+#[test]
+fn an_organisation_noun_alone_is_no_body() {
+    let r = analyze(
+        "ويضيف أن منظمة \"الخوذ البيضاء\" تقول إنها تتلقى الدعم. وقال باحثون من جامعة برمنغهام إن الدراسة شملت ألف شخص.",
+    );
+    for noun in ["منظمة", "جامعة"] {
+        assert!(
+            r.entities.iter().all(|e| e.canonical != noun),
+            "«{noun}» in {:?}",
+            names(&r)
+        );
+    }
+    assert!(
+        r.entities
+            .iter()
+            .any(|e| e.canonical == "الخوذ البيضاء" && e.kind == "ORG"),
+        "{:?}",
+        names(&r)
+    );
+}
