@@ -150,6 +150,37 @@ fn adjective_reading(ctx: &Ctx, lex: &Lexicon, first: usize, last: usize) -> boo
         && ctx.slice(prev.start, prev.end).starts_with("ال")
 }
 
+/// The tokens of a dotted abbreviation («بي.بي.سي»: pieces of one to three letters joined by
+/// dots with no space) that holds tokens `first..last`, when it has two pieces or more.
+fn dotted_abbreviation(ctx: &Ctx, first: usize, last: usize) -> Option<(usize, usize)> {
+    let toks = &ctx.toks;
+    let piece =
+        |k: usize| toks[k].is_word() && ctx.slice(toks[k].start, toks[k].end).chars().count() <= 3;
+    let dot_between = |k: usize| {
+        // Token k is a dot touching a piece on each side.
+        k > 0
+            && k + 1 < toks.len()
+            && toks[k].kind == TokenKind::Punct
+            && ctx.slice(toks[k].start, toks[k].end) == "."
+            && toks[k - 1].end == toks[k].start
+            && toks[k].end == toks[k + 1].start
+            && piece(k - 1)
+            && piece(k + 1)
+    };
+    if !(first..last).all(|k| piece(k) || dot_between(k)) {
+        return None;
+    }
+    let mut a = first;
+    while a >= 2 && dot_between(a - 1) {
+        a -= 2;
+    }
+    let mut b = last;
+    while b + 1 < toks.len() && dot_between(b) {
+        b += 2;
+    }
+    (b - a >= 3).then_some((a, b))
+}
+
 /// «المؤتمر الصحافي»: a one-word title after a definite noun is an adjective agreeing with
 /// it, not a person's title.
 fn adjective_reading_of_title(ctx: &Ctx, first: usize, last: usize) -> bool {
@@ -696,6 +727,22 @@ pub fn extract(
     // 1. Gazetteer.
     let mut i = 0;
     while i < n {
+        // «بي.بي.سي», «أ.ف.ب»: the gazetteer's «بي بي سي», «أ ف ب» written with dots, which
+        // the tokenizer keeps apart.
+        if let Some((a, b)) = dotted_abbreviation(ctx, i, i + 1).filter(|&(a, _)| a == i) {
+            let key = ctx.toks[a..b]
+                .iter()
+                .filter(|t| t.is_word())
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(&idx) = lex.gazetteer.get(&key).and_then(|v| v.first()) {
+                let e = ents.entity_for_entry(lex, idx);
+                ents.add_mention(e, a, b, ctx.toks[a].start, ctx.toks[b - 1].end);
+                i = b;
+                continue;
+            }
+        }
         if let Some(hit) = ctx
             .match_at(&lex.gazetteer, i, true)
             .filter(|h| !adjective_reading(ctx, lex, h.first, h.last))
@@ -740,6 +787,15 @@ pub fn extract(
             }
             let spans = person_spans(ctx, lex, &ents, &tags, a, spans);
             for (first, last, ty, conj) in spans {
+                // «إتش.إس.بي.سي», «(بي.سي.سي)»: letters of an abbreviation joined by dots are
+                // one name; the tagger sees the pieces apart.
+                let (first, last) = dotted_abbreviation(ctx, first, last).unwrap_or((first, last));
+                let abbreviation = ctx.toks[first..last]
+                    .iter()
+                    .any(|t| t.kind == TokenKind::Punct);
+                if abbreviation && ents.at[first..last].iter().any(Option::is_some) {
+                    continue;
+                }
                 // «وزارة الصحة السعودية»: the gazetteer declined this reading of the word, an
                 // adjective agreeing with the noun before it; it is no name of its own.
                 // An organisation's noun alone («جامعة», «منظمة») names no body: the trigger rules
@@ -748,7 +804,7 @@ pub fn extract(
                     && ctx
                         .match_at(&lex.triggers, first, true)
                         .is_some_and(|h| h.last == last && !h.value.needs_nationality);
-                if !ctx.toks[first..last].iter().all(|t| t.is_word())
+                if !(abbreviation || ctx.toks[first..last].iter().all(|t| t.is_word()))
                     || adjective_reading(ctx, lex, first, last)
                     || bare_noun
                 {

@@ -186,3 +186,42 @@ fn an_organisation_noun_alone_is_no_body() {
         names(&r)
     );
 }
+
+/// «(بي.بي.سي)», «أ.ف.ب»: an abbreviation written with dots is the gazetteer's name written
+/// with spaces, one mention over the whole of it; an unknown one the tagger reads is one
+/// name, not its letters apart.
+#[test]
+fn a_dotted_abbreviation_is_one_name() {
+    let r = analyze(
+        "وذكرت هيئة الإذاعة البريطانية (بي.بي.سي) أن الاجتماع انتهى. ونقلت وكالة أ.ف.ب عن مصدر أمني قوله إن الهجوم وقع أمس.",
+    );
+    let bbc = r
+        .entities
+        .iter()
+        .find(|e| e.canonical == "بي بي سي")
+        .unwrap_or_else(|| panic!("no BBC in {:?}", names(&r)));
+    let shown: Vec<String> = bbc
+        .mentions
+        .iter()
+        .map(|m| chars(&r.text, m.start, m.end))
+        .collect();
+    assert!(shown.iter().any(|s| s == "بي.بي.سي"), "{shown:?}");
+    let afp = r
+        .entities
+        .iter()
+        .find(|e| e.country.as_deref() == Some("FRA"))
+        .unwrap_or_else(|| panic!("no AFP in {:?}", names(&r)));
+    assert_eq!(
+        chars(&r.text, afp.mentions[0].start, afp.mentions[0].end),
+        "أ.ف.ب"
+    );
+    for e in &r.entities {
+        for m in &e.mentions {
+            let s = chars(&r.text, m.start, m.end);
+            assert!(
+                !matches!(s.as_str(), "بي" | "سي" | "أ" | "ف" | "ب"),
+                "a letter alone: {e:?}"
+            );
+        }
+    }
+}
