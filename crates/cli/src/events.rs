@@ -322,6 +322,19 @@ fn gold_code(v: &serde_json::Value) -> (Option<String>, Option<String>) {
     (get("main"), get("role"))
 }
 
+/// The code most of a sentence's annotations give one side; a tie goes to the earliest
+/// annotation among the tied codes, so that a single annotation is its own majority.
+fn majority_code(spans: &[serde_json::Value], side: &str) -> (Option<String>, Option<String>) {
+    let codes: Vec<_> = spans.iter().map(|sp| side_code(sp, side)).collect();
+    let count = |c: &(Option<String>, Option<String>)| codes.iter().filter(|x| *x == c).count();
+    let best = codes.iter().map(count).max().unwrap_or(0);
+    codes
+        .iter()
+        .find(|c| count(c) == best)
+        .cloned()
+        .unwrap_or((None, None))
+}
+
 fn ours(a: Option<&Actor>) -> (Option<String>, Option<String>) {
     a.map(|a| (a.country.clone(), a.sector.clone()))
         .unwrap_or((None, None))
@@ -419,6 +432,7 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
     if let Some((spans, items)) = &spans {
         let (mut n, mut src_ok, mut tgt_ok, mut found) = (0usize, 0usize, 0usize, 0usize);
         let (mut src_any, mut tgt_any) = (0usize, 0usize);
+        let (mut src_major, mut tgt_major) = (0usize, 0usize);
         let (mut coded_n, mut src_coded, mut tgt_coded) = (0usize, 0usize, 0usize);
         let id_of: HashMap<&str, &str> = rows
             .iter()
@@ -469,6 +483,10 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
                 spans.iter().any(|sp| side_code(sp, side) == ours(a))
             };
             src_any += usize::from(any("source_role", e.source.as_ref()));
+            src_major +=
+                usize::from(majority_code(spans, "source_role") == ours(e.source.as_ref()));
+            tgt_major +=
+                usize::from(majority_code(spans, "target_role") == ours(e.target.as_ref()));
             tgt_any += usize::from(any("target_role", e.target.as_ref()));
             for (side, found, gold, ok) in [
                 ("source", ours(e.source.as_ref()), &gold_src, &mut src_ok),
@@ -491,6 +509,11 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
             pct(src_ok),
             pct(tgt_ok),
             (pct(src_ok) + pct(tgt_ok)) / 2.0
+        );
+        println!(
+            "agreeing with the annotators' majority: source {:.3}, target {:.3}",
+            pct(src_major),
+            pct(tgt_major)
         );
         println!(
             "agreeing with any of the sentence's annotations: source {:.3}, target {:.3}",
