@@ -66,7 +66,11 @@ pub fn sentence_features(
             t.norm.clone()
         };
         f.push(h(kind, 1, &[&stem]));
-        if let Some(hit) = ctx.match_at(&ev.patterns, k, true).filter(|h| h.last <= s1) {
+        // A trigger that stands only in «…» patterns is read where the event rules read it.
+        if let Some(hit) = ctx
+            .match_at(&ev.patterns, k, true)
+            .filter(|h| h.last <= s1 && !h.value.code.is_empty())
+        {
             let crate::events::Trigger { code, verb, .. } = hit.value;
             let plover = ev
                 .codes

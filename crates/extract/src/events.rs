@@ -31,7 +31,15 @@ pub struct Trigger {
     pub either_voice: bool,
     pub time_of_day: bool,
     pub needs_occurrence: bool,
+    /// Codes that hold when given words follow within a few words (a pattern written
+    /// «+انسحب/ينسحب … من الاتفاق»): the folded words and the code. `code` is empty when
+    /// the trigger stands only in such patterns.
+    pub then: Vec<(String, String)>,
 }
+
+/// How many words may stand between a trigger and the words a «…» pattern needs after it:
+/// enough for a subject and a date («انسحبت الولايات المتحدة رسميا أمس من الاتفاق»).
+const GAP: usize = 5;
 
 /// The compiled event knowledge.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +50,8 @@ pub struct EventLexicon {
     pub agents_markers: Phrases<()>,
     pub codes: HashMap<String, EventCode>,
     pub agents: Phrases<String>,
+    /// Nouns that are actors only as the subject of a verb done to oneself, with their sector.
+    pub reflexive_agents: Phrases<String>,
     /// One-word agent nouns with a possessive pronoun («جنوده» → MIL), and with a
     /// conjunction before them («وجنوده»), built once from events/affixes.tsv: looked up for
     /// every word.
@@ -50,24 +60,48 @@ pub struct EventLexicon {
 
 impl EventLexicon {
     pub fn new(res: &rasd_resources::Resources) -> Self {
-        let mut patterns = Phrases::default();
+        // One trigger per form: the first plain pattern of a form gives its code and flags,
+        // and every «…» pattern of the form adds the code its following words give.
+        let mut triggers: Vec<(String, Trigger)> = Vec::new();
+        let mut at: HashMap<String, usize> = HashMap::default();
         for p in &res.event_patterns {
-            patterns.insert(
-                &p.folded,
-                Trigger {
-                    code: p.code.clone(),
+            let i = *at.entry(p.folded.clone()).or_insert_with(|| {
+                triggers.push((p.folded.clone(), Trigger::default()));
+                triggers.len() - 1
+            });
+            let t = &mut triggers[i].1;
+            let unset = t.code.is_empty() && t.then.is_empty();
+            if p.then.is_none() && !t.code.is_empty() {
+                continue;
+            }
+            if unset || p.then.is_none() {
+                *t = Trigger {
+                    code: t.code.clone(),
                     by_speaker: p.by_speaker,
                     verb: p.verb,
                     victim: p.victim,
                     either_voice: p.either_voice,
                     time_of_day: p.time_of_day,
                     needs_occurrence: p.needs_occurrence,
-                },
-            );
+                    then: std::mem::take(&mut t.then),
+                };
+            }
+            match &p.then {
+                Some(tail) => t.then.push((tail.clone(), p.code.clone())),
+                None => t.code = p.code.clone(),
+            }
+        }
+        let mut patterns = Phrases::default();
+        for (form, t) in triggers {
+            patterns.insert(&form, t);
         }
         let mut agents = Phrases::default();
         for (noun, sector) in &res.event_agents {
             agents.insert(noun, sector.clone());
+        }
+        let mut reflexive_agents = Phrases::default();
+        for (noun, sector) in &res.reflexive_agents {
+            reflexive_agents.insert(noun, sector.clone());
         }
         let mut agents_markers = Phrases::default();
         for m in &res.agent_markers {
@@ -99,6 +133,7 @@ impl EventLexicon {
                 .map(|c| (c.code.clone(), c.clone()))
                 .collect(),
             agents,
+            reflexive_agents,
             agents_markers,
             possessed,
         }
@@ -244,6 +279,25 @@ fn unnamed_actor(
     })
 }
 
+/// Where the folded words `words` end when they stand at token `j` (before `s1`), the first
+/// with a proclitic seen through («بخرق»).
+fn follows(ctx: &Ctx, j: usize, s1: usize, words: &str) -> Option<usize> {
+    let mut end = j;
+    for (n, w) in words.split(' ').enumerate() {
+        let t = ctx.toks.get(end).filter(|_| end < s1)?;
+        let same = if n == 0 {
+            variants(&t.norm).iter().any(|(v, _)| v == w)
+        } else {
+            t.norm == w
+        };
+        if !same {
+            return None;
+        }
+        end += 1;
+    }
+    Some(end)
+}
+
 /// Whether token `k` is a verb in the future («ستواصل»). The prefix alone also opens nouns
 /// («سيارة مفخخة», «سيطرة») and numbers («ستة»); a verb never ends in «ة».
 fn future_verb(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
@@ -289,7 +343,7 @@ fn reads_passive(
 /// actor («في بغداد»). The preposition may carry «و» («وفي بغداد»), a direction «ب»
 /// («بشمال»); it is looked up as written and without them (variants keep two-letter words
 /// whole).
-fn is_place_preposition(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
+pub(crate) fn is_place_preposition(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
     let Some(prev) = k.checked_sub(1).map(|j| ctx.toks[j].norm.as_str()) else {
         return false;
     };
@@ -378,6 +432,10 @@ fn mentions(
                 .filter(|n| n.last <= s1 && n.value == h.value)
             {
                 last = next.last;
+            }
+            // «مهاجما انتحاريا»: a manner word after the noun describes the same actor.
+            while last < s1 && in_words(ctx, &lex.res.manner_words, last) {
+                last += 1;
             }
             let mut country = None;
             if let Some(n) = ctx
@@ -520,7 +578,14 @@ pub fn extract(
         // Where the last appeal or demand ended, until a verb of another event or of speech
         // opens a clause of its own: the nouns after it are what is asked for.
         let mut asked_from: Option<usize> = None;
+        // The words a «…» pattern read after its trigger: they trigger nothing of their own
+        // («انسحب الوفد من المفاوضات» is no negotiation).
+        let mut object: Option<(usize, usize)> = None;
         while k < s1 {
+            if let Some((_, b)) = object.filter(|&(a, b)| a <= k && k < b) {
+                k = b;
+                continue;
+            }
             // Triggers inside a name («حزب الحرب») are part of the name.
             if ents.at[k].is_some() {
                 k += 1;
@@ -532,11 +597,32 @@ pub fn extract(
                     // «ستواصل», «سيهاجم»: the future particle on a verb.
                     let t = &ctx.toks[k];
                     let stripped = lex.res.affixes.strip("future", &t.norm);
-                    match stripped
-                        .and_then(|r| ev.patterns.get(r))
-                        .filter(|_| ctx.match_at(&ev.patterns, k, true).is_none())
+                    let future = stripped.and_then(|r| ev.patterns.get(r));
+                    // «بخروقاتها», «اعتقاله»: a one-word trigger with a pronoun on it. A final
+                    // «ة» is no «ه», whatever folding makes of it («طلبة» are students), and
+                    // before a pronoun it is written «ت» («وزارته», «طلبته»), which a verb
+                    // form ending in «ت» cannot be told from; a plural in «ات» keeps its «ت».
+                    let possessed = || {
+                        // Every pronoun ends in «ه», «ا» or «م»: most words are passed over
+                        // before their forms are built.
+                        if t.kind != TokenKind::Arabic
+                            || !t.norm.ends_with(['ه', 'ا', 'م'])
+                            || ctx.slice(t.start, t.end).ends_with('ة')
+                        {
+                            return None;
+                        }
+                        variants(&t.norm).iter().find_map(|(v, _)| {
+                            let w = lex.res.affixes.strip("possessive", v)?;
+                            (w.chars().count() >= 3 && (!w.ends_with('ت') || w.ends_with("ات")))
+                                .then(|| ev.patterns.get(w))
+                                .flatten()
+                        })
+                    };
+                    match future
+                        .map(|v| (v, true))
+                        .or_else(|| possessed().map(|v| (v, false)))
                     {
-                        Some(v) => (
+                        Some((v, future)) => (
                             crate::context::Hit {
                                 first: k,
                                 last: k + 1,
@@ -544,7 +630,7 @@ pub fn extract(
                                 end: t.end,
                                 value: v,
                             },
-                            true,
+                            future,
                         ),
                         None => {
                             k += 1;
@@ -564,8 +650,28 @@ pub fn extract(
                 either_voice,
                 time_of_day,
                 needs_occurrence,
+                then,
             } = hit.value;
             let (by_speaker, is_verb) = (*by_speaker, *is_verb);
+            // «انسحبت الولايات المتحدة من الاتفاق»: what follows the trigger picks its code.
+            let followed = (hit.last..(hit.last + GAP + 1).min(s1))
+                .take_while(|_| !then.is_empty())
+                .find_map(|j| {
+                    then.iter()
+                        .filter_map(|(w, c)| follows(ctx, j, s1, w).map(|end| (j, end, c)))
+                        .max_by_key(|&(_, end, _)| end)
+                });
+            let code = match followed {
+                Some((a, b, c)) => {
+                    object = Some((a, b));
+                    c
+                }
+                None => code,
+            };
+            if code.is_empty() {
+                k = hit.last;
+                continue;
+            }
             // A manner word right after a trigger («هجوم انتحاري») is that event's manner.
             let manner_of_last =
                 after_trigger == Some(hit.first) && in_words(ctx, &lex.res.manner_words, hit.first);
@@ -806,8 +912,17 @@ pub fn extract(
                     m.first <= hit.last + 2
                         && m.actor.entity.is_none()
                         && m.actor.sector.is_none()
-                        // «محادثات مع نظيره التركي»: past a preposition it is a counterpart.
-                        && !(hit.last..m.first).any(|j| in_words(ctx, &lex.function_words, j))
+                        // «محادثات مع نظيره التركي», «تعازيه للرئيس الفرنسي»: past a
+                        // preposition it is a counterpart.
+                        && !(hit.last..m.first).any(|j| {
+                            in_words(ctx, &lex.function_words, j)
+                                || ctx.toks[j].norm.starts_with("لل")
+                                || lex
+                                    .res
+                                    .affixes
+                                    .strip("preposition", &ctx.toks[j].norm)
+                                    .is_some_and(|w| w.starts_with("ال"))
+                        })
                 })
             {
                 // «اعتداء عسكري أرميني»: a nationality adjective on the noun names its agent.
@@ -821,6 +936,43 @@ pub fn extract(
             } else {
                 source = before.last().map(|m| m.actor.clone());
                 target = after.first().map(|m| m.actor.clone());
+            }
+            // «مهاجما انتحاريا فجر نفسه», «فجرت انتحارية نفسها»: the doer acted on themself,
+            // and is the subject, before the verb or between it and the pronoun.
+            let reflexive = (hit.last..(hit.last + 3).min(s1))
+                .find(|&j| is_verb && in_words(ctx, &lex.res.reflexive_words, j));
+            if let Some(r) = reflexive {
+                let doer = |j: usize| {
+                    ctx.match_at(&ev.reflexive_agents, j, true)
+                        .map(|h| ActorRef {
+                            entity: None,
+                            span: (h.start, h.end),
+                            country: None,
+                            sector: Some(h.value.clone()),
+                            org: None,
+                        })
+                };
+                // Before the verb, the bomber opens the clause («إن "انتحاريا يقود … فجر
+                // نفسه"»): nothing before it that it could describe.
+                let opens_clause = |j: usize| {
+                    j == s0
+                        || ctx.toks[j - 1].kind == TokenKind::Punct
+                        || lex.complementizers.contains(&ctx.toks[j - 1].norm)
+                };
+                source = ms
+                    .iter()
+                    .find(|m| m.first >= hit.last && m.last <= r)
+                    .map(|m| m.actor.clone())
+                    .or_else(|| (hit.last..r).find_map(doer))
+                    .or_else(|| subject.filter(|_| is_verb).map(|m| m.actor.clone()))
+                    .or_else(|| {
+                        (hit.first.saturating_sub(6).max(s0)..hit.first)
+                            .rev()
+                            .filter(|&j| opens_clause(j))
+                            .find_map(doer)
+                    })
+                    .or(source);
+                target = after.iter().find(|m| m.first > r).map(|m| m.actor.clone());
             }
             if target.is_none() && matches!(root, "18" | "19" | "20") {
                 // A fight has another side even when it is named elsewhere in the sentence.

@@ -456,8 +456,13 @@ fn actor_coding_rules() {
             coded(None, Some("UAF")),
             coded(None, Some("MIL")),
         ),
-        // A place name joined to «ب» («ببغداد») is where it happened, not the target.
-        ("فجر انتحاري نفسه في سوق ببغداد امس.", None, None),
+        // A place name joined to «ب» («ببغداد») is where it happened, not the target; the
+        // one who blew himself up is the attacker (agents.tsv, subject=reflexive).
+        (
+            "فجر انتحاري نفسه في سوق ببغداد امس.",
+            coded(None, Some("UAF")),
+            None,
+        ),
         // «قوات الأمن» are police, as CAMEO codes security forces.
         (
             "قتلت قوات الأمن العراقية ثلاثة مسلحين.",
@@ -653,4 +658,220 @@ fn a_call_for_a_ceasefire_is_an_appeal() {
         "وتسببت أرمينيا بخروقاتها في انهيار 3 هدنات إنسانية منذ ذلك اليوم.",
         |e| e.cameo.code == "0871",
     );
+}
+
+/// Every CAMEO root has Arabic patterns: statements (01), material cooperation (06) and
+/// investigations (09) included, each coded with its actors.
+#[test]
+fn every_root_has_patterns() {
+    let cases = [
+        (
+            "وأصدرت وزارة الخارجية المصرية بيانا حول الأزمة أمس.",
+            "010",
+            Some("EGY"),
+        ),
+        (
+            "وأعربت الولايات المتحدة عن قلقها إزاء التصعيد في اليمن.",
+            "012",
+            Some("USA"),
+        ),
+        (
+            "وأعلن تنظيم داعش مسؤوليته عن الهجوم في بغداد أمس.",
+            "015",
+            Some("IMG"),
+        ),
+        (
+            "ونفت حركة حماس مسؤوليتها عن إطلاق الصواريخ.",
+            "016",
+            Some("PSE"),
+        ),
+        (
+            "وأجرى الرئيس الروسي اتصالا هاتفيا مع نظيره التركي.",
+            "041",
+            Some("RUS"),
+        ),
+        (
+            "وتوسطت قطر بين حركة طالبان والحكومة الأفغانية.",
+            "045",
+            Some("QAT"),
+        ),
+        (
+            "وأجرت القوات المصرية مناورات عسكرية مشتركة مع القوات السعودية أمس.",
+            "062",
+            Some("EGY"),
+        ),
+        (
+            "وقدمت الولايات المتحدة مساعدة عسكرية لأوكرانيا.",
+            "072",
+            Some("USA"),
+        ),
+        (
+            "ورفعت الولايات المتحدة العقوبات عن السودان.",
+            "085",
+            Some("USA"),
+        ),
+        (
+            "وفتحت الشرطة البريطانية تحقيقا في الحادث.",
+            "090",
+            Some("GBR"),
+        ),
+        ("وطالب المتظاهرون برحيل الحكومة العراقية.", "1041", None),
+        (
+            "واستخدمت روسيا حق النقض ضد مشروع القرار.",
+            "129",
+            Some("RUS"),
+        ),
+        (
+            "وهدد الرئيس الأمريكي باستخدام القوة ضد كوريا الشمالية.",
+            "138",
+            Some("USA"),
+        ),
+        (
+            "وأضرب مئات المعتقلين الفلسطينيين عن الطعام أمس.",
+            "142",
+            None,
+        ),
+        (
+            "وقطعت السعودية علاقاتها الدبلوماسية مع إيران أمس.",
+            "161",
+            Some("SAU"),
+        ),
+        (
+            "وأعلنت الحكومة الباكستانية حالة الطوارئ في البلاد.",
+            "1724",
+            Some("PAK"),
+        ),
+        (
+            "واحتلت القوات التركية مدينة عفرين في مارس.",
+            "192",
+            Some("TUR"),
+        ),
+        (
+            "وقصفت القوات السورية بلدة دوما بالغاز السام في أبريل الماضي.",
+            "2041",
+            Some("SYR"),
+        ),
+    ];
+    for (text, code, source) in cases {
+        let e = event_in(text, |e| e.cameo.code == code);
+        assert_eq!(country(&e.source), source, "{text}");
+        assert_eq!(e.cameo.root, code[..2], "{text}");
+    }
+}
+
+/// What follows a trigger can change what it means («…» in events/verbs.tsv), and the words
+/// it reads there trigger nothing of their own.
+#[test]
+fn what_follows_a_trigger_picks_its_code() {
+    let e = event_in(
+        "وانسحبت الولايات المتحدة من الاتفاق النووي مع إيران في مايو.",
+        |e| e.cameo.root == "12",
+    );
+    assert_eq!(e.cameo.code, "127");
+    assert_eq!(codes(&e.source), coded(Some("USA"), Some("GOV")));
+    no_event_in(
+        "وانسحبت الولايات المتحدة من الاتفاق النووي مع إيران في مايو.",
+        |e| e.cameo.code == "087",
+    );
+    // A withdrawal from a town is still a retreat.
+    event_in(
+        "وانسحبت القوات الروسية من مدينة خيرسون أمس.",
+        |e| e.cameo.code == "087",
+    );
+    // Leaving talks halts them; the talks are not held.
+    no_event_in(
+        "وانسحب الوفد الحكومي من المفاوضات أمس.",
+        |e| e.cameo.root == "04",
+    );
+    // A threat of force is a threat, not an operation.
+    no_event_in(
+        "وهدد الجيش بعملية عسكرية واسعة في الشمال.",
+        |e| e.cameo.root == "19",
+    );
+    // «-»: ranked first is no occupation.
+    no_event_in(
+        "واحتل المنتخب المغربي المركز الأول في المجموعة.",
+        |e| e.cameo.code == "192",
+    );
+    // Without what it claims, «أعلن» is no claim.
+    no_event_in(
+        "وأعلن الرئيس الأمريكي موعد الانتخابات.",
+        |e| e.cameo.root == "01",
+    );
+}
+
+/// A trigger with a pronoun on it is still the trigger («بخروقاتها», «اعتقاله»); a word whose
+/// «ة» folding turns into «ه» is not («طلبة»: students), nor «ت» + pronoun («وزارته»).
+#[test]
+fn a_trigger_with_a_pronoun_on_it() {
+    let e = event_in(
+        "وتسببت أرمينيا بخروقاتها في انهيار 3 هدنات إنسانية.",
+        |e| e.cameo.code == "196",
+    );
+    assert_eq!(country(&e.source), Some("ARM"));
+    event_in(
+        "وأعلنت الشرطة اعتقاله أمس في القاهرة.",
+        |e| e.cameo.code == "173",
+    );
+    no_event_in(
+        "واجتمع طلبة الجامعة في القاعة الكبرى.",
+        |e| e.cameo.root == "02",
+    );
+    no_event_in(
+        "وقال الوزير إن وزارته تراقب الأسعار.",
+        |e| e.cameo.root == "04",
+    );
+}
+
+/// «ولم» negates as «لم» does: the conjunction is not cut from a two-letter particle, so
+/// it is listed with it.
+#[test]
+fn a_negation_with_a_conjunction_on_it() {
+    let e = event_in(
+        "ولم تعلن أي جهة مسؤوليتها عن التفجير.",
+        |e| e.cameo.code == "015",
+    );
+    assert!(e.negated);
+}
+
+/// Aid given is aid; asked for, the same words make the appeal specific.
+#[test]
+fn aid_given_and_aid_asked_for() {
+    let e = event_in(
+        "وأرسلت السعودية مساعدات إنسانية إلى اليمن أمس.",
+        |e| e.cameo.root == "07",
+    );
+    assert_eq!(e.cameo.code, "073");
+    assert_eq!(e.plover.as_ref().map(|p| p.kind.as_str()), Some("AID"));
+    for (text, appeal) in [
+        (
+            "وطلبت الحكومة اليمنية من الأمم المتحدة مساعدات إنسانية عاجلة.",
+            "0233",
+        ),
+        (
+            "وطلبت الحكومة اليمنية من الأمم المتحدة تقديم مساعدات عاجلة.",
+            "023",
+        ),
+    ] {
+        let e = event_in(text, |e| e.cameo.root == "02");
+        assert_eq!(e.cameo.code, appeal, "{text}");
+        no_event_in(text, |e| e.cameo.root == "07" || e.cameo.root == "03");
+    }
+}
+
+/// «فجر نفسه»: the one who blew themself up is the attacker, named before the verb, between it
+/// and the pronoun, or by the manner word alone (agents.tsv `subject=reflexive`); elsewhere the
+/// manner word describes the attack and is no actor.
+#[test]
+fn a_suicide_bomber_is_the_attacker() {
+    for text in [
+        "وأفاد مسؤولون بأن مهاجما انتحاريا فجر نفسه خارج مكتب شركة أميركية للأمن.",
+        "وقالت مصادر في وزارة الداخلية إن «انتحاريا يقود شاحنة مفخخة فجر نفسه وسط سوق شعبي».",
+        "وقتل 15 شخصا إذ فجرت انتحارية نفسها وسط مأدبة إفطار في ديالى.",
+    ] {
+        let e = event_in(text, |e| e.cameo.code == "183");
+        assert_eq!(codes(&e.source), coded(None, Some("UAF")), "{text}");
+    }
+    let e = event_in("وأسفر هجوم انتحاري عن مقتل 20 شخصا في بغداد أمس.", assault);
+    assert!(e.source.is_none(), "{:?}", e.source);
 }

@@ -152,6 +152,10 @@ pub struct EventPattern {
     /// Names an event only after an `occurrence` word or as what an appeal asks for
     /// (`occurrence=yes`): «أعلن وقف إطلاق النار» is a ceasefire, «انهيار 3 هدنات» is not.
     pub needs_occurrence: bool,
+    /// Words that must follow the trigger within a few words for this code to hold (a
+    /// pattern written «+انسحب/ينسحب … من الاتفاق»): what a verb acts on can change what it
+    /// means. The trigger itself is the part before «…».
+    pub then: Option<String>,
 }
 
 /// A noun that introduces an organisation or media name («صحيفة», «وزارة», «الجيش»).
@@ -279,6 +283,9 @@ pub struct Resources {
     /// passage («برشلونة» in a match report is a club, not a city).
     pub topics: Vec<String>,
     pub topic_of: rustc_hash::FxHashMap<String, u8>,
+    /// For each topic, what a city named in its passages is when nothing marks it as the
+    /// place (`city=ORG` in topics.tsv: in a match report «فاز برشلونة» is the club).
+    pub topic_city: Vec<Option<EntityType>>,
     /// Nouns that introduce an organisation or media name.
     pub entity_triggers: Vec<EntityTrigger>,
     /// Event codebook (events/cameo.tsv), trigger patterns (events/verbs.tsv), actor nouns
@@ -286,6 +293,10 @@ pub struct Resources {
     pub event_codes: Vec<EventCode>,
     pub event_patterns: Vec<EventPattern>,
     pub event_agents: Vec<(String, String)>,
+    /// Words that name an actor only as the subject of a verb done to oneself
+    /// (`subject=reflexive` in events/agents.tsv: «انتحاريا … فجر نفسه», the bomber), with
+    /// its sector; elsewhere they describe an attack («هجوم انتحاري»).
+    pub reflexive_agents: Vec<(String, String)>,
     pub negation_words: WordSet,
     pub intent_words: WordSet,
     pub denial_words: WordSet,
@@ -302,6 +313,8 @@ pub struct Resources {
     /// Words that describe how an attack was carried out («انتحاري», «مفخخة»): evidence of
     /// an event for the detector, never actors.
     pub manner_words: WordSet,
+    /// Pronouns that make the doer act on themself («فجر نفسه»): the doer is the subject.
+    pub reflexive_words: WordSet,
     /// Words before the side a protest is aimed at («ضد», «أمام»).
     pub against_words: WordSet,
     /// Words after a crowd that say what it is made of («آلاف من الطلاب»).
@@ -501,6 +514,37 @@ mod tests {
             !forms.iter().any(|x| x == "يعد" || x == "تعد" || x == "-"),
             "{forms:?}"
         );
+    }
+
+    /// «…» splits a pattern into its trigger and the words that must follow it; «-» goes
+    /// only with such patterns.
+    #[test]
+    fn patterns_with_what_follows() {
+        let mut r = Resources::builtin();
+        r.add_file(
+            "mine",
+            "events/verbs.tsv",
+            "127\t+انسحب/ينسحب … من الاتفاق\n",
+        )
+        .unwrap();
+        let p = r
+            .event_patterns
+            .iter()
+            .rev()
+            .find(|p| p.folded == "انسحبت")
+            .unwrap();
+        assert_eq!(
+            (p.code.as_str(), p.then.as_deref()),
+            ("127", Some("من الاتفاق"))
+        );
+        assert!(p.verb);
+        for bad in ["-\t+احتل/يحتل\n", "127\tانسحاب …\n", "999\tكلمة\n"] {
+            let err = Resources::builtin()
+                .add_file("mine", "events/verbs.tsv", bad)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("line 1"), "{bad}: {err}");
+        }
     }
 
     #[test]

@@ -390,7 +390,12 @@ fn parse_line(
         }
         Kind::EventVerbs => {
             need(cols, 2, "CODE and patterns")?;
-            if !r.event_codes.iter().any(|c| c.code == cols[0]) {
+            // «-»: the words after «…» make the trigger no event («احتل … المركز الأول»).
+            if cols[0] == "-" {
+                if let Some(a) = alternatives(cols[1]).iter().find(|a| !a.contains('…')) {
+                    return Err(format!("«{a}»: the code «-» goes only with «…» patterns"));
+                }
+            } else if !r.event_codes.iter().any(|c| c.code == cols[0]) {
                 return Err(format!("code {} is not in events/cameo.tsv", cols[0]));
             }
             let attrs = attrs(&cols[2..])?;
@@ -400,6 +405,16 @@ fn parse_line(
             let time_of_day = attrs.get("time").map(String::as_str) == Some("yes");
             let needs_occurrence = attrs.get("occurrence").map(String::as_str) == Some("yes");
             for a in alternatives(cols[1]) {
+                let (a, then) = match a.split_once('…') {
+                    Some((head, tail)) => {
+                        let tail = fold_phrase(tail);
+                        if tail.is_empty() || head.trim().is_empty() {
+                            return Err(format!("«{a}»: words are needed on both sides of «…»"));
+                        }
+                        (head.trim().to_string(), Some(tail))
+                    }
+                    None => (a, None),
+                };
                 let verb = a.starts_with('+');
                 // Only the bare past form can also be a noun of time («فجر»); «فجرت» cannot.
                 let bare = fold_phrase(a.trim_start_matches('+').split('/').next().unwrap_or(""));
@@ -415,14 +430,21 @@ fn parse_line(
                         either_voice,
                         time_of_day,
                         needs_occurrence,
+                        then: then.clone(),
                     });
                 }
             }
         }
         Kind::EventAgents => {
             need(cols, 2, "SECTOR and nouns")?;
+            let attrs = attrs(&cols[2..])?;
+            let list = match attrs.get("subject").map(String::as_str) {
+                None => &mut r.event_agents,
+                Some("reflexive") => &mut r.reflexive_agents,
+                Some(other) => return Err(format!("subject={other}: only subject=reflexive")),
+            };
             for a in alternatives(cols[1]) {
-                r.event_agents.push((fold_phrase(&a), cols[0].to_string()));
+                list.push((fold_phrase(&a), cols[0].to_string()));
             }
         }
         Kind::EventAffixes => {
@@ -462,12 +484,13 @@ fn parse_line(
                 "approximate" => &mut r.counting_cues,
                 "place" => &mut r.place_words,
                 "manner" => &mut r.manner_words,
+                "reflexive" => &mut r.reflexive_words,
                 "against" => &mut r.against_words,
                 "partitive" => &mut r.partitive_words,
                 "time" => &mut r.time_words,
                 "topic" => &mut r.topic_words,
                 k => return Err(format!(
-                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate place manner against partitive time topic)"
+                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate place manner reflexive against partitive time topic)"
                 )),
             };
             for a in alternatives(cols[1]) {
@@ -505,9 +528,15 @@ fn parse_line(
                         return Err("too many topics (at most 255)".to_string());
                     }
                     r.topics.push(cols[0].to_string());
+                    r.topic_city.push(None);
                     r.topics.len() - 1
                 }
             };
+            if let Some(city) = attrs(&cols[2..])?.get("city") {
+                let kind = EntityType::parse(city)
+                    .ok_or_else(|| format!("city={city}: an entity type (ORG …)"))?;
+                r.topic_city[idx] = Some(kind);
+            }
             for w in alternatives(cols[1]) {
                 r.topic_of.insert(fold(&w), idx as u8);
             }
