@@ -624,6 +624,77 @@ fn absorb(
     Absorbed::Freed(country)
 }
 
+/// Step 2b of [`extract`]: gazetteer cities re-typed by the topic of their passage.
+fn clubs_of_cities(ctx: &Ctx, lex: &Lexicon, ents: &mut Entities) {
+    // States and capitals carry `sector=GOV` (they stand for their governments).
+    let city = |f: &Found| {
+        f.kind == EntityType::Gpe
+            && f.source == "gazetteer"
+            && f.entry
+                .is_some_and(|i| !lex.res.entities[i].attrs.contains_key("sector"))
+    };
+    if lex.res.topic_city.iter().all(Option::is_none) || !ents.found.iter().any(city) {
+        return;
+    }
+    let mut passage = crate::tagger::Passage::default();
+    for &(a, b) in &ctx.sentences {
+        let topic = passage.sentence(ctx, lex, (a, b));
+        let Some(kind) = (topic as usize)
+            .checked_sub(1)
+            .and_then(|t| lex.res.topic_city.get(t).copied().flatten())
+        else {
+            continue;
+        };
+        let mut k = a;
+        while k < b {
+            let Some(e) = ents.at[k] else {
+                k += 1;
+                continue;
+            };
+            let mut last = k;
+            while last < b && ents.at[last] == Some(e) {
+                last += 1;
+            }
+            let f = &ents.found[e];
+            let (start, end) = (ctx.toks[k].start, ctx.toks[last - 1].end);
+            let Some(&(m0, m1)) = f.mentions.iter().find(|&&(s, t)| s >= start && t <= end) else {
+                k = last;
+                continue;
+            };
+            // «ببرشلونة»: a preposition joined to the name marks the place too.
+            let joined = m0 > start && lex.res.place_words.contains(ctx.slice(start, m0));
+            if !city(f) || joined || crate::events::is_place_preposition(ctx, lex, k) {
+                k = last;
+                continue;
+            }
+            let (canonical, country) = (f.canonical.clone(), f.country.clone());
+            ents.found[e].mentions.retain(|&m| m != (m0, m1));
+            let club = match ents
+                .found
+                .iter()
+                .position(|g| g.kind == kind && g.canonical == canonical && g.source == "topic")
+            {
+                Some(c) => c,
+                None => {
+                    ents.found.push(Found {
+                        kind,
+                        canonical,
+                        country,
+                        sector: None,
+                        role: None,
+                        source: "topic",
+                        entry: None,
+                        mentions: Vec::new(),
+                    });
+                    ents.found.len() - 1
+                }
+            };
+            ents.add_mention(club, k, last, m0, m1);
+            k = last;
+        }
+    }
+}
+
 /// A place inside a name the tagger reads as MISC — a competition, an event, a treaty
 /// («كأس إسبانيا», «دوري أبطال أوروبا», «اتفاقية أوسلو») — is part of that name, not a
 /// mention of the place: its mentions there are dropped. The record has no MISC type, so
@@ -887,6 +958,12 @@ pub fn extract(
             None => i += 1,
         }
     }
+
+    // 2b. In a match report a city is its club («وفاز برشلونة على ضيفه»), whatever the tagger
+    // made of it: a city of the gazetteer (not a capital, which stands for its government)
+    // that no preposition or place word marks as the place («في برشلونة», «مدينة برشلونة»)
+    // becomes the body the passage's topic names (`city=` in topics.tsv), with its country.
+    clubs_of_cities(ctx, lex, &mut ents);
 
     // 3. Organisation and media names after trigger nouns.
     let mut i = 0;

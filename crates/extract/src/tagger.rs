@@ -495,15 +495,7 @@ fn facts<'a>(
     memory: &mut Memory,
     (first, last): (usize, usize),
 ) -> Vec<TokenFacts<'a>> {
-    let topics: Vec<u8> = (first..last)
-        .filter_map(|k| {
-            variants(&ctx.toks[k].norm)
-                .iter()
-                .take(2)
-                .find_map(|(v, _)| lex.res.topic_of.get(v.as_ref()).copied())
-        })
-        .collect();
-    let topic = memory.enter(topics);
+    let topic = memory.passage.sentence(ctx, lex, (first, last));
     let memory = &*memory;
     let mut gaz: Vec<&'static str> = vec![""; last - first];
     let mut i = first;
@@ -745,8 +737,14 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
 #[derive(Debug, Default, Clone)]
 pub struct Memory {
     seen: FxHashMap<String, [u16; 4]>,
-    /// The topics of the topic words (topics.tsv) in the last [`TOPIC_WINDOW`] sentences,
-    /// one list per sentence, the newest last.
+    passage: Passage,
+}
+
+/// What the passage read so far is about: the topics of the topic words (topics.tsv) in the
+/// last [`TOPIC_WINDOW`] sentences, one list per sentence, the newest last. The tagger reads
+/// it as a feature; the entity rules read it without the tagger too («فاز برشلونة»).
+#[derive(Debug, Default, Clone)]
+pub struct Passage {
     topics: std::collections::VecDeque<Vec<u8>>,
 }
 
@@ -755,7 +753,21 @@ pub struct Memory {
 /// article boundaries, do not carry one article's topic far into the next.
 const TOPIC_WINDOW: usize = 8;
 
-impl Memory {
+impl Passage {
+    /// Enters the sentence of tokens `first..last` and returns the passage's topic
+    /// ([`Passage::enter`]).
+    pub fn sentence(&mut self, ctx: &Ctx, lex: &Lexicon, (first, last): (usize, usize)) -> u8 {
+        let topics: Vec<u8> = (first..last)
+            .filter_map(|k| {
+                variants(&ctx.toks[k].norm)
+                    .iter()
+                    .take(2)
+                    .find_map(|(v, _)| lex.res.topic_of.get(v.as_ref()).copied())
+            })
+            .collect();
+        self.enter(topics)
+    }
+
     /// Enters a sentence with the topics of its topic words and returns the passage's
     /// topic: the one most of the window's words name, if at least two do (0 for none, else
     /// 1 + its index).
@@ -777,7 +789,9 @@ impl Memory {
             _ => 0,
         }
     }
+}
 
+impl Memory {
     /// The type the word (given by its forms, [`variants`]) most often had, with «+» when
     /// it had it more than once; «» if the word never stood in a name.
     fn verdict(&self, forms: &[(Cow<'_, str>, usize)]) -> &'static str {
@@ -1044,7 +1058,7 @@ mod tests {
 
     #[test]
     fn a_passage_has_the_topic_two_of_its_words_name() {
-        let mut m = Memory::default();
+        let mut m = Passage::default();
         assert_eq!(m.enter(vec![0]), 0, "one word is no topic");
         assert_eq!(m.enter(vec![]), 0);
         assert_eq!(m.enter(vec![0]), 1, "two words in the window are");
