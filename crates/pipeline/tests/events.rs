@@ -778,26 +778,18 @@ fn what_follows_a_trigger_picks_its_code() {
         "وانسحبت القوات الروسية من مدينة خيرسون أمس.",
         |e| e.cameo.code == "087",
     );
-    // Leaving talks halts them; the talks are not held.
-    no_event_in(
-        "وانسحب الوفد الحكومي من المفاوضات أمس.",
-        |e| e.cameo.root == "04",
-    );
-    // A threat of force is a threat, not an operation.
-    no_event_in(
-        "وهدد الجيش بعملية عسكرية واسعة في الشمال.",
-        |e| e.cameo.root == "19",
-    );
-    // «-»: ranked first is no occupation.
-    no_event_in(
-        "واحتل المنتخب المغربي المركز الأول في المجموعة.",
-        |e| e.cameo.code == "192",
-    );
-    // Without what it claims, «أعلن» is no claim.
-    no_event_in(
-        "وأعلن الرئيس الأمريكي موعد الانتخابات.",
-        |e| e.cameo.root == "01",
-    );
+    for (text, code) in [
+        // Leaving talks halts them; the talks are not held.
+        ("وانسحب الوفد الحكومي من المفاوضات أمس.", "04"),
+        // A threat of force is a threat, not an operation.
+        ("وهدد الجيش بعملية عسكرية واسعة في الشمال.", "19"),
+        // «-»: ranked first is no occupation.
+        ("واحتل المنتخب المغربي المركز الأول في المجموعة.", "192"),
+        // Without what it claims, «أعلن» is no claim.
+        ("وأعلن الرئيس الأمريكي موعد الانتخابات.", "01"),
+    ] {
+        no_event_in(text, |e| e.cameo.code.starts_with(code));
+    }
 }
 
 /// A trigger with a pronoun on it is still the trigger («بخروقاتها», «اعتقاله»); a word whose
@@ -813,14 +805,12 @@ fn a_trigger_with_a_pronoun_on_it() {
         "وأعلنت الشرطة اعتقاله أمس في القاهرة.",
         |e| e.cameo.code == "173",
     );
-    no_event_in(
-        "واجتمع طلبة الجامعة في القاعة الكبرى.",
-        |e| e.cameo.root == "02",
-    );
-    no_event_in(
-        "وقال الوزير إن وزارته تراقب الأسعار.",
-        |e| e.cameo.root == "04",
-    );
+    for (text, root) in [
+        ("واجتمع طلبة الجامعة في القاعة الكبرى.", "02"),
+        ("وقال الوزير إن وزارته تراقب الأسعار.", "04"),
+    ] {
+        no_event_in(text, |e| e.cameo.root == root);
+    }
 }
 
 /// «ولم» negates as «لم» does: the conjunction is not cut from a two-letter particle, so
