@@ -703,7 +703,17 @@ pub fn extract(
                         ctx.toks[m.first].start >= q.start && ctx.toks[m.last - 1].end <= q.end
                     })
             };
-            let ms: Vec<&Mention> = ms.iter().filter(|m| told(m)).collect();
+            // «أطلقت عشرات الصواريخ»: a bare indefinite crowd noun right before what the verb
+            // acts on counts it; it is no actor.
+            let counts_object = |m: &Mention| {
+                followed.is_some_and(|(a, _, _)| a == m.last)
+                    && m.last - m.first == 1
+                    && m.actor.entity.is_none()
+                    && m.actor.country.is_none()
+                    && m.actor.sector.as_deref() == Some("CVL")
+                    && !ctx.toks[m.first].norm.starts_with("ال")
+            };
+            let ms: Vec<&Mention> = ms.iter().filter(|m| told(m) && !counts_object(m)).collect();
             let subject = ms.iter().rev().find(|m| {
                 m.last == hit.first
                     && !is_place_preposition(ctx, lex, m.first)

@@ -865,3 +865,39 @@ fn a_suicide_bomber_is_the_attacker() {
     let e = event_in("وأسفر هجوم انتحاري عن مقتل 20 شخصا في بغداد أمس.", assault);
     assert!(e.source.is_none(), "{:?}", e.source);
 }
+
+/// Firing, launching, releasing with the subject between the verb and what it acts on
+/// («فتحت الشرطة النار», «أطلقت السلطات سراح»): the verb is the trigger, and the subject
+/// after it is the source.
+#[test]
+fn the_subject_between_a_verb_and_its_object() {
+    for (text, code, source) in [
+        (
+            "وفتحت الشرطة الكينية النار على المتظاهرين أمس.",
+            "180",
+            Some("KEN"),
+        ),
+        (
+            "وأطلق الجنود الإسرائيليون الرصاص على الشبان قرب الحاجز.",
+            "193",
+            Some("ISR"),
+        ),
+        (
+            "وأطلقت حركة حماس عشرات الصواريخ على البلدات الإسرائيلية أمس.",
+            "195",
+            Some("PSE"),
+        ),
+        (
+            "وأطلقت السلطات المصرية سراح خمسة معتقلين أمس.",
+            "0841",
+            Some("EGY"),
+        ),
+    ] {
+        let e = event_in(text, |e| e.cameo.code == code);
+        assert_eq!(country(&e.source), source, "{text}");
+    }
+    no_event_in(
+        "وأطلقت الوزارة حملة جديدة للتوعية.",
+        |e| e.cameo.root.as_str() >= "14",
+    );
+}
