@@ -704,14 +704,17 @@ pub fn extract(
                     })
             };
             // «أطلقت عشرات الصواريخ»: a bare indefinite crowd noun right before what the verb
-            // acts on counts it; it is no actor.
+            // acts on counts it; it is no actor. A plural in «ون» is nominative, the subject
+            // («قطع محتجون الطريق»).
             let counts_object = |m: &Mention| {
+                let word = &ctx.toks[m.first].norm;
                 followed.is_some_and(|(a, _, _)| a == m.last)
                     && m.last - m.first == 1
                     && m.actor.entity.is_none()
                     && m.actor.country.is_none()
                     && m.actor.sector.as_deref() == Some("CVL")
-                    && !ctx.toks[m.first].norm.starts_with("ال")
+                    && !word.starts_with("ال")
+                    && !word.ends_with("ون")
             };
             let ms: Vec<&Mention> = ms.iter().filter(|m| told(m) && !counts_object(m)).collect();
             let subject = ms.iter().rev().find(|m| {

@@ -901,3 +901,20 @@ fn the_subject_between_a_verb_and_its_object() {
         |e| e.cameo.root.as_str() >= "14",
     );
 }
+
+/// A nominative plural before what the verb acts on is its subject, not a count of it
+/// («فتح مسلحون النار», «أطلق محتجون الحجارة» beside «أطلقت عشرات الصواريخ»);
+/// «للمطالبة ب» asks for what follows it.
+#[test]
+fn a_nominative_subject_and_a_demand_with_the_article() {
+    let e = event_in(
+        "وأطلق محتجون النار على مركز الشرطة أمس.",
+        |e| e.cameo.code == "180",
+    );
+    assert_eq!(e.source.as_ref().map(|a| a.text.as_str()), Some("محتجون"));
+    let e = event_in(
+        "تظاهر أمس عشرات من أعضاء حزب الغد أمام مقر البرلمان للمطالبة بالإفراج عن زعيم حزبهم.",
+        |e| e.cameo.code == "0841",
+    );
+    assert_eq!(e.modality, "demand");
+}
