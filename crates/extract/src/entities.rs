@@ -63,6 +63,27 @@ impl Entities {
         self.found[e].mentions.push((start, end));
     }
 
+    /// A new entity found by a rule (no gazetteer entry), with no mention yet.
+    fn add_found(
+        &mut self,
+        kind: EntityType,
+        canonical: String,
+        (country, sector, role): (Option<String>, Option<String>, Option<String>),
+        source: &'static str,
+    ) -> usize {
+        self.found.push(Found {
+            kind,
+            canonical,
+            country,
+            sector,
+            role,
+            source,
+            entry: None,
+            mentions: Vec::new(),
+        });
+        self.found.len() - 1
+    }
+
     fn entity_for_entry(&mut self, lex: &Lexicon, idx: usize) -> usize {
         if let Some(e) = self.found.iter().position(|f| f.entry == Some(idx)) {
             return e;
@@ -675,19 +696,7 @@ fn clubs_of_cities(ctx: &Ctx, lex: &Lexicon, ents: &mut Entities) {
                 .position(|g| g.kind == kind && g.canonical == canonical && g.source == "topic")
             {
                 Some(c) => c,
-                None => {
-                    ents.found.push(Found {
-                        kind,
-                        canonical,
-                        country,
-                        sector: None,
-                        role: None,
-                        source: "topic",
-                        entry: None,
-                        mentions: Vec::new(),
-                    });
-                    ents.found.len() - 1
-                }
+                None => ents.add_found(kind, canonical, (country, None, None), "topic"),
             };
             ents.add_mention(club, k, last, m0, m1);
             k = last;
@@ -927,19 +936,7 @@ pub fn extract(
                 };
                 let e = match existing {
                     Some(e) => e,
-                    None => {
-                        ents.found.push(Found {
-                            kind,
-                            canonical: name,
-                            country: inherited,
-                            sector,
-                            role: None,
-                            source: "tagger",
-                            entry: None,
-                            mentions: Vec::new(),
-                        });
-                        ents.found.len() - 1
-                    }
+                    None => ents.add_found(kind, name, (inherited, sector, None), "tagger"),
                 };
                 ents.add_mention(e, first, last, start, stop);
             }
@@ -1066,20 +1063,11 @@ pub fn extract(
         {
             Some(e) => e,
             None => {
-                ents.found.push(Found {
-                    kind: trig.kind,
-                    canonical: name,
-                    country,
-                    sector: trig
-                        .sector
-                        .clone()
-                        .or_else(|| (trig.kind == EntityType::Media).then(|| "MED".to_string())),
-                    role: None,
-                    source: "pattern",
-                    entry: None,
-                    mentions: Vec::new(),
-                });
-                ents.found.len() - 1
+                let sector = trig
+                    .sector
+                    .clone()
+                    .or_else(|| (trig.kind == EntityType::Media).then(|| "MED".to_string()));
+                ents.add_found(trig.kind, name, (country, sector, None), "pattern")
             }
         };
         ents.add_mention(e, first, last, start, end);
@@ -1290,17 +1278,8 @@ pub fn extract(
             let e = match existing {
                 Some(e) => e,
                 None => {
-                    ents.found.push(Found {
-                        kind: EntityType::Per,
-                        canonical: name,
-                        country: country.clone(),
-                        sector: info.sector.clone(),
-                        role: info.role.clone(),
-                        source: "title",
-                        entry: None,
-                        mentions: Vec::new(),
-                    });
-                    ents.found.len() - 1
+                    let codes = (country.clone(), info.sector.clone(), info.role.clone());
+                    ents.add_found(EntityType::Per, name, codes, "title")
                 }
             };
             ents.add_mention(e, name_at, end, start, stop);
@@ -1400,19 +1379,7 @@ pub fn extract(
         let key = rasd_text::fold_phrase(&name);
         let e = match same_person(&ents, lex, &key) {
             Some(e) => e,
-            None => {
-                ents.found.push(Found {
-                    kind: EntityType::Per,
-                    canonical: name,
-                    country: None,
-                    sector: None,
-                    role: None,
-                    source: "speaker",
-                    entry: None,
-                    mentions: Vec::new(),
-                });
-                ents.found.len() - 1
-            }
+            None => ents.add_found(EntityType::Per, name, (None, None, None), "speaker"),
         };
         ents.add_mention(e, k, end, start, stop);
     }

@@ -56,6 +56,9 @@ pub struct EventLexicon {
     /// conjunction before them («وجنوده»), built once from events/affixes.tsv: looked up for
     /// every word.
     pub possessed: rustc_hash::FxHashMap<String, String>,
+    /// The letters a possessive pronoun ends in (events/affixes.tsv): only a word ending in
+    /// one of them is looked up without its pronoun.
+    pub pronoun_ends: Vec<char>,
 }
 
 impl EventLexicon {
@@ -70,25 +73,27 @@ impl EventLexicon {
                 triggers.len() - 1
             });
             let t = &mut triggers[i].1;
-            let unset = t.code.is_empty() && t.then.is_empty();
-            if p.then.is_none() && !t.code.is_empty() {
-                continue;
-            }
-            if unset || p.then.is_none() {
-                *t = Trigger {
-                    code: t.code.clone(),
-                    by_speaker: p.by_speaker,
-                    verb: p.verb,
-                    victim: p.victim,
-                    either_voice: p.either_voice,
-                    time_of_day: p.time_of_day,
-                    needs_occurrence: p.needs_occurrence,
-                    then: std::mem::take(&mut t.then),
-                };
-            }
+            // The flags of a form are those of its plain pattern, else of its first «…» one.
+            let flags = |t: &mut Trigger| {
+                t.by_speaker = p.by_speaker;
+                t.verb = p.verb;
+                t.victim = p.victim;
+                t.either_voice = p.either_voice;
+                t.time_of_day = p.time_of_day;
+                t.needs_occurrence = p.needs_occurrence;
+            };
             match &p.then {
-                Some(tail) => t.then.push((tail.clone(), p.code.clone())),
-                None => t.code = p.code.clone(),
+                None if !t.code.is_empty() => {}
+                None => {
+                    flags(t);
+                    t.code = p.code.clone();
+                }
+                Some(tail) => {
+                    if t.code.is_empty() && t.then.is_empty() {
+                        flags(t);
+                    }
+                    t.then.push((tail.clone(), p.code.clone()));
+                }
             }
         }
         let mut patterns = Phrases::default();
@@ -125,7 +130,16 @@ impl EventLexicon {
                 }
             }
         }
+        let mut pronoun_ends: Vec<char> = res
+            .affixes
+            .of("possessive")
+            .iter()
+            .filter_map(|(_, s)| s.chars().last())
+            .collect();
+        pronoun_ends.sort_unstable();
+        pronoun_ends.dedup();
         EventLexicon {
+            pronoun_ends,
             patterns,
             codes: res
                 .event_codes
@@ -603,10 +617,10 @@ pub fn extract(
                     // before a pronoun it is written «ت» («وزارته», «طلبته»), which a verb
                     // form ending in «ت» cannot be told from; a plural in «ات» keeps its «ت».
                     let possessed = || {
-                        // Every pronoun ends in «ه», «ا» or «م»: most words are passed over
-                        // before their forms are built.
+                        // Most words end in no pronoun's letter and are passed over before
+                        // their forms are built.
                         if t.kind != TokenKind::Arabic
-                            || !t.norm.ends_with(['ه', 'ا', 'م'])
+                            || !t.norm.ends_with(ev.pronoun_ends.as_slice())
                             || ctx.slice(t.start, t.end).ends_with('ة')
                         {
                             return None;
@@ -704,8 +718,8 @@ pub fn extract(
                     })
             };
             // «أطلقت عشرات الصواريخ»: a bare indefinite crowd noun right before what the verb
-            // acts on counts it; it is no actor. A plural in «ون» is nominative, the subject
-            // («قطع محتجون الطريق»).
+            // acts on counts it; it is no actor. A nominative plural (events/affixes.tsv) is
+            // the subject («قطع محتجون الطريق»).
             let counts_object = |m: &Mention| {
                 let word = &ctx.toks[m.first].norm;
                 followed.is_some_and(|(a, _, _)| a == m.last)
@@ -714,7 +728,7 @@ pub fn extract(
                     && m.actor.country.is_none()
                     && m.actor.sector.as_deref() == Some("CVL")
                     && !word.starts_with("ال")
-                    && !word.ends_with("ون")
+                    && !lex.res.affixes.matches("nominative", word)
             };
             let ms: Vec<&Mention> = ms.iter().filter(|m| told(m) && !counts_object(m)).collect();
             let subject = ms.iter().rev().find(|m| {
@@ -953,7 +967,8 @@ pub fn extract(
             // «مهاجما انتحاريا فجر نفسه», «فجرت انتحارية نفسها»: the doer acted on themself,
             // and is the subject, before the verb or between it and the pronoun.
             let reflexive = (hit.last..(hit.last + 3).min(s1))
-                .find(|&j| is_verb && in_words(ctx, &lex.res.reflexive_words, j));
+                .filter(|_| is_verb)
+                .find(|&j| in_words(ctx, &lex.res.reflexive_words, j));
             if let Some(r) = reflexive {
                 let doer = |j: usize| {
                     ctx.match_at(&ev.reflexive_agents, j, true)

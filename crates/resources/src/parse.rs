@@ -449,13 +449,14 @@ fn parse_line(
         }
         Kind::EventAffixes => {
             need(cols, 2, "KIND and affixes")?;
-            const KINDS: [&str; 7] = [
+            const KINDS: [&str; 8] = [
                 "future",
                 "future-verb",
                 "plural",
                 "conjunction",
                 "preposition",
                 "accusative",
+                "nominative",
                 "possessive",
             ];
             if !KINDS.contains(&cols[0]) {
