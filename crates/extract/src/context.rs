@@ -57,7 +57,8 @@ pub struct Ctx<'a> {
 /// «وبروسيا» → «بروسيا» (1), «روسيا» (2); «للامم» → «الامم» (1, the lam of «لل»).
 pub fn variants(norm: &str) -> Variants<'_> {
     let mut out = Variants::single(norm);
-    let long = |s: &str| s.chars().count() >= 3;
+    // Three letters at least, without counting the whole word.
+    let long = |s: &str| s.chars().nth(2).is_some();
     // A word that opens with «و»/«ف» does not open with a preposition: the preposition is
     // looked for after the conjunction, else at the start.
     let (base, n) = match norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')) {
@@ -68,7 +69,7 @@ pub fn variants(norm: &str) -> Variants<'_> {
         _ => (norm, 0),
     };
     if let Some(r) = base.strip_prefix("لل") {
-        if r.chars().count() >= 2 {
+        if r.chars().nth(1).is_some() {
             out.push(Cow::Owned(format!("ال{r}")), n + 1);
         }
     } else if let Some(r) = base.strip_prefix(['ب', 'ك', 'ل']) {
