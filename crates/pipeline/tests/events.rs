@@ -918,3 +918,36 @@ fn a_nominative_subject_and_a_demand_with_the_article() {
     );
     assert_eq!(e.modality, "demand");
 }
+
+/// A vigil, a sit-in, a march: protests under the words that make «وقفة» and «مسيرة» one,
+/// with the organisers or marchers as the source; «مسيرة» of what is built is a course.
+#[test]
+fn vigils_sit_ins_and_marches() {
+    for (text, source) in [
+        (
+            "نظم عشرات المواطنين وقفة احتجاجية أمام مبنى البرلمان في عمان.",
+            "عشرات",
+        ),
+        ("ونفذ المعلمون اعتصاما أمام وزارة التربية أمس.", "المعلمون"),
+        ("شارك عشرات الآلاف في مسيرة وسط المدينة.", "عشرات"),
+        (
+            "وكانت خمسة أحزاب سياسية نظمت أول من أمس مسيرات منددة بالانقلاب.",
+            "أحزاب",
+        ),
+    ] {
+        let e = event_in(text, |e| e.cameo.code == "141");
+        assert!(
+            e.source.as_ref().is_some_and(|a| a.text.contains(source)),
+            "{text}: {:?}",
+            e.source
+        );
+    }
+    event_in(
+        "وبدأ آلاف الموظفين عصيانا مدنيا في العاصمة أمس.",
+        |e| e.cameo.code == "140",
+    );
+    no_event_in(
+        "وأكد أن القيادات الشابة ستشارك بكل إيجابية في مسيرة البناء والتنمية.",
+        |e| e.cameo.root == "14",
+    );
+}
