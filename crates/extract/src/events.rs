@@ -610,8 +610,13 @@ pub fn extract(
                 None => {
                     // «ستواصل», «سيهاجم»: the future particle on a verb.
                     let t = &ctx.toks[k];
-                    let stripped = lex.res.affixes.strip("future", &t.norm);
-                    let future = stripped.and_then(|r| ev.patterns.get(r));
+                    // Each is found with how many letters of proclitics it stands after, so that
+                    // the trigger starts where a phrase seen through them would («وستواصل»:
+                    // «ستواصل»); the form without them is tried first.
+                    let future = variants(&t.norm).iter().rev().find_map(|(v, n)| {
+                        let r = lex.res.affixes.strip("future", v)?;
+                        ev.patterns.get(r).map(|x| (x, *n))
+                    });
                     // «بخروقاتها», «اعتقاله»: a one-word trigger with a pronoun on it. A final
                     // «ة» is no «ه», whatever folding makes of it («طلبة» are students), and
                     // before a pronoun it is written «ت» («وزارته», «طلبته»), which a verb
@@ -625,10 +630,10 @@ pub fn extract(
                         {
                             return None;
                         }
-                        variants(&t.norm).iter().find_map(|(v, _)| {
+                        variants(&t.norm).iter().find_map(|(v, n)| {
                             let w = lex.res.affixes.strip("possessive", v)?;
                             (w.chars().count() >= 3 && (!w.ends_with('ت') || w.ends_with("ات")))
-                                .then(|| ev.patterns.get(w))
+                                .then(|| ev.patterns.get(w).map(|x| (x, *n)))
                                 .flatten()
                         })
                     };
@@ -636,11 +641,11 @@ pub fn extract(
                         .map(|v| (v, true))
                         .or_else(|| possessed().map(|v| (v, false)))
                     {
-                        Some((v, future)) => (
+                        Some(((v, stripped), future)) => (
                             crate::context::Hit {
                                 first: k,
                                 last: k + 1,
-                                start: t.start,
+                                start: crate::context::skip_letters(ctx.text, t.start, stripped),
                                 end: t.end,
                                 value: v,
                             },

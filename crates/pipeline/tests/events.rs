@@ -951,3 +951,31 @@ fn vigils_sit_ins_and_marches() {
         |e| e.cameo.root == "14",
     );
 }
+
+/// A trigger found behind a pronoun or a future particle starts after the conjunction, as a
+/// phrase seen through it does: its offsets point at «طرده», not «وطرده».
+#[test]
+fn a_one_word_trigger_starts_after_its_conjunction() {
+    for (text, code, trigger) in [
+        (
+            "وأعلنت الحكومة عن ترحيل السفير وطرده من البلاد.",
+            "166",
+            "طرده",
+        ),
+        (
+            "وسيستقبل الرئيس الفرنسي نظيره الألماني غدا.",
+            "043",
+            "سيستقبل",
+        ),
+    ] {
+        let e = event_in(text, |e| e.cameo.code == code);
+        assert_eq!(e.trigger.text, trigger, "{text}");
+        // Offsets count characters.
+        let at: String = text
+            .chars()
+            .skip(e.trigger.start)
+            .take(e.trigger.end - e.trigger.start)
+            .collect();
+        assert_eq!(at, trigger, "{text}");
+    }
+}
