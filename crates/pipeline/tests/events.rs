@@ -979,3 +979,17 @@ fn a_one_word_trigger_starts_after_its_conjunction() {
         assert_eq!(at, trigger, "{text}");
     }
 }
+
+/// A protest lodged with a government is an official complaint (114), not a demonstration.
+#[test]
+fn a_diplomatic_protest_is_a_complaint() {
+    for text in [
+        "احتجت مصر رسمياً أمس لدى إيران على تصريحات المسؤول.",
+        "وسلمت الخارجية البحرينية السفير مذكرة احتجاج رسمية.",
+        "وقدمت الحكومة اليابانية احتجاجا لدى الصين.",
+    ] {
+        event_in(text, |e| e.cameo.code == "114");
+        no_event_in(text, |e| e.cameo.root == "14");
+    }
+    event_in("واحتج مئات الطلاب أمام الجامعة.", |e| e.cameo.code == "141");
+}
