@@ -43,6 +43,10 @@ pub struct Entities {
     /// start or extend a person's name on a frequent word that is almost never inside one
     /// («دعم», «بسبب», «أهالي»).
     lexicon: Vec<Option<[u8; 5]>>,
+    /// The topic of each sentence's passage (`resources/topics.tsv`; 0 for none, else 1 +
+    /// its index), read once: the tagger, the clubs of a match report and the events read
+    /// it.
+    pub topics: Vec<u8>,
 }
 
 impl Entities {
@@ -657,9 +661,8 @@ fn clubs_of_cities(ctx: &Ctx, lex: &Lexicon, ents: &mut Entities) {
     if lex.res.topic_city.iter().all(Option::is_none) || !ents.found.iter().any(city) {
         return;
     }
-    let mut passage = crate::tagger::Passage::default();
-    for &(a, b) in &ctx.sentences {
-        let topic = passage.sentence(ctx, lex, (a, b));
+    for (i, &(a, b)) in ctx.sentences.iter().enumerate() {
+        let topic = ents.topics.get(i).copied().unwrap_or(0);
         let Some(kind) = (topic as usize)
             .checked_sub(1)
             .and_then(|t| lex.res.topic_city.get(t).copied().flatten())
@@ -855,6 +858,7 @@ pub fn extract(
         let mut memory = crate::tagger::Memory::default();
         for &(a, b) in &ctx.sentences {
             let tags = tagger.tag(ctx, lex, seg, (a, b), &mut memory);
+            ents.topics.push(memory.topic());
             // Two person spans side by side («إلهام» «علييف») are one name split by the tagger.
             let mut spans: Vec<(usize, usize, &str)> = Vec::new();
             for sp in spans_of(&tags, a) {
@@ -960,6 +964,14 @@ pub fn extract(
     // made of it: a city of the gazetteer (not a capital, which stands for its government)
     // that no preposition or place word marks as the place («في برشلونة», «مدينة برشلونة»)
     // becomes the body the passage's topic names (`city=` in topics.tsv), with its country.
+    if ents.topics.len() != ctx.sentences.len() {
+        let mut passage = crate::tagger::Passage::default();
+        ents.topics = ctx
+            .sentences
+            .iter()
+            .map(|&(a, b)| passage.sentence(ctx, lex, (a, b)))
+            .collect();
+    }
     clubs_of_cities(ctx, lex, &mut ents);
 
     // 3. Organisation and media names after trigger nouns.

@@ -35,6 +35,8 @@ pub struct Trigger {
     /// «+انسحب/ينسحب … من الاتفاق»): the folded words and the code. `code` is empty when
     /// the trigger stands only in such patterns.
     pub then: Vec<(String, String)>,
+    /// The passage topic in which the form is no trigger (`not-in=` in verbs.tsv).
+    pub not_in: Option<u8>,
 }
 
 /// How many words may stand between a trigger and the words a «…» pattern needs after it:
@@ -81,6 +83,7 @@ impl EventLexicon {
                 t.either_voice = p.either_voice;
                 t.time_of_day = p.time_of_day;
                 t.needs_occurrence = p.needs_occurrence;
+                t.not_in = p.not_in;
             };
             match &p.then {
                 None if !t.code.is_empty() => {}
@@ -566,10 +569,11 @@ pub fn extract(
     )>,
 ) -> Vec<EventFound> {
     let mut out: Vec<EventFound> = Vec::new();
-    for &(s0, s1) in &ctx.sentences {
+    for (n, &(s0, s1)) in ctx.sentences.iter().enumerate() {
         if s1 <= s0 {
             continue;
         }
+        let topic = ents.topics.get(n).copied().unwrap_or(0);
         let ms = mentions(ctx, lex, ev, ents, s0, s1);
         let sentence = (ctx.toks[s0].start, ctx.toks[s1 - 1].end);
         let date = dates
@@ -670,7 +674,20 @@ pub fn extract(
                 time_of_day,
                 needs_occurrence,
                 then,
+                not_in,
             } = hit.value;
+            // «أصيب المدافع» in a match report: an injury, no attack. The sentence must also
+            // name the topic for sure: a passage's topic words are loose («المهاجم», «الأهداف»
+            // also tell of a stabbing or an air strike).
+            if topic > 0
+                && *not_in == Some(topic)
+                && (s0..s1).any(|j| {
+                    crate::tagger::sure_topic_word(ctx, lex, j).is_some_and(|t| t + 1 == topic)
+                })
+            {
+                k = hit.last;
+                continue;
+            }
             let (by_speaker, is_verb) = (*by_speaker, *is_verb);
             // «انسحبت الولايات المتحدة من الاتفاق»: what follows the trigger picks its code.
             let followed = (hit.last..(hit.last + GAP + 1).min(s1))

@@ -758,6 +758,29 @@ pub struct Memory {
 #[derive(Debug, Default, Clone)]
 pub struct Passage {
     topics: std::collections::VecDeque<Vec<u8>>,
+    /// The topic of the sentence entered last.
+    last: u8,
+}
+
+/// The topic token `k` names in topics.tsv (an index into `topics`), with or without a
+/// proclitic.
+pub fn topic_word(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<u8> {
+    topic_form(ctx, lex, k).map(|(_, t)| t)
+}
+
+/// The form of token `k` that topics.tsv lists, and its topic.
+fn topic_form<'c>(ctx: &'c Ctx, lex: &Lexicon, k: usize) -> Option<(Cow<'c, str>, u8)> {
+    variants(&ctx.toks[k].norm)
+        .into_iter()
+        .take(2)
+        .find_map(|(v, _)| lex.res.topic_of.get(v.as_ref()).map(|&t| (v, t)))
+}
+
+/// The topic token `k` names for sure (`sure=yes` in topics.tsv).
+pub fn sure_topic_word(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<u8> {
+    topic_form(ctx, lex, k)
+        .filter(|(v, _)| lex.res.topic_sure.contains(v.as_ref()))
+        .map(|(_, t)| t)
 }
 
 /// How many sentences, the current one included, tell the topic of a passage: enough for a
@@ -770,12 +793,7 @@ impl Passage {
     /// ([`Passage::enter`]).
     pub fn sentence(&mut self, ctx: &Ctx, lex: &Lexicon, (first, last): (usize, usize)) -> u8 {
         let topics: Vec<u8> = (first..last)
-            .filter_map(|k| {
-                variants(&ctx.toks[k].norm)
-                    .iter()
-                    .take(2)
-                    .find_map(|(v, _)| lex.res.topic_of.get(v.as_ref()).copied())
-            })
+            .filter_map(|k| topic_word(ctx, lex, k))
             .collect();
         self.enter(topics)
     }
@@ -792,18 +810,24 @@ impl Passage {
         for &t in self.topics.iter().flatten() {
             counts[usize::from(t)] += 1;
         }
-        match counts
+        self.last = match counts
             .iter()
             .enumerate()
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
         {
             Some((t, &n)) if n >= 2 => t as u8 + 1,
             _ => 0,
-        }
+        };
+        self.last
     }
 }
 
 impl Memory {
+    /// The passage's topic at the sentence tagged last ([`Passage::sentence`]).
+    pub fn topic(&self) -> u8 {
+        self.passage.last
+    }
+
     /// The type the word (given by its forms, [`variants`]) most often had, with «+» when
     /// it had it more than once; «» if the word never stood in a name.
     fn verdict(&self, forms: &[(Cow<'_, str>, usize)]) -> &'static str {

@@ -993,3 +993,30 @@ fn a_diplomatic_protest_is_a_complaint() {
     }
     event_in("واحتج مئات الطلاب أمام الجامعة.", |e| e.cameo.code == "141");
 }
+
+/// In a match report an injury, a match and a red card are no attack, meeting or expulsion;
+/// the same words in political news still are.
+#[test]
+fn a_match_report_holds_no_attacks() {
+    let report = "وفاز ليفربول على ضيفه في المباراة بهدفين في الدوري.\n\
+        وأصيب المدافع الكاميروني في الشوط الثاني من المباراة.\n\
+        ويلتقي الفريق في المباراة المقبلة مع تشيلسي على الملعب نفسه.\n\
+        وشهدت المباراة طرد لاعب الوسط في الدقيقة 80.\n";
+    let r = pipeline().analyze(&Article::text("t", report.to_string()));
+    assert!(
+        r.events.is_empty(),
+        "{:?}",
+        r.events
+            .iter()
+            .map(|e| (&e.cameo.code, &e.trigger.text))
+            .collect::<Vec<_>>()
+    );
+    event_in(
+        "وأصيب ثلاثة جنود في هجوم على دورية للجيش.",
+        |e| e.cameo.root == "18",
+    );
+    event_in(
+        "والتقى الرئيس الروسي نظيره التركي في أنقرة.",
+        |e| e.cameo.code == "040",
+    );
+}

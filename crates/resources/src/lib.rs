@@ -156,6 +156,10 @@ pub struct EventPattern {
     /// pattern written «+انسحب/ينسحب … من الاتفاق»): what a verb acts on can change what it
     /// means. The trigger itself is the part before «…».
     pub then: Option<String>,
+    /// No event in a passage of this topic (`not-in=TOPIC`; 1 + its index in `topics`, as
+    /// the passage's topic is counted): «إصابة» in a match report is an injury, «لقاء» a
+    /// match.
+    pub not_in: Option<u8>,
 }
 
 /// A noun that introduces an organisation or media name («صحيفة», «وزارة», «الجيش»).
@@ -286,6 +290,10 @@ pub struct Resources {
     /// For each topic, what a city named in its passages is when nothing marks it as the
     /// place (`city=ORG` in topics.tsv: in a match report «فاز برشلونة» is the club).
     pub topic_city: Vec<Option<EntityType>>,
+    /// Topic words that name their topic wherever they stand (`sure=yes` in topics.tsv:
+    /// «المباراة», not «هدف», which is also a target): a sentence with one is of that topic
+    /// for the event patterns marked `not-in=TOPIC`.
+    pub topic_sure: rustc_hash::FxHashSet<String>,
     /// Nouns that introduce an organisation or media name.
     pub entity_triggers: Vec<EntityTrigger>,
     /// Event codebook (events/cameo.tsv), trigger patterns (events/verbs.tsv), actor nouns

@@ -404,6 +404,18 @@ fn parse_line(
             let either_voice = attrs.get("voice").map(String::as_str) == Some("either");
             let time_of_day = attrs.get("time").map(String::as_str) == Some("yes");
             let needs_occurrence = attrs.get("occurrence").map(String::as_str) == Some("yes");
+            // `not-in=TOPIC`: in a passage of that topic (topics.tsv) the words mean something
+            // else («إصابة» in a match report is an injury).
+            let not_in = match attrs.get("not-in") {
+                None => None,
+                Some(t) => Some(
+                    r.topics
+                        .iter()
+                        .position(|x| x == t)
+                        .map(|i| i as u8 + 1)
+                        .ok_or_else(|| format!("not-in={t}: not a topic of topics.tsv"))?,
+                ),
+            };
             for a in alternatives(cols[1]) {
                 let (a, then) = match a.split_once('…') {
                     Some((head, tail)) => {
@@ -431,6 +443,7 @@ fn parse_line(
                         time_of_day,
                         needs_occurrence,
                         then: then.clone(),
+                        not_in,
                     });
                 }
             }
@@ -533,13 +546,23 @@ fn parse_line(
                     r.topics.len() - 1
                 }
             };
-            if let Some(city) = attrs(&cols[2..])?.get("city") {
+            let attrs = attrs(&cols[2..])?;
+            if let Some(city) = attrs.get("city") {
                 let kind = EntityType::parse(city)
                     .ok_or_else(|| format!("city={city}: an entity type (ORG …)"))?;
                 r.topic_city[idx] = Some(kind);
             }
+            let sure = match attrs.get("sure").map(String::as_str) {
+                None => false,
+                Some("yes") => true,
+                Some(other) => return Err(format!("sure={other}: only sure=yes")),
+            };
             for w in alternatives(cols[1]) {
-                r.topic_of.insert(fold(&w), idx as u8);
+                let w = fold(&w);
+                if sure {
+                    r.topic_sure.insert(w.clone());
+                }
+                r.topic_of.insert(w, idx as u8);
             }
         }
         Kind::NoSegment
