@@ -556,6 +556,40 @@ mod tests {
     }
 
     #[test]
+    fn topic_exclusions() {
+        let mut r = Resources::builtin();
+        r.add_file(
+            "mine",
+            "events/verbs.tsv",
+            "040	لقاء	not-in=sport
+",
+        )
+        .unwrap();
+        let sport = r.topics.iter().position(|t| t == "sport").unwrap() as u8 + 1;
+        let p = r.event_patterns.last().unwrap();
+        assert_eq!((p.folded.as_str(), p.not_in), ("لقاء", Some(sport)));
+        assert!(r.topic_sure.contains(&rasd_text::fold("المباراة")));
+        for (file, bad) in [
+            (
+                "events/verbs.tsv",
+                "040	لقاء	not-in=cooking
+",
+            ),
+            (
+                "topics.tsv",
+                "sport	المباراة	sure=maybe
+",
+            ),
+        ] {
+            let err = Resources::builtin()
+                .add_file("mine", file, bad)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("line 1"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
     fn every_country_code_is_alpha3() {
         let r = Resources::builtin();
         for e in &r.entities {
