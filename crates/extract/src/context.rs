@@ -139,12 +139,13 @@ pub(crate) fn preposition_with_article(folded: &str) -> Option<&str> {
 pub fn skip_letters(text: &str, start: usize, letters: usize) -> usize {
     let mut seen = 0;
     for (i, c) in text[start..].char_indices() {
-        if seen == letters && !rasd_text::normalize::is_ignorable(c) {
+        let n = rasd_text::normalize::letters_in(c);
+        // A lam-alef ligature the count ends inside («ﻟ» + «ﻼ» written as one) is kept whole
+        // on the word's side.
+        if n > 0 && seen + n > letters {
             return start + i;
         }
-        if !rasd_text::normalize::is_ignorable(c) {
-            seen += 1;
-        }
+        seen += n;
     }
     text.len()
 }
@@ -292,5 +293,15 @@ mod tests {
     fn skip_letters_keeps_harakat_with_clitic() {
         let t = "وَروسيا";
         assert_eq!(&t[skip_letters(t, 0, 1)..], "روسيا");
+    }
+
+    #[test]
+    fn skip_letters_counts_a_ligature_as_its_letters() {
+        // «ولاستقبال» in presentation forms: «و», then «لا» as one ligature.
+        let t = "ﻭﻻﺳﺘﻘﺒﺎﻝ";
+        assert_eq!(&t[skip_letters(t, 0, 1)..], "ﻻﺳﺘﻘﺒﺎﻝ");
+        assert_eq!(&t[skip_letters(t, 0, 3)..], "ﺳﺘﻘﺒﺎﻝ");
+        // A count that ends inside the ligature keeps it whole on the word's side.
+        assert_eq!(&t[skip_letters(t, 0, 2)..], "ﻻﺳﺘﻘﺒﺎﻝ");
     }
 }

@@ -261,3 +261,53 @@ fn the_topic_of_a_match_report_makes_a_city_its_club() {
         names(&r)
     );
 }
+
+/// Text copied out of a PDF or an old publishing system is written in Arabic presentation
+/// forms: each letter in its shaped form (isolated, initial, medial, final), «لأ» as one
+/// ligature. It looks the same on screen, and rasd reads it as the letters it shapes: the
+/// same entities, quotation and events as the plain text, with offsets into the shaped text.
+#[test]
+fn text_in_presentation_forms_reads_as_plain_text() {
+    let plain = analyze(
+        "وقال وزير الخارجية اليمني إن الحوثيين هاجموا مدينة عدن أمس، وطالب الأمم المتحدة بإدانة الهجوم.",
+    );
+    let shaped = analyze(
+        "ﻭﻗﺎﻝ ﻭﺯﻳﺮ ﺍﻟﺨﺎﺭﺟﻴﺔ ﺍﻟﻴﻤﻨﻲ ﺇﻥ ﺍﻟﺤﻮﺛﻴﻴﻦ ﻫﺎﺟﻤﻮﺍ ﻣﺪﻳﻨﺔ ﻋﺪﻥ ﺃﻣﺲ، ﻭﻃﺎﻟﺐ ﺍﻷﻣﻢ ﺍﻟﻤﺘﺤﺪﺓ ﺑﺈﺩﺍﻧﺔ ﺍﻟﻬﺠﻮﻡ.",
+    );
+    let entities = |r: &Record| -> Vec<(String, String, Option<String>)> {
+        r.entities
+            .iter()
+            .map(|e| {
+                (
+                    rasd_text::fold(&e.canonical),
+                    e.kind.clone(),
+                    e.country.clone(),
+                )
+            })
+            .collect()
+    };
+    assert!(!entities(&plain).is_empty());
+    assert_eq!(entities(&shaped), entities(&plain));
+    let events = |r: &Record| -> Vec<(String, Option<String>, Option<String>)> {
+        r.events
+            .iter()
+            .map(|e| {
+                (
+                    e.cameo.code.clone(),
+                    e.source.as_ref().and_then(|a| a.country.clone()),
+                    e.target.as_ref().and_then(|a| a.country.clone()),
+                )
+            })
+            .collect()
+    };
+    assert!(!events(&plain).is_empty());
+    assert_eq!(events(&shaped), events(&plain));
+    assert_eq!(shaped.quotes.len(), plain.quotes.len());
+    // The shaped text is kept as written; only matching reads it unshaped.
+    let un = shaped
+        .entities
+        .iter()
+        .find(|e| rasd_text::fold(&e.canonical) == "الامم المتحده");
+    let m = &un.expect("the United Nations").mentions[0];
+    assert_eq!(chars(&shaped.text, m.start, m.end), "ﺍﻷﻣﻢ ﺍﻟﻤﺘﺤﺪﺓ");
+}

@@ -22,13 +22,141 @@ pub const fn is_ignorable(c: char) -> bool {
         | '\u{06DF}'..='\u{06E8}'
         | '\u{06EA}'..='\u{06ED}'
         | '\u{0640}'
+        // the same marks in Presentation Forms-B
+        | '\u{FE70}'..='\u{FE7F}'
         // zero-width joiners and marks that leak into copied text
         | '\u{200B}'..='\u{200F}'
         | '\u{FEFF}'
     )
 }
 
-/// The base normalisation of one character; `None` when the character is dropped.
+/// The letters of the Arabic Presentation Forms-B block (U+FE70–U+FEFC) in code-point order:
+/// each letter with the number of contextual forms (isolated, final, and for the letters
+/// that join on both sides initial and medial) it has there. Text copied out of PDFs and
+/// old publishing systems is written in these shaped forms, which look the same on screen
+/// and match nothing unless read as the letters they shape. An empty string is a mark or
+/// an unassigned code point: dropped, like the harakat.
+const FORMS_B: [(&str, u8); 50] = [
+    ("", 16), // U+FE70–U+FE7F: tanween, harakat, shadda and sukun, the tail fragment
+    ("ء", 1),
+    ("آ", 2),
+    ("أ", 2),
+    ("ؤ", 2),
+    ("إ", 2),
+    ("ئ", 4),
+    ("ا", 2),
+    ("ب", 4),
+    ("ة", 2),
+    ("ت", 4),
+    ("ث", 4),
+    ("ج", 4),
+    ("ح", 4),
+    ("خ", 4),
+    ("د", 2),
+    ("ذ", 2),
+    ("ر", 2),
+    ("ز", 2),
+    ("س", 4),
+    ("ش", 4),
+    ("ص", 4),
+    ("ض", 4),
+    ("ط", 4),
+    ("ظ", 4),
+    ("ع", 4),
+    ("غ", 4),
+    ("ف", 4),
+    ("ق", 4),
+    ("ك", 4),
+    ("ل", 4),
+    ("م", 4),
+    ("ن", 4),
+    ("ه", 4),
+    ("و", 2),
+    ("ى", 2),
+    ("ي", 4),
+    // The lam-alef ligatures are two letters each.
+    ("لآ", 2),
+    ("لأ", 2),
+    ("لإ", 2),
+    ("لا", 2),
+    ("", 0),
+    ("", 0),
+    ("", 0),
+    ("", 0),
+    ("", 0),
+    ("", 0),
+    ("", 0),
+    ("", 0),
+    ("", 0),
+];
+
+/// The letters of Presentation Forms-A (U+FB50–U+FDFF) met in Arabic news: the Persian and
+/// Urdu letters an Arabic keyboard layout or a Persian source leaves in a text, and the
+/// ligature of the name of God. The block's hundreds of other ligatures are calligraphy,
+/// not news, and stay as written.
+const FORMS_A: [(u32, u32, &str); 9] = [
+    (0xFB50, 0xFB51, "ا"), // alef wasla
+    (0xFB56, 0xFB59, "پ"), // peh
+    (0xFB7A, 0xFB7D, "چ"), // tcheh
+    (0xFB8E, 0xFB91, "ك"), // keheh
+    (0xFB92, 0xFB95, "گ"), // gaf
+    (0xFBAA, 0xFBAD, "ه"), // heh doachashmee
+    (0xFBFC, 0xFBFF, "ي"), // farsi yeh
+    (0xFDF2, 0xFDF2, "الله"),
+    (0xFDFC, 0xFDFC, "ريال"), // the rial sign
+];
+
+/// The letters a presentation-form character shapes, or `None` for any other character.
+/// An empty string means the character is dropped.
+pub fn presentation_letters(c: char) -> Option<&'static str> {
+    let u = c as u32;
+    if (0xFE70..=0xFEFC).contains(&u) {
+        let mut at = 0xFE70;
+        for (letters, forms) in FORMS_B {
+            at += forms as u32;
+            if u < at {
+                return Some(letters);
+            }
+        }
+        return None;
+    }
+    if (0xFB50..=0xFDFF).contains(&u) {
+        return FORMS_A
+            .iter()
+            .find(|(a, b, _)| (*a..=*b).contains(&u))
+            .map(|(_, _, letters)| *letters);
+    }
+    None
+}
+
+/// How many letters of the normalised text the original character `c` stands for: two for a
+/// lam-alef ligature, none for a mark, one for anything else. Offsets into the original text
+/// are found by counting normalised letters this way.
+pub fn letters_in(c: char) -> usize {
+    match presentation_letters(c) {
+        Some(l) => l.chars().count(),
+        None => usize::from(!is_ignorable(c)),
+    }
+}
+
+/// Calls `f` with each base character of `c`: presentation forms expanded to the letters they
+/// shape, then every character through [`base_char`].
+#[inline]
+fn each_base(c: char, mut f: impl FnMut(char)) {
+    if let Some(letters) = presentation_letters(c) {
+        for l in letters.chars() {
+            if let Some(b) = base_char(l) {
+                f(b);
+            }
+        }
+    } else if let Some(b) = base_char(c) {
+        f(b);
+    }
+}
+
+/// The base normalisation of one character; `None` when the character is dropped. A
+/// presentation form that shapes one letter gives that letter; one that shapes two (a
+/// lam-alef ligature) is only expanded by the string functions below.
 #[inline]
 pub fn base_char(c: char) -> Option<char> {
     if c.is_ascii() {
@@ -40,9 +168,26 @@ pub fn base_char(c: char) -> Option<char> {
         let b = ARABIC_BLOCK[(c as u32 - 0x0600) as usize].0;
         return (b != '\0').then_some(b);
     }
+    if ('\u{FB50}'..='\u{FEFC}').contains(&c) {
+        return presentation_base(c);
+    }
     match base_char_const(c) {
         Some(b) if b == c && c.is_uppercase() => Some(c.to_lowercase().next().unwrap_or(c)),
         other => other,
+    }
+}
+
+/// [`base_char`] of a character of the presentation-form blocks, out of its hot path.
+#[inline(never)]
+fn presentation_base(c: char) -> Option<char> {
+    let Some(letters) = presentation_letters(c) else {
+        return Some(c);
+    };
+    let mut it = letters.chars();
+    match (it.next(), it.next()) {
+        (None, _) => None,
+        (Some(l), None) => base_char(l),
+        _ => Some(c),
     }
 }
 
@@ -151,21 +296,47 @@ pub fn base_fold_into(s: &str, base: &mut String, folded: &mut String) {
                 base.push(b);
                 folded.push(f);
             }
-        } else if let Some(b) = base_char(c) {
-            base.push(b);
-            folded.push(fold_base(b));
+        } else {
+            each_base(c, |b| {
+                base.push(b);
+                folded.push(fold_base(b));
+            });
         }
     }
 }
 
 /// Appends the base form of `s` to `out`.
 pub fn base_into(s: &str, out: &mut String) {
-    out.extend(s.chars().filter_map(base_char));
+    for c in s.chars() {
+        let u = c as u32;
+        if u < 0x80 {
+            out.push(c.to_ascii_lowercase());
+        } else if (0x0600..0x0700).contains(&u) {
+            let b = ARABIC_BLOCK[(u - 0x0600) as usize].0;
+            if b != '\0' {
+                out.push(b);
+            }
+        } else {
+            each_base(c, |b| out.push(b));
+        }
+    }
 }
 
 /// Appends the folded form of `s` to `out`.
 pub fn fold_into(s: &str, out: &mut String) {
-    out.extend(s.chars().filter_map(fold_char));
+    for c in s.chars() {
+        let u = c as u32;
+        if u < 0x80 {
+            out.push(c.to_ascii_lowercase());
+        } else if (0x0600..0x0700).contains(&u) {
+            let f = ARABIC_BLOCK[(u - 0x0600) as usize].1;
+            if f != '\0' {
+                out.push(f);
+            }
+        } else {
+            each_base(c, |b| out.push(fold_base(b)));
+        }
+    }
 }
 
 /// The folded form of `s`: what dictionaries and the search index compare.
@@ -240,6 +411,34 @@ mod tests {
                 "U+{u:04X}"
             );
         }
+    }
+
+    #[test]
+    fn presentation_forms_read_as_the_letters_they_shape() {
+        // «منتسبي المنطقة العسكرية» as a PDF leaves it: isolated, initial, medial and final
+        // forms, and the lam-alef ligature.
+        assert_eq!(fold("ﻣﻨﺘﺴﺒﻲ ﺍﻟﻤﻨﻄﻘﺔ ﺍﻟﻌﺴﻜﺮﻳﺔ"), "منتسبي المنطقه العسكريه");
+        assert_eq!(fold("ﻻ ﺍﻷﻣﻦ ﻹﻳﺮﺍﻥ"), "لا الامن لايران");
+        assert_eq!(base("ﻣﺪﺭﺳﺔ"), "مدرسة");
+        assert_eq!(fold("ﷲ ﮐﯿﻒ"), "الله كيف");
+        // Marks in their presentation forms are dropped like the harakat.
+        assert_eq!(fold("ﻣﹸﺤﹶﻤﹼﺪ"), "محمد");
+        assert_eq!(letters_in('ﻻ'), 2);
+        assert_eq!(letters_in('ﻣ'), 1);
+        assert_eq!(letters_in('\u{064E}'), 0);
+        assert_eq!(fold_char('ﺔ'), Some('ه'));
+        // The last letter of the block and the first code point after it.
+        assert_eq!(presentation_letters('\u{FEFC}'), Some("لا"));
+        assert_eq!(presentation_letters('\u{FEFD}'), None);
+    }
+
+    #[test]
+    fn string_forms_agree_with_the_character_rules() {
+        let text = "ABc 12 ١٢ قالَ إنّ «المدرسة» ستُفتح مستشفى ک ی ٱ — ü é Ä ﻣﺪﺭﺳﺔ";
+        let by_char: String = text.chars().filter_map(fold_char).collect();
+        assert_eq!(fold(text), by_char);
+        let by_char: String = text.chars().filter_map(base_char).collect();
+        assert_eq!(base(text), by_char);
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub const fn is_arabic_letter(c: char) -> bool {
         | '\u{0750}'..='\u{077F}'
         | '\u{08A0}'..='\u{08FF}'
         | '\u{FB50}'..='\u{FDFF}'
-        | '\u{FE70}'..='\u{FEFC}'
+        | '\u{FE80}'..='\u{FEFC}'
     )
 }
 
