@@ -874,6 +874,22 @@ pub fn extract(
                 // «إتش.إس.بي.سي», «(بي.سي.سي)»: letters of an abbreviation joined by dots are
                 // one name; the tagger sees the pieces apart.
                 let (first, last) = dotted_abbreviation(ctx, first, last).unwrap_or((first, last));
+                // «جامعة تمبل» with the tagger's organisation on «تمبل» alone: a noun that is
+                // part of the name (`in-name=yes` in entity-triggers.tsv) begins it. Only for
+                // an organisation the tagger found.
+                let first = if ty == "ORG" && !conj {
+                    (first.saturating_sub(2).max(a)..first)
+                        .find_map(|j| {
+                            ctx.match_at(&lex.triggers, j, true).filter(|h| {
+                                h.last == first
+                                    && h.value.in_name
+                                    && ents.at[h.first..h.last].iter().all(Option::is_none)
+                            })
+                        })
+                        .map_or(first, |h| h.first)
+                } else {
+                    first
+                };
                 let abbreviation = ctx.toks[first..last]
                     .iter()
                     .any(|t| t.kind == TokenKind::Punct);

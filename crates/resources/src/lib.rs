@@ -170,6 +170,9 @@ pub struct EntityTrigger {
     /// Only an entity when a nationality adjective follows («الجيش الباكستاني»).
     pub needs_nationality: bool,
     pub sector: Option<String>,
+    /// The noun is the first word of the body's own name («جامعة تمبل» is Temple
+    /// University), where «صحيفة تايمز» or «شركة أبل» name «تايمز» and «أبل».
+    pub in_name: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -569,6 +572,10 @@ mod tests {
         let p = r.event_patterns.last().unwrap();
         assert_eq!((p.folded.as_str(), p.not_in), ("لقاء", Some(sport)));
         assert!(r.topic_sure.contains(&rasd_text::fold("المباراة")));
+        r.add_file("mine", "entity-triggers.tsv", "ORG	معهد	in-name=yes\n")
+            .unwrap();
+        let t = r.entity_triggers.last().unwrap();
+        assert_eq!((t.folded.as_str(), t.in_name), ("معهد", true));
         for (file, bad) in [
             (
                 "events/verbs.tsv",
@@ -578,6 +585,11 @@ mod tests {
             (
                 "topics.tsv",
                 "sport	المباراة	sure=maybe
+",
+            ),
+            (
+                "entity-triggers.tsv",
+                "ORG	معهد	in-name=perhaps
 ",
             ),
         ] {

@@ -524,12 +524,18 @@ fn parse_line(
                 Some("nationality") => true,
                 Some(o) => return Err(format!("needs= may only be «nationality», not «{o}»")),
             };
+            let in_name = match attrs.get("in-name").map(String::as_str) {
+                None => false,
+                Some("yes") => true,
+                Some(o) => return Err(format!("in-name= may only be «yes», not «{o}»")),
+            };
             for w in alternatives(cols[1]) {
                 r.entity_triggers.push(EntityTrigger {
                     folded: fold_phrase(&w),
                     kind,
                     needs_nationality,
                     sector: attrs.get("sector").cloned(),
+                    in_name,
                 });
             }
         }
