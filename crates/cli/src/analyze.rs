@@ -100,21 +100,62 @@ pub fn thread_count(asked: Option<usize>) -> usize {
         .max(1)
 }
 
-pub fn run_batch(pipe: &Pipeline, batch: &[Article], threads: usize) -> Vec<rasd_doc::Record> {
+/// One article's record, or why it has none.
+pub type Analysed = Result<rasd_doc::Record, String>;
+
+/// Analyses a batch on `threads` threads; the results keep the batch's order, one for each
+/// article. A panic inside the analyzer is a bug, but it costs the article it happened on and
+/// nothing else: the other articles of its thread are still analysed, and the failure comes
+/// back in that article's place, to be reported with its file and record.
+pub fn run_batch(pipe: &Pipeline, batch: &[Article], threads: usize) -> Vec<Analysed> {
+    each_article(batch, threads, |a| pipe.analyze(a))
+}
+
+fn each_article<F>(batch: &[Article], threads: usize, f: F) -> Vec<Analysed>
+where
+    F: Fn(&Article) -> rasd_doc::Record + Sync,
+{
+    let one = |a: &Article| -> Analysed {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(a))).map_err(|p| {
+            let what = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".to_string());
+            format!("the analysis failed ({what}); this is a bug in rasd, please report it with this record")
+        })
+    };
     if threads <= 1 || batch.len() < 2 {
-        return batch.iter().map(|a| pipe.analyze(a)).collect();
+        return batch.iter().map(one).collect();
     }
+    let one = &one;
     let chunk = batch.len().div_ceil(threads);
     std::thread::scope(|s| {
         let handles: Vec<_> = batch
             .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(|a| pipe.analyze(a)).collect::<Vec<_>>()))
+            .map(|c| {
+                (
+                    c.len(),
+                    s.spawn(move || c.iter().map(one).collect::<Vec<_>>()),
+                )
+            })
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|(n, h)| {
+                h.join()
+                    .unwrap_or_else(|_| vec![Err("the analysis thread stopped".to_string()); n])
+            })
             .collect()
     })
+}
+
+/// Where an article came from, as error messages name it.
+pub fn origin(a: &Article) -> String {
+    match a.record {
+        Some(r) => format!("{}, record {r}", a.file),
+        None => a.file.clone(),
+    }
 }
 
 fn body_len(a: &Article) -> usize {
@@ -157,9 +198,17 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
 
     let flush =
         |batch: &mut Vec<Article>, tally: &mut Tally, out: &mut Box<dyn Write>| -> Result<()> {
-            for rec in run_batch(&pipe, batch, threads) {
-                tally.warnings += rec.warnings.len() as u64;
-                write_record(out.as_mut(), &rec, args.format)?;
+            for (a, rec) in batch.iter().zip(run_batch(&pipe, batch, threads)) {
+                match rec {
+                    Ok(rec) => {
+                        tally.warnings += rec.warnings.len() as u64;
+                        write_record(out.as_mut(), &rec, args.format)?;
+                    }
+                    Err(e) => {
+                        eprintln!("rasd: error: {}: {e}", origin(a));
+                        tally.failed += 1;
+                    }
+                }
             }
             batch.clear();
             Ok(())
@@ -238,4 +287,47 @@ pub fn write_record(out: &mut dyn Write, rec: &rasd_doc::Record, format: Format)
         Format::Text => out.write_all(crate::summary::render(rec).as_bytes())?,
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(n: u64, text: &str) -> Article {
+        let mut a = Article::text("t", text.to_string());
+        a.file = "news.jsonl".to_string();
+        a.record = Some(n);
+        a
+    }
+
+    /// A panic on one article costs that article alone, in its place, on one thread or two:
+    /// its neighbours on the same thread are still analysed, and the results stay in order.
+    #[test]
+    fn an_article_the_analyzer_fails_on_costs_only_itself() {
+        let batch: Vec<Article> = (1..=6).map(|n| article(n, &format!("نص {n}"))).collect();
+        let analyze = |a: &Article| {
+            if a.record == Some(2) {
+                panic!("an index out of range");
+            }
+            rasd_doc::Record {
+                id: format!("{}", a.record.unwrap_or(0)),
+                ..Default::default()
+            }
+        };
+        for threads in [1, 2] {
+            let out = each_article(&batch, threads, analyze);
+            assert_eq!(out.len(), 6);
+            for (n, r) in (1..=6).zip(&out) {
+                match r {
+                    Ok(rec) => assert_eq!(rec.id, n.to_string()),
+                    Err(e) => {
+                        assert_eq!(n, 2);
+                        assert!(e.contains("an index out of range"), "{e}");
+                    }
+                }
+            }
+            assert!(out[1].is_err());
+        }
+        assert_eq!(origin(&batch[1]), "news.jsonl, record 2");
+    }
 }

@@ -145,6 +145,7 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
                 let recs = crate::analyze::run_batch(&pipe, chunk, threads);
                 records += recs
                     .iter()
+                    .flatten()
                     .map(|r| serde_json::to_vec(r).map(|v| v.len()).unwrap_or(0))
                     .sum::<usize>()
                     .min(1);

@@ -101,6 +101,8 @@ struct Intake {
     pending: Vec<Stored>,
     pending_keys: HashSet<String>,
     duplicates: Vec<Source>,
+    /// Articles the analyzer failed on, for the quarantine.
+    failed: Vec<Quarantined>,
     stored: u64,
     dups: u64,
 }
@@ -113,6 +115,7 @@ impl Intake {
             pending: Vec::with_capacity(segment),
             pending_keys: HashSet::new(),
             duplicates: Vec::new(),
+            failed: Vec::new(),
             stored: 0,
             dups: 0,
         }
@@ -131,6 +134,17 @@ impl Intake {
             .iter()
             .zip(crate::analyze::run_batch(pipe, &self.batch, threads))
         {
+            let rec = match rec {
+                Ok(rec) => rec,
+                Err(reason) => {
+                    let file = crate::analyze::origin(a);
+                    self.failed.push(Quarantined {
+                        reason: format!("{file}: {reason}"),
+                        file: a.file.clone(),
+                    });
+                    continue;
+                }
+            };
             let key = content_key(&rec.text);
             if corpus.contains(&key) || self.pending_keys.contains(&key) {
                 self.dups += 1;
@@ -265,6 +279,11 @@ pub fn run_ingest(args: IngestArgs, res: Resources) -> Result<ExitCode> {
     intake.flush(&pipe, threads, &mut corpus, true)?;
     if terminal {
         eprintln!();
+    }
+    for q in intake.failed.drain(..) {
+        eprintln!("rasd ingest: error: {}", q.reason);
+        failed += 1;
+        quarantine.push(q);
     }
     corpus.add_quarantine(&quarantine)?;
     let analysed = started.elapsed().as_secs_f64();
