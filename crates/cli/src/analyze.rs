@@ -111,11 +111,14 @@ pub fn run_batch(pipe: &Pipeline, batch: &[Article], threads: usize) -> Vec<Anal
     each_article(batch, threads, |a| pipe.analyze(a))
 }
 
-fn each_article<F>(batch: &[Article], threads: usize, f: F) -> Vec<Analysed>
+/// [`run_batch`] for any work on an article: `rasd analyze` also serialises each record on
+/// the thread that made it, so that only the writing is left to do in order.
+fn each_article<T, F>(batch: &[Article], threads: usize, f: F) -> Vec<Result<T, String>>
 where
-    F: Fn(&Article) -> rasd_doc::Record + Sync,
+    T: Send,
+    F: Fn(&Article) -> T + Sync,
 {
-    let one = |a: &Article| -> Analysed {
+    let one = |a: &Article| -> Result<T, String> {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(a))).map_err(|p| {
             let what = p
                 .downcast_ref::<&str>()
@@ -143,8 +146,11 @@ where
         handles
             .into_iter()
             .flat_map(|(n, h)| {
-                h.join()
-                    .unwrap_or_else(|_| vec![Err("the analysis thread stopped".to_string()); n])
+                h.join().unwrap_or_else(|_| {
+                    (0..n)
+                        .map(|_| Err("the analysis thread stopped".to_string()))
+                        .collect()
+                })
             })
             .collect()
     })
@@ -198,12 +204,18 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
 
     let flush =
         |batch: &mut Vec<Article>, tally: &mut Tally, out: &mut Box<dyn Write>| -> Result<()> {
-            for (a, rec) in batch.iter().zip(run_batch(&pipe, batch, threads)) {
+            let serialised = each_article(batch, threads, |a| {
+                let rec = pipe.analyze(a);
+                let mut bytes = Vec::new();
+                write_record(&mut bytes, &rec, args.format).map(|()| (rec.warnings.len(), bytes))
+            });
+            for (a, rec) in batch.iter().zip(serialised) {
                 match rec {
-                    Ok(rec) => {
-                        tally.warnings += rec.warnings.len() as u64;
-                        write_record(out.as_mut(), &rec, args.format)?;
+                    Ok(Ok((warnings, bytes))) => {
+                        tally.warnings += warnings as u64;
+                        out.write_all(&bytes)?;
                     }
+                    Ok(Err(e)) => return Err(e.context(format!("serialising {}", origin(a)))),
                     Err(e) => {
                         eprintln!("rasd: error: {}: {e}", origin(a));
                         tally.failed += 1;
