@@ -3,6 +3,7 @@
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -131,29 +132,35 @@ where
     if threads <= 1 || batch.len() < 2 {
         return batch.iter().map(one).collect();
     }
-    let one = &one;
-    let chunk = batch.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = batch
-            .chunks(chunk)
-            .map(|c| {
-                (
-                    c.len(),
-                    s.spawn(move || c.iter().map(one).collect::<Vec<_>>()),
-                )
+    // Each thread takes the next article as it finishes one, so that a thread given the
+    // long articles does not keep the other waiting at the end of the batch.
+    let (one, next) = (&one, &AtomicUsize::new(0));
+    let done: Vec<Vec<(usize, Result<T, String>)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads.min(batch.len()))
+            .map(|_| {
+                s.spawn(move || {
+                    let mut v = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(a) = batch.get(i) else { break };
+                        v.push((i, one(a)));
+                    }
+                    v
+                })
             })
             .collect();
         handles
             .into_iter()
-            .flat_map(|(n, h)| {
-                h.join().unwrap_or_else(|_| {
-                    (0..n)
-                        .map(|_| Err("the analysis thread stopped".to_string()))
-                        .collect()
-                })
-            })
+            .map(|h| h.join().unwrap_or_default())
             .collect()
-    })
+    });
+    let mut out: Vec<Option<Result<T, String>>> = (0..batch.len()).map(|_| None).collect();
+    for (i, r) in done.into_iter().flatten() {
+        out[i] = Some(r);
+    }
+    out.into_iter()
+        .map(|r| r.unwrap_or_else(|| Err("the analysis thread stopped".to_string())))
+        .collect()
 }
 
 /// Where an article came from, as error messages name it.
@@ -227,12 +234,25 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
         };
 
     // Streaming: articles are analysed in batches as they are read, so memory stays flat
-    // however large an input is.
-    for file in &files {
-        read_path(file, &opts, &mut |r| {
-            if first_error.is_some() || write_error.is_some() {
-                return;
+    // however large an input is. A reader thread parses the inputs (gzip, JSON, HTML
+    // detection) while the batch before is analysed; the channel holds at most one batch.
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(BATCH);
+        let (files, opts, stop) = (&files, &opts, &stop);
+        s.spawn(move || {
+            for file in files {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                read_path(file, opts, &mut |r| {
+                    if !stop.load(Ordering::Relaxed) && tx.send(r).is_err() {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                });
             }
+        });
+        for r in rx {
             match r {
                 Ok(a) => {
                     tally.articles += 1;
@@ -253,13 +273,15 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
                     }
                 }
             }
-        });
-        if let Some(e) = write_error.take() {
-            return Err(e.context("writing records"));
+            if first_error.is_some() || write_error.is_some() {
+                // The reader stops at its next article; what it has read is left unread.
+                stop.store(true, Ordering::Relaxed);
+                break;
+            }
         }
-        if first_error.is_some() {
-            break;
-        }
+    });
+    if let Some(e) = write_error.take() {
+        return Err(e.context("writing records"));
     }
     flush(&mut batch, &mut tally, &mut out)?;
     out.flush().context("writing output")?;
