@@ -217,7 +217,7 @@ mod tests {
         let mut seg = Segmenter::new(["وزير".to_string()], ["فلسطين".to_string()]);
         seg.protect("غزه".into());
         let an = Analyzer::new(seg);
-        let text = "قال وزيرُ الخارجيّة الروسي، إنّ «بلاده» ستواصل العمل 20.5% مع فلسطين و«غزة» ـ ABC_def ٣٫٥ ۲۰ ٱلكتاب ﻻ ٍ ݣرة والمفاوضات.";
+        let text = "قال وزيرُ الخارجيّة الروسي، إنّ «بلاده» ستواصل العمل 20.5% مع فلسطين و«غزة» ـ ABC_def ٣٫٥ ۲۰ ٱلكتاب ﻻ ٍ ݣرة والمفاوضات \u{202B}عبد\u{202C} \u{061C}الله\u{061C} ﻣﺪ\u{200F}ﺭﺳﺔ.";
         let mut fused = Vec::new();
         an.for_each_stem(text, |t, s| fused.push((t.start, t.end, s.to_string())));
         let plain: Vec<_> = an

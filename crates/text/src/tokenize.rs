@@ -1,6 +1,6 @@
 //! Tokenisation into words, numbers and punctuation, with byte offsets into the original text.
 
-use crate::normalize::is_ignorable;
+use crate::normalize::{is_format, is_ignorable};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -138,9 +138,16 @@ pub fn next_token(text: &str, pos: &mut usize) -> Option<Token> {
                 if cl == Class::Mark && !text[start..end].chars().any(is_arabic_letter) {
                     continue;
                 }
+                // Direction marks around a word («\u{202B}عبد الله\u{202C}») are no part of
+                // it: the token, and the names and quotes made of tokens, leave them out.
+                let word = &text[start..end];
+                let inner = word
+                    .trim_start_matches(is_format)
+                    .trim_end_matches(is_format);
+                let from = start + (word.len() - word.trim_start_matches(is_format).len());
                 Token {
-                    start,
-                    end,
+                    start: from,
+                    end: from + inner.len(),
                     kind: TokenKind::Arabic,
                 }
             }
@@ -203,6 +210,15 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn direction_marks_join_a_word_but_never_edge_it() {
+        assert_eq!(
+            texts("قال \u{202B}عبد\u{202C} \u{200F}ال\u{00AD}له\u{061C} أمس"),
+            vec!["قال", "عبد", "ال\u{00AD}له", "أمس"]
+        );
+        assert!(texts("\u{202B}\u{202C}").is_empty());
     }
 
     #[test]
