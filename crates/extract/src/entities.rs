@@ -900,10 +900,14 @@ pub fn extract(
                 // adjective agreeing with the noun before it; it is no name of its own.
                 // An organisation's noun alone («جامعة», «منظمة») names no body: the trigger rules
                 // below read the name after it when there is one («منظمة "الخوذ البيضاء"»).
+                // So is «الحكومة» or «الجيش» with a nationality adjective after it: the trigger
+                // rules read «الحكومة السورية» whole, with its country.
                 let bare_noun = ty != "PER"
-                    && ctx
-                        .match_at(&lex.triggers, first, true)
-                        .is_some_and(|h| h.last == last && !h.value.needs_nationality);
+                    && ctx.match_at(&lex.triggers, first, true).is_some_and(|h| {
+                        h.last == last
+                            && (!h.value.needs_nationality
+                                || ctx.match_at(&lex.nationality, last, false).is_some())
+                    });
                 if !(abbreviation || ctx.toks[first..last].iter().all(|t| t.is_word()))
                     || adjective_reading(ctx, lex, first, last)
                     || bare_noun
