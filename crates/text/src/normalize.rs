@@ -332,34 +332,28 @@ pub fn base_fold_into(s: &str, base: &mut String, folded: &mut String) {
 
 /// Appends the base form of `s` to `out`.
 pub fn base_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        let u = c as u32;
-        if u < 0x80 {
-            out.push(c.to_ascii_lowercase());
-        } else if (0x0600..0x0700).contains(&u) {
-            let b = ARABIC_BLOCK[(u - 0x0600) as usize].0;
-            if b != '\0' {
-                out.push(b);
-            }
-        } else {
-            each_base(c, |b| out.push(b));
-        }
-    }
+    forms_into::<false>(s, out);
 }
 
 /// Appends the folded form of `s` to `out`.
 pub fn fold_into(s: &str, out: &mut String) {
+    forms_into::<true>(s, out);
+}
+
+/// ASCII and the Arabic block through the table, every other character through the rules.
+#[inline]
+fn forms_into<const FOLD: bool>(s: &str, out: &mut String) {
     for c in s.chars() {
         let u = c as u32;
         if u < 0x80 {
             out.push(c.to_ascii_lowercase());
         } else if (0x0600..0x0700).contains(&u) {
-            let f = ARABIC_BLOCK[(u - 0x0600) as usize].1;
-            if f != '\0' {
-                out.push(f);
+            let (b, f) = ARABIC_BLOCK[(u - 0x0600) as usize];
+            if b != '\0' {
+                out.push(if FOLD { f } else { b });
             }
         } else {
-            each_base(c, |b| out.push(fold_base(b)));
+            each_base(c, |b| out.push(if FOLD { fold_base(b) } else { b }));
         }
     }
 }
