@@ -596,6 +596,10 @@ pub fn extract(
         // Where the last appeal or demand ended, until a verb of another event or of speech
         // opens a clause of its own: the nouns after it are what is asked for.
         let mut asked_from: Option<usize> = None;
+        // The actors this sentence has already named as victims («شخصا قتل، وأصيب ستة آخرون
+        // نتيجة انفجار عبوة ناسفة»): the explosion, raid or attack named after them is not
+        // theirs.
+        let mut victims: Vec<(usize, usize)> = Vec::new();
         // The words a «…» pattern read after its trigger: they trigger nothing of their own
         // («انسحب الوفد من المفاوضات» is no negotiation).
         let mut object: Option<(usize, usize)> = None;
@@ -983,7 +987,10 @@ pub fn extract(
                 source = None;
                 target = after.first().map(|m| m.actor.clone());
             } else {
-                source = before.last().map(|m| m.actor.clone());
+                source = before
+                    .last()
+                    .filter(|m| is_verb || root < "17" || !victims.contains(&m.actor.span))
+                    .map(|m| m.actor.clone());
                 target = after.first().map(|m| m.actor.clone());
             }
             // «مهاجما انتحاريا فجر نفسه», «فجرت انتحارية نفسها»: the doer acted on themself,
@@ -1110,6 +1117,9 @@ pub fn extract(
                     k = hit.last;
                     continue;
                 }
+            }
+            if victim {
+                victims.extend(target.as_ref().map(|t| t.span));
             }
             out.push(EventFound {
                 source,

@@ -336,6 +336,37 @@ fn victims_of_a_passive_killing() {
     assert_eq!(codes(&e.target), coded(Some("IRQ"), None));
 }
 
+/// The victims a sentence has named are not the doers of the explosion named after them
+/// («شخصا قتل، وأصيب ستة آخرون نتيجة انفجار عبوة ناسفة»): the bomb has no source here.
+#[test]
+fn the_victims_are_not_the_bombers() {
+    for text in [
+        "وأوضح مصدر أمني أن شخصا قتل، وأصيب ستة آخرون بجروح نتيجة انفجار عبوة ناسفة في منطقة المدائن جنوب شرقي بغداد.",
+        "وقال مصدر امني ان «شخصين قتلا وأصيب خمسة آخرون بجروح في هجوم انتحاري بسيارة مفخخة».",
+    ] {
+        let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
+        let victims: Vec<&str> = r
+            .events
+            .iter()
+            .filter_map(|e| e.target.as_ref().map(|t| t.text.as_str()))
+            .collect();
+        assert!(!victims.is_empty(), "no victims in «{text}»");
+        let bombs: Vec<&Event> = r
+            .events
+            .iter()
+            .filter(|e| e.cameo.code == "183")
+            .collect();
+        assert!(!bombs.is_empty(), "no bombing in «{text}»");
+        for e in bombs {
+            let source = e.source.as_ref().map(|s| s.text.as_str());
+            assert!(
+                source.is_none_or(|s| !victims.contains(&s)),
+                "the bombing's source is a victim in «{text}»: {source:?}"
+            );
+        }
+    }
+}
+
 /// The subject after a verb carries no preposition: «للشرطة» says whose bus it was. With no
 /// subject after the verb, the one named before it in what was said is the doer.
 #[test]
