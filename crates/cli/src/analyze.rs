@@ -163,14 +163,6 @@ where
         .collect()
 }
 
-/// Where an article came from, as error messages name it.
-pub fn origin(a: &Article) -> String {
-    match a.record {
-        Some(r) => format!("{}, record {r}", a.file),
-        None => a.file.clone(),
-    }
-}
-
 fn body_len(a: &Article) -> usize {
     match &a.body {
         rasd_read::Body::Text(t) | rasd_read::Body::Html(t) => t.len(),
@@ -222,9 +214,9 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
                         tally.warnings += warnings as u64;
                         out.write_all(&bytes)?;
                     }
-                    Ok(Err(e)) => return Err(e.context(format!("serialising {}", origin(a)))),
+                    Ok(Err(e)) => return Err(e.context(format!("serialising {}", a.origin()))),
                     Err(e) => {
-                        eprintln!("rasd: error: {}: {e}", origin(a));
+                        eprintln!("rasd: error: {}: {e}", a.origin());
                         tally.failed += 1;
                     }
                 }
@@ -362,6 +354,6 @@ mod tests {
             }
             assert!(out[1].is_err());
         }
-        assert_eq!(origin(&batch[1]), "news.jsonl, record 2");
+        assert_eq!(batch[1].origin(), "news.jsonl, record 2");
     }
 }

@@ -137,7 +137,7 @@ impl Intake {
             let rec = match rec {
                 Ok(rec) => rec,
                 Err(reason) => {
-                    let file = crate::analyze::origin(a);
+                    let file = a.origin();
                     self.failed.push(Quarantined {
                         reason: format!("{file}: {reason}"),
                         file: a.file.clone(),

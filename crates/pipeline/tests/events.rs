@@ -339,23 +339,17 @@ fn victims_of_a_passive_killing() {
 /// «ندعو الله أن …» is a prayer, no appeal; «عبد الله» after «دعا» is a person appealing.
 #[test]
 fn a_prayer_is_no_appeal() {
-    let codes_of = |text: &str| -> Vec<String> {
-        let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
-        r.events.iter().map(|e| e.cameo.code.clone()).collect()
-    };
     for text in [
         "وندعو الله عز وجل أن يحفظ القيادة.",
         "داعيا المولى عز وجل أن يتغمده بواسع رحمته.",
         "ودعت القيادة الله سبحانه وتعالى أن يتقبله مع الشهداء.",
     ] {
-        assert!(
-            !codes_of(text).iter().any(|c| c.starts_with("02")),
-            "«{text}»"
-        );
+        no_event_in(text, |e| e.cameo.root == "02");
     }
-    assert!(codes_of("ودعا الرئيس عبد الله صالح إلى الحوار.")
-        .iter()
-        .any(|c| c.starts_with("02")));
+    event_in(
+        "ودعا الرئيس عبد الله صالح إلى الحوار.",
+        |e| e.cameo.root == "02",
+    );
 }
 
 /// The victims a sentence has named are not the doers of the explosion named after them

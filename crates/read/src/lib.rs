@@ -100,6 +100,14 @@ pub enum ReadError {
     },
 }
 
+impl Article {
+    /// Where the article came from, as error messages name it: the file, and the record
+    /// inside it for multi-record formats.
+    pub fn origin(&self) -> String {
+        format!("{}{}", self.file, record_suffix(self.record))
+    }
+}
+
 fn record_suffix(r: Option<u64>) -> String {
     r.map(|r| format!(", record {r}")).unwrap_or_default()
 }

@@ -52,7 +52,7 @@ pub const fn is_format(c: char) -> bool {
 /// old publishing systems is written in these shaped forms, which look the same on screen
 /// and match nothing unless read as the letters they shape. An empty string is a mark or
 /// an unassigned code point: dropped, like the harakat.
-const FORMS_B: [(&str, u8); 50] = [
+const FORMS_B: [(&str, u8); 41] = [
     ("", 16), // U+FE70–U+FE7F: tanween, harakat, shadda and sukun, the tail fragment
     ("ء", 1),
     ("آ", 2),
@@ -95,15 +95,6 @@ const FORMS_B: [(&str, u8); 50] = [
     ("لأ", 2),
     ("لإ", 2),
     ("لا", 2),
-    ("", 0),
-    ("", 0),
-    ("", 0),
-    ("", 0),
-    ("", 0),
-    ("", 0),
-    ("", 0),
-    ("", 0),
-    ("", 0),
 ];
 
 /// The letters of Presentation Forms-A (U+FB50–U+FDFF) met in Arabic news: the Persian and
