@@ -15,6 +15,11 @@ pub struct Tok {
     /// Folded form of the whole token.
     pub norm: String,
     pub sentence: usize,
+    /// [`word_hash`] of the folded form and of the forms without proclitics ([`variants`];
+    /// only Arabic words have those), the folded form first: phrase tables turn most tokens
+    /// away on these before any string is built or compared.
+    forms: [u64; 3],
+    n_forms: u8,
 }
 
 impl Tok {
@@ -51,6 +56,14 @@ pub struct Ctx<'a> {
     pub toks: Vec<Tok>,
     /// Token ranges of sentences.
     pub sentences: Vec<(usize, usize)>,
+}
+
+/// The hash phrase tables key a word's first-word entry with (FxHash, as their maps use).
+pub fn word_hash(word: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    word.hash(&mut h);
+    h.finish()
 }
 
 /// Forms of a folded token with its proclitics removed, with how many letters each removes:
@@ -162,12 +175,26 @@ impl<'a> Ctx<'a> {
                 open = i;
                 s += 1;
             }
+            let norm = rasd_text::fold(t.text(text));
+            let mut forms = [0u64; 3];
+            let mut n_forms = 0u8;
+            if t.kind == TokenKind::Arabic {
+                for ((v, _), slot) in variants(&norm).into_iter().zip(forms.iter_mut()) {
+                    *slot = word_hash(&v);
+                    n_forms += 1;
+                }
+            } else {
+                forms[0] = word_hash(&norm);
+                n_forms = 1;
+            }
             toks.push(Tok {
                 start: t.start,
                 end: t.end,
                 kind: t.kind,
-                norm: rasd_text::fold(t.text(text)),
+                norm,
                 sentence: s,
+                forms,
+                n_forms,
             });
         }
         ranges.push((open, tokens.len()));
@@ -195,7 +222,12 @@ impl<'a> Ctx<'a> {
         if !t.is_word() && t.kind != TokenKind::Number && t.kind != TokenKind::Punct {
             return None;
         }
-        let vars = if clitics && t.kind == TokenKind::Arabic {
+        let seen_through = clitics && t.kind == TokenKind::Arabic;
+        let n = if seen_through { t.n_forms as usize } else { 1 };
+        if t.forms[..n].iter().all(|&h| table.max_len_hashed(h) == 0) {
+            return None;
+        }
+        let vars = if seen_through {
             variants(&t.norm)
         } else {
             Variants::single(&t.norm)

@@ -10,7 +10,11 @@ use rasd_text::fold_phrase;
 #[derive(Debug, Clone)]
 pub struct Phrases<V> {
     map: HashMap<String, V>,
-    first: HashMap<String, usize>,
+    /// The longest phrase opening with a word, keyed by the word's hash
+    /// ([`crate::context::word_hash`]): the tokens of an article carry the hashes of their
+    /// forms, so that the many tables a token is looked up in turn it away without hashing
+    /// or comparing a string. Two words sharing a hash only cost a look-up that finds nothing.
+    first: HashMap<u64, usize>,
 }
 
 impl<V> Default for Phrases<V> {
@@ -31,7 +35,7 @@ impl<V> Phrases<V> {
             return;
         }
         let n = key.split(' ').count();
-        let first = key.split(' ').next().unwrap_or("").to_string();
+        let first = crate::context::word_hash(key.split(' ').next().unwrap_or(""));
         let m = self.first.entry(first).or_insert(0);
         *m = (*m).max(n);
         self.map.entry(key).or_insert(v);
@@ -42,7 +46,12 @@ impl<V> Phrases<V> {
     }
 
     pub fn max_len(&self, first_word: &str) -> usize {
-        self.first.get(first_word).copied().unwrap_or(0)
+        self.max_len_hashed(crate::context::word_hash(first_word))
+    }
+
+    /// [`Phrases::max_len`] of the word with this hash (0 for most words).
+    pub fn max_len_hashed(&self, first_word: u64) -> usize {
+        self.first.get(&first_word).copied().unwrap_or(0)
     }
 }
 
