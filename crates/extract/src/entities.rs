@@ -908,9 +908,14 @@ pub fn extract(
                             && (!h.value.needs_nationality
                                 || ctx.match_at(&lex.nationality, last, false).is_some())
                     });
+                // «موسكو وأنقرة، شريكتان»: a place or a body of one word that is an event's
+                // noun in the dictionaries is that noun, not a name.
+                let event_word =
+                    ty != "PER" && last == first + 1 && ctx.in_set(&lex.event_words, first);
                 if !(abbreviation || ctx.toks[first..last].iter().all(|t| t.is_word()))
                     || adjective_reading(ctx, lex, first, last)
                     || bare_noun
+                    || event_word
                 {
                     continue;
                 }

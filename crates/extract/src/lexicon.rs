@@ -75,6 +75,10 @@ pub struct Lexicon {
     pub relative: Phrases<Relative>,
     pub triggers: Phrases<EntityTrigger>,
     pub not_names: WordSet,
+    /// One-word event nouns that stand on their own (not only in «…» patterns): «شريكتان»,
+    /// «اجتماع», never a name by themselves. Verbs are left out: many names are written as
+    /// a verb is («يزيد», «أحمد», and «زارا», the retailer).
+    pub event_words: WordSet,
     pub function_words: WordSet,
     pub complementizers: WordSet,
     /// Connectors inside Arabic names («بن», «أبو», «عبد»): the next word belongs to the name.
@@ -155,6 +159,12 @@ impl Lexicon {
             triggers,
             // A name stops at a function word as well as at a listed noun.
             not_names: res.not_names.union(&res.function_words).cloned().collect(),
+            event_words: res
+                .event_patterns
+                .iter()
+                .filter(|p| p.then.is_none() && !p.verb && p.code != "-" && !p.folded.contains(' '))
+                .map(|p| p.folded.clone())
+                .collect(),
             function_words: res.function_words.clone(),
             complementizers: res.complementizers.clone(),
             name_links: res.name_links.clone(),
