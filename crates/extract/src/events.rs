@@ -346,9 +346,9 @@ fn reads_passive(
         // The doer introduced right after the verb («خطفوا على أيدي مسلحين»), or after a
         // word or three of circumstance («اختطفا من منزليهما على يد مسلحين»).
         || (next..(next + 4).min(s1)).any(|j| ctx.match_at(&ev.agents_markers, j, true).is_some())
-        // A joined wound verb right after the verb or after its victim («قتل وأصيب آخر»,
-        // «قتل شخص وأصيب 13 آخرون»).
-        || (next..(next + 3).min(s1)).any(|j| {
+        // A joined wound verb right after the verb or after its victim, who may take a few
+        // words («قتل وأصيب آخر», «قتل شخص وأصيب 13 آخرون», «قتل نقيب شرطة ومجند وأصيب»).
+        || (next..(next + 5).min(s1)).any(|j| {
             lex.res.affixes.matches("conjunction", &ctx.toks[j].norm)
                 && ctx
                     .match_at(&ev.patterns, j, true)

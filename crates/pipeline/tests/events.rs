@@ -334,6 +334,13 @@ fn victims_of_a_passive_killing() {
     );
     assert_eq!(codes(&e.source), None);
     assert_eq!(codes(&e.target), coded(Some("IRQ"), None));
+    // Victims of a few words before the joined wound verb: passive too.
+    let e = event_in(
+        "قتل نقيب شرطة ومجند وأصيب ثلاثة آخرون، إثر انفجار عبوة ناسفة بمدينة العريش.",
+        |e| assault(e) && e.trigger.text == "قتل",
+    );
+    assert_eq!(codes(&e.source), None);
+    assert_eq!(codes(&e.target), coded(None, Some("COP")));
 }
 
 /// «ندعو الله أن …» is a prayer, no appeal; «عبد الله» after «دعا» is a person appealing.
