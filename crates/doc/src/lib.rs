@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped on any change a consumer could notice: minor for added keys, major for changed or
 /// removed ones.
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Span {
@@ -161,6 +161,13 @@ pub struct Actor {
     pub entity: Option<String>,
     /// The words that name the actor in the sentence.
     pub text: String,
+    /// Where `text` stands in the record's text (character offsets, end exclusive), so that
+    /// an actor named by a common noun («الشرطة») or a nationality adjective is found there
+    /// as an entity's mention is. Records of schema 1.1 lack them (read as 0).
+    #[serde(default)]
+    pub start: usize,
+    #[serde(default)]
+    pub end: usize,
     /// ISO 3166-1 alpha-3, or for an international actor its kind ([`INTERNATIONAL`]),
     /// when known.
     pub country: Option<String>,
@@ -269,6 +276,13 @@ impl Record {
         for e in &mut self.events {
             e.trigger.start = f(e.trigger.start);
             e.trigger.end = f(e.trigger.end);
+            for a in [&mut e.source, &mut e.target, &mut e.reported_by]
+                .into_iter()
+                .flatten()
+            {
+                a.start = f(a.start);
+                a.end = f(a.end);
+            }
             e.sentence.start = f(e.sentence.start);
             e.sentence.end = f(e.sentence.end);
         }

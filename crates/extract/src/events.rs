@@ -197,6 +197,8 @@ impl ActorRef {
         Actor {
             entity: self.entity.and_then(|e| id_of.get(e).cloned().flatten()),
             text: text[self.span.0..self.span.1].to_string(),
+            start: self.span.0,
+            end: self.span.1,
             country: self.country.clone(),
             sector: self.sector.clone(),
             code,

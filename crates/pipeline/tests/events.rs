@@ -11,7 +11,9 @@ fn record() -> Record {
     let path = shared("fixtures/turkpress-karabakh.txt");
     let mut a = Article::text("ref", std::fs::read_to_string(path).unwrap());
     a.date = Some("2020-10-08".into());
-    pipeline().analyze(&a)
+    let r = pipeline().analyze(&a);
+    check_offsets(&r);
+    r
 }
 
 fn code(a: &Option<rasd_doc::Actor>) -> Option<(Option<&str>, Option<&str>)> {
@@ -235,6 +237,7 @@ fn no_event_in(text: &str, pred: impl Fn(&Event) -> bool) {
 
 fn event_in(text: &str, pred: impl Fn(&Event) -> bool) -> Event {
     let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
+    check_offsets(&r);
     find(&r, pred, text).clone()
 }
 

@@ -80,6 +80,15 @@ pub fn check_offsets(r: &Record) {
     for t in &r.tokens {
         assert!(t.start < t.end && t.end <= n);
     }
+    for e in &r.events {
+        assert_eq!(
+            chars(&r.text, e.trigger.start, e.trigger.end),
+            e.trigger.text
+        );
+        for a in [&e.source, &e.target, &e.reported_by].into_iter().flatten() {
+            assert_eq!(chars(&r.text, a.start, a.end), a.text, "{}", e.trigger.text);
+        }
+    }
 }
 
 /// The people found in a record.
