@@ -552,6 +552,10 @@ pub struct ExportArgs {
     /// `gdelt`: GDELT 2.0 event table rows (61 tab-separated columns); `plover`: PLOVER JSON lines.
     #[arg(long, value_parser = ["gdelt", "plover"])]
     format: String,
+    /// Also write negated events («لم تهاجم»). Neither format has a field to say that an event
+    /// did not happen, so by default they are left out (the JSON record keeps them).
+    #[arg(long)]
+    all: bool,
 }
 
 /// The GDELT 2.0 event columns, in order.
@@ -728,12 +732,18 @@ pub fn run_export(args: ExportArgs, res: Resources) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(out.lock());
     let mut failed = 0u64;
     let mut rows = 0u64;
+    let mut negated = 0u64;
     let mut write_err = None;
     for f in &files {
         read_path(f, &ReadOptions::default(), &mut |r| match r {
             Ok(a) => {
                 let rec = pipe.analyze(&a);
+                // The event's place in its record stays its id, whatever is left out.
                 for (n, e) in rec.events.iter().enumerate() {
+                    if e.negated && !args.all {
+                        negated += 1;
+                        continue;
+                    }
                     let res = if args.format == "gdelt" {
                         writeln!(out, "{}", gdelt_row(&rec, n, e).join("\t"))
                     } else {
@@ -756,7 +766,12 @@ pub fn run_export(args: ExportArgs, res: Resources) -> Result<ExitCode> {
         }
     }
     out.flush()?;
-    eprintln!("rasd: {rows} event(s) written; {failed} input error(s)");
+    let left_out = if negated > 0 {
+        format!(", {negated} negated event(s) left out (--all writes them)")
+    } else {
+        String::new()
+    };
+    eprintln!("rasd: {rows} event(s) written{left_out}; {failed} input error(s)");
     Ok(if failed > 0 {
         ExitCode::from(1)
     } else {

@@ -84,6 +84,42 @@ fn plover_lines() {
         && e["recipient"]["country"] == "RUS"));
 }
 
+/// A negated event («لم تهاجم») did not happen: neither format can say so, so it is left out
+/// unless `--all` is given.
+#[test]
+fn negated_events_are_left_out_unless_asked_for() {
+    let dir = std::env::temp_dir().join(format!("rasd-export-neg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("neg.txt");
+    std::fs::write(
+        &file,
+        "ونفت الحكومة التركية أنها قصفت مواقع الجيش السوري. وهاجمت القوات التركية مواقع الجيش السوري.\n",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
+            .args(["export", "--format", "gdelt"])
+            .args(extra)
+            .arg(&file)
+            .output()
+            .expect("rasd runs");
+        assert!(out.status.success());
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (rows, note) = run(&[]);
+    let (all, _) = run(&["--all"]);
+    assert_eq!(
+        all.lines().count(),
+        rows.lines().count() + 1,
+        "{rows}\n--all:\n{all}"
+    );
+    assert!(note.contains("1 negated event(s) left out"), "{note}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// An intergovernmental body: its code in Actor1Code, no country, IGO as its type and its
 /// own code as its known group.
 #[test]
