@@ -285,8 +285,8 @@ pub struct DetectorTrainer {
 
 impl DetectorTrainer {
     /// One example, counting `weight` times (more for the rare positives, less for a no the
-    /// annotators split on). Returns whether the model read it right before the update.
-    pub fn learn(&mut self, feats: &[u64], gold: bool, weight: f32) -> bool {
+    /// annotators split on).
+    pub fn learn(&mut self, feats: &[u64], gold: bool, weight: f32) {
         let z: f64 = feats
             .iter()
             .filter_map(|f| self.w.get(f).map(|x| x.0))
@@ -299,7 +299,6 @@ impl DetectorTrainer {
             e.1 += gf * gf;
             e.0 -= STEP * gf / (e.1.sqrt() + 1e-8);
         }
-        (z > 0.0) == gold
     }
 
     /// The weights; `clusters` is the fingerprint of the word clusters the training

@@ -141,13 +141,11 @@ pub fn next_token(text: &str, pos: &mut usize) -> Option<Token> {
                 // Direction marks around a word («\u{202B}عبد الله\u{202C}») are no part of
                 // it: the token, and the names and quotes made of tokens, leave them out.
                 let word = &text[start..end];
-                let inner = word
-                    .trim_start_matches(is_format)
-                    .trim_end_matches(is_format);
-                let from = start + (word.len() - word.trim_start_matches(is_format).len());
+                let lead = word.len() - word.trim_start_matches(is_format).len();
+                let inner = word[lead..].trim_end_matches(is_format);
                 Token {
-                    start: from,
-                    end: from + inner.len(),
+                    start: start + lead,
+                    end: start + lead + inner.len(),
                     kind: TokenKind::Arabic,
                 }
             }
