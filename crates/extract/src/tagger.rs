@@ -22,7 +22,7 @@ pub const TAGS: [&str; 9] = [
 ];
 const N: usize = TAGS.len();
 /// Bumped whenever features change: a model trained with other features is refused.
-pub const FEATURES_VERSION: u32 = 10;
+pub const FEATURES_VERSION: u32 = 11;
 const MAGIC: &[u8; 8] = b"RASDNER1";
 
 pub fn tag_index(t: &str) -> usize {
@@ -457,6 +457,11 @@ struct TokenFacts<'a> {
     norm_suf: [u64; 3],
     core_pre: [u64; 2],
     core_suf: [u64; 2],
+    /// The character trigrams inside the word (its first and last letters are features of
+    /// their own): a transliterated name never seen shares letter sequences with the names
+    /// that were («بيكهام», «غوتي»).
+    inner: [u64; INNER],
+    n_inner: u8,
     /// What the document's memory says of the word: «PER», «LOC+» … or «».
     known_h: u64,
     /// «B-GPE», «I-PER» … from the gazetteer, or empty.
@@ -494,6 +499,32 @@ fn shape(ctx: &Ctx, k: usize) -> &'static str {
             }
         }
     }
+}
+
+/// At most this many inner trigrams a word: longer words are rarely names, and the first
+/// ones already tell the letters of a foreign name.
+const INNER: usize = 8;
+
+/// The hashes of the character trigrams of `word` that start after its first letter and end
+/// before its last, the first [`INNER`] of them.
+fn inner_trigrams(word: &str) -> ([u64; INNER], u8) {
+    let mut out = [0u64; INNER];
+    // Where each of the first characters starts: the trigrams read no further.
+    let mut starts = [0usize; INNER + 4];
+    let mut chars = 0;
+    for (i, (b, _)) in word.char_indices().enumerate() {
+        if let Some(s) = starts.get_mut(i) {
+            *s = b;
+        }
+        chars = i + 1;
+    }
+    let mut n = 0;
+    // A trigram from character `i` ends before the last character when i + 3 < chars.
+    for i in 1..chars.saturating_sub(3).min(INNER + 1) {
+        out[n] = text_hash(&word[starts[i]..starts[i + 3]]);
+        n += 1;
+    }
+    (out, n as u8)
 }
 
 /// A string as a feature part.
@@ -584,7 +615,14 @@ fn facts<'a>(
                 (t.norm.as_str(), text_hash(""), t.norm.as_str())
             };
             let norm = t.norm.as_str();
+            let (inner, n_inner) = if t.kind == TokenKind::Arabic {
+                inner_trigrams(norm)
+            } else {
+                ([0; INNER], 0)
+            };
             TokenFacts {
+                inner,
+                n_inner,
                 silver: silver_of_forms(silver, &vars).unwrap_or([0; 5]),
                 given: vars
                     .iter()
@@ -730,6 +768,9 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     out.push(key(96, &[mem(Some(t))]));
     out.push(key(97, &[pt1, mem(Some(t))]));
     out.push(key(98, &[mem(get(-1)), mem(Some(t)), mem(get(1))]));
+    for h in &t.inner[..usize::from(t.n_inner)] {
+        out.push(key(104, &[*h]));
+    }
     // The passage's topic: in a match report a city's name is its club, in business news
     // a bank's name is a body.
     if t.topic > 0 {
@@ -1155,6 +1196,21 @@ mod tests {
         memory.remember(&f, &tags);
         assert_eq!(of("لستولمان", &memory), text_hash("PER+"));
         assert_eq!(memory.verdict(&variants(&rasd_text::fold("في"))), "");
+    }
+
+    #[test]
+    fn inner_trigrams_leave_out_the_first_and_last_letters() {
+        let (h, n) = inner_trigrams("بيكهام");
+        assert_eq!(&h[..usize::from(n)], &[text_hash("يكه"), text_hash("كها")]);
+        assert_eq!(inner_trigrams("غوتي").1, 0);
+        assert_eq!(inner_trigrams("").1, 0);
+        let long = "ا".repeat(12) + "بتثجحخد";
+        let (h, n) = inner_trigrams(&long);
+        assert_eq!(usize::from(n), INNER);
+        assert_eq!(h[INNER - 1], text_hash("ااا"));
+        let (h, n) = inner_trigrams("بتثجحخدذرز");
+        assert_eq!(usize::from(n), 6);
+        assert_eq!(h[5], text_hash("دذر"));
     }
 
     #[test]
