@@ -133,9 +133,58 @@ impl Cleaner {
                 BoilerplateKind::Prefix => short && k.starts_with(pat.as_str()),
                 BoilerplateKind::ShortContains => short && k.contains(pat.as_str()),
                 BoilerplateKind::Contains => k.contains(pat.as_str()),
+                // Read on the last line alone, after every line is read ([`Cleaner::footer`]).
+                BoilerplateKind::Last | BoilerplateKind::Tail => false,
             };
             if hit {
                 return Some(raw);
+            }
+        }
+        None
+    }
+
+    /// Where a footer begins in the article's last line, and the rule that says so: the
+    /// whole line for a `last` rule, the phrase of a `tail` rule and what follows it — a few
+    /// words, or however many when they end with the headline (`title_key`), as a link
+    /// footer names its article.
+    fn footer(&self, line: &str, title_key: Option<&str>) -> Option<(usize, &str)> {
+        let opens = |k: &str, pat: &str| {
+            k.strip_prefix(pat)
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        };
+        let k = key(line);
+        for (kind, pat, raw) in &self.rules {
+            if *kind == BoilerplateKind::Last && words(&k) <= SHORT_LINE_WORDS && opens(&k, pat) {
+                return Some((0, raw));
+            }
+        }
+        for (kind, pat, raw) in &self.rules {
+            if *kind != BoilerplateKind::Tail || !k.contains(pat.as_str()) {
+                continue;
+            }
+            let mut starts = Vec::new();
+            let mut after_space = true;
+            for (i, c) in line.char_indices() {
+                if !c.is_whitespace() && after_space {
+                    starts.push(i);
+                }
+                after_space = c.is_whitespace();
+            }
+            let most = words(pat) + SHORT_LINE_WORDS;
+            let names_title =
+                |rest: &str| title_key.is_some_and(|t| !t.is_empty() && rest.ends_with(t));
+            let first_word = pat.split(' ').next().unwrap_or("");
+            // The earliest place the phrase stands with few enough words after it. The rest
+            // of the line is read only where its first word is the phrase's.
+            for &p in &starts {
+                let word = line[p..].split(char::is_whitespace).next().unwrap_or("");
+                if !key(word).starts_with(first_word) {
+                    continue;
+                }
+                let rest = key(&line[p..]);
+                if opens(&rest, pat) && (words(&rest) <= most || names_title(&rest)) {
+                    return Some((p, raw));
+                }
             }
         }
         None
@@ -313,6 +362,21 @@ impl Cleaner {
             }
             kept.push(line);
         }
+        if let Some(last) = kept.pop() {
+            match self.footer(last, title_key.as_deref()) {
+                Some((at, rule)) => {
+                    out.removed.push(Cut {
+                        text: last[at..].trim().to_string(),
+                        reason: format!("boilerplate: {rule}"),
+                    });
+                    let rest = last[..at].trim_end();
+                    if !rest.is_empty() {
+                        kept.push(rest);
+                    }
+                }
+                None => kept.push(last),
+            }
+        }
         out.text = kept.join("\n\n");
         out
     }
@@ -345,6 +409,44 @@ mod tests {
         assert_eq!(c.text, "طلب رئيس الوزراء الأرميني من الرئيس الروسي.");
         assert_eq!(c.removed.len(), 2);
         assert!(c.removed[1].reason.starts_with("boilerplate"));
+    }
+
+    #[test]
+    fn footers_at_the_end_of_the_last_line() {
+        // A link footer run into the last paragraph goes, with the headline after it.
+        let c = cleaner().clean(
+            "نفذت الشركة المشروع.\nوعاد القائد بالطائرة للحصول على العلاج. رابط الخبر بصحيفة الوئام: طيران ناس تكرم طاقم طائرة",
+            None,
+        );
+        assert_eq!(
+            c.text,
+            "نفذت الشركة المشروع.\n\nوعاد القائد بالطائرة للحصول على العلاج."
+        );
+        let cut = c.removed.last().unwrap();
+        assert_eq!(
+            cut.text,
+            "رابط الخبر بصحيفة الوئام: طيران ناس تكرم طاقم طائرة"
+        );
+        assert_eq!(cut.reason, "boilerplate: رابط الخبر");
+        // A tag list under the article goes whole; the same word opening a sentence of the
+        // article, or inside the last sentence, stays.
+        let c = cleaner().clean(
+            "قالت الصحيفة إن الفتيات ينضممن إلى التنظيم.\nسمات التجنيد بريطانية داعش",
+            None,
+        );
+        assert_eq!(c.text, "قالت الصحيفة إن الفتيات ينضممن إلى التنظيم.");
+        let body = "سمات القيادة كثيرة.\nوهذه أبرز سمات المرحلة المقبلة في رأي الخبراء.";
+        assert_eq!(cleaner().clean(body, None).text, body.replace('\n', "\n\n"));
+        // Too many words after the phrase: a sentence about a link, not a footer …
+        let long = "ونشر رابط الخبر على موقع الوزارة مع صور الحفل الذي أقيم في الرياض بحضور عدد كبير من المسؤولين والضيوف والإعلاميين أمس.";
+        assert_eq!(cleaner().clean(long, None).text, long);
+        // … unless they end with the headline, which a link footer names.
+        let title = "الخدمة المدنية: ترشيح من هم أقل نقاطا للوظائف يرجع لدليل التخصصات الصادر من وزارة التعليم";
+        let c = cleaner().clean(
+            &format!("والاختبارات يشرف عليها المركز الوطني. رابط الخبر بصحيفة الوئام: {title}"),
+            Some(title),
+        );
+        assert_eq!(c.text, "والاختبارات يشرف عليها المركز الوطني.");
     }
 
     #[test]

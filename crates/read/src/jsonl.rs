@@ -62,8 +62,9 @@ pub(crate) fn read(
             url: empty_to_none(rec.url),
             outlet: empty_to_none(rec.outlet.or(rec.site)),
             date: empty_to_none(rec.date),
-            title: empty_to_none(rec.title),
-            author: empty_to_none(rec.author),
+            // Crawled headlines often keep their page's escapes («توزيع &#8220;موسوعة …»).
+            title: empty_to_none(rec.title).map(|t| crate::unescape(&t)),
+            author: empty_to_none(rec.author).map(|a| crate::unescape(&a)),
             body,
             file: name.to_string(),
             record: Some(n),

@@ -55,6 +55,20 @@ fn jsonl_good_and_bad_records() {
 }
 
 #[test]
+fn jsonl_headlines_lose_their_page_escapes() {
+    let line = r#"{"title": "توزيع &#8220;موسوعة خطب الجمعة&#8221; في &#39;سيناء&#39; &amp; جدة", "author": "الوئام &#8211; متابعات", "text": "نص &#8220;كما هو&#8221;"}"#;
+    let out = read_bytes(line.as_bytes().to_vec());
+    let a = out[0].as_ref().unwrap();
+    assert_eq!(
+        a.title.as_deref(),
+        Some("توزيع “موسوعة خطب الجمعة” في 'سيناء' & جدة")
+    );
+    assert_eq!(a.author.as_deref(), Some("الوئام – متابعات"));
+    // The body is the body as given: escapes in it are the outlet's text.
+    assert_eq!(a.body, Body::Text("نص &#8220;كما هو&#8221;".into()));
+}
+
+#[test]
 fn gzip_and_truncated_gzip() {
     let full = gz(JSONL.as_bytes());
     assert_eq!(

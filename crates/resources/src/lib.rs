@@ -108,9 +108,16 @@ pub enum BoilerplateKind {
     Prefix,
     /// The line contains the phrase anywhere.
     Contains,
-    /// The line contains the phrase and is short (at most 12 words): a footer, not a
+    /// The line contains the phrase and is short (at most 15 words): a footer, not a
     /// paragraph that merely quotes the phrase.
     ShortContains,
+    /// The article's last line begins with the phrase and is short: a list of tags
+    /// («سمات …»), which the same words would not be in the middle of an article.
+    Last,
+    /// The phrase and what follows it at the end of the article's last line, when few words
+    /// follow: a footer run into the last paragraph («… للحصول على العلاج. رابط الخبر
+    /// بصحيفة الوئام: <the headline>»). Only that part of the line goes.
+    Tail,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

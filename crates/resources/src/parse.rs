@@ -245,15 +245,21 @@ fn parse_line(
             }
         }
         Kind::Boilerplate => {
-            need(cols, 2, "KIND (line prefix contains short) and phrase")?;
+            need(
+                cols,
+                2,
+                "KIND (line prefix contains short last tail) and phrase",
+            )?;
             let kind = match cols[0] {
                 "line" => BoilerplateKind::Line,
                 "prefix" => BoilerplateKind::Prefix,
                 "contains" => BoilerplateKind::Contains,
                 "short" => BoilerplateKind::ShortContains,
+                "last" => BoilerplateKind::Last,
+                "tail" => BoilerplateKind::Tail,
                 k => {
                     return Err(format!(
-                        "unknown boilerplate kind «{k}» (line prefix contains short)"
+                        "unknown boilerplate kind «{k}» (line prefix contains short last tail)"
                     ))
                 }
             };
