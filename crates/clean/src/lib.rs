@@ -11,7 +11,7 @@
 
 pub mod html;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rasd_resources::{BoilerplateKind, EntityType, Resources};
 use rasd_text::fold;
@@ -46,6 +46,13 @@ pub struct Cleaner {
     cities: HashMap<String, String>,
     media_words: Vec<String>,
     generic: Vec<String>,
+    roles: HashSet<String>,
+    /// Folded given names: a byline's part that opens with one is a person.
+    given: HashSet<String>,
+    /// Credits of someone who is not an author («تصوير»): the name after one is left out.
+    credits: HashSet<String>,
+    /// Canonical names of the media that are news agencies: a name of theirs says «وكالة».
+    agencies: HashSet<String>,
 }
 
 /// Folded, punctuation-free form of a line, words separated by one space.
@@ -94,7 +101,14 @@ impl Cleaner {
         let mut byline_media = HashMap::new();
         let mut media = HashMap::new();
         let mut cities = HashMap::new();
+        let mut agencies = HashSet::new();
+        let agency_word = fold("وكالة");
         for e in &res.entities {
+            if e.kind == EntityType::Media
+                && e.aliases.iter().any(|a| fold(a).contains(&agency_word))
+            {
+                agencies.insert(e.canonical.clone());
+            }
             for a in &e.aliases {
                 let k = key(a);
                 match e.kind {
@@ -122,6 +136,10 @@ impl Cleaner {
             cities,
             media_words: res.media_words.iter().cloned().collect(),
             generic: res.generic_sources.iter().cloned().collect(),
+            roles: res.byline_roles.iter().map(|r| key(r)).collect(),
+            given: res.given_names.iter().map(|g| key(g)).collect(),
+            credits: res.byline_credits.iter().map(|c| key(c)).collect(),
+            agencies,
         }
     }
 
@@ -220,7 +238,7 @@ impl Cleaner {
         let mut unknown = Vec::new();
         for part in [x, y] {
             let pk = key(part);
-            if self.generic.contains(&pk) {
+            if self.is_generic(&pk) {
                 continue;
             }
             if let Some(c) = self.cities.get(&pk) {
@@ -239,10 +257,154 @@ impl Cleaner {
         // At most one part may be unknown, and then it is the author's name.
         match unknown.as_slice() {
             [] => {}
+            // «دبي- الرياضية»: one definite word is the outlet's name, not a person's.
+            [name] if words(name) == 1 && key(name).starts_with("ال") && b.outlet.is_none() => {
+                b.outlet = Some(name.to_string())
+            }
             [name] if words(name) <= 4 && has_arabic(name) => b.author = Some(name.to_string()),
             _ => return None,
         }
         Some(b)
+    }
+
+    /// Reads a byline given apart from the text, as a feed's or a page's author field:
+    /// «الباحة - عبدالرحمن الغامدي», «القاهرة: «الشرق الأوسط»», «عبد العزيز الفكي من الدمام»,
+    /// «جدة-الوئام:», «حوار: مويضي المطيري». Each part is a city (the dateline), a media name
+    /// (an agency, or else the outlet), a desk, a part in the making or a credit («متابعات»,
+    /// «حوار», «تصوير»), or a name: a person when it opens with a given name, the outlet when
+    /// it is one definite word («الرياضي»), a place the gazetteer lacks when it is one other
+    /// word beside an agency or a person. `None` when the parts cannot all be read so (two
+    /// parts that could each be the author): the field is then kept as given.
+    pub fn byline_field(&self, field: &str) -> Option<Byline> {
+        // «الرياض - الرياضية | Tuesday, 11 August 2015 - 16:10 pm»: a time stamp after the bar.
+        let field = field.split('|').next().unwrap_or("").replace(" ـ ", " - ");
+        // The parts, each with the number of the dash- or colon-separated piece it is in:
+        // commas part several authors («سعيد الزهراني، عواض الخديدي») or a place from a
+        // kind of piece («أبها، تحقيق»).
+        let mut parts: Vec<(&str, usize)> = Vec::new();
+        for (n, piece) in field.split(['-', '–', '—', ':', '：', '/']).enumerate() {
+            for p in piece.split(['،', ',']) {
+                let p = p.trim();
+                // «عبد العزيز الفكي من الدمام»: «من» before a city.
+                match p.rsplit_once(" من ") {
+                    Some((who, place)) if self.cities.contains_key(&key(place)) => {
+                        parts.extend([(who.trim(), n), (place.trim(), n)]);
+                    }
+                    _ => parts.push((p, n)),
+                }
+            }
+        }
+        let mut b = Byline::default();
+        let (mut word, mut place) = (None, None);
+        let mut rest: Vec<(String, usize)> = Vec::new();
+        // After «تصوير»: the photographer, credited but not an author.
+        let mut credited = false;
+        for (part, piece) in parts {
+            let k = key(part);
+            if k.is_empty() || self.is_generic(&k) || self.roles.contains(&k) {
+                continue;
+            }
+            if self.credits.contains(&k) {
+                credited = true;
+                continue;
+            }
+            if std::mem::take(&mut credited) {
+                continue;
+            }
+            // «الحديدة (اليمن)»: the place before what explains it.
+            let before = part.split('(').next().unwrap_or(part);
+            let bare = before
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string();
+            if part.starts_with(['«', '"', '{', '“']) {
+                // «القاهرة: «الشرق الأوسط»»: a name in quotes is the outlet's.
+                b.outlet.get_or_insert(bare);
+            } else if let Some(c) = self
+                .cities
+                .get(&k)
+                .or_else(|| self.cities.get(&key(before)))
+            {
+                b.dateline.get_or_insert_with(|| c.clone());
+            } else if let Some(m) = self.media.get(&k) {
+                let slot = if self.agencies.contains(m) {
+                    &mut b.agency
+                } else {
+                    &mut b.outlet
+                };
+                slot.get_or_insert_with(|| m.clone());
+            } else if self.is_media_name(&k) {
+                b.outlet.get_or_insert(bare);
+            } else if !has_arabic(part) {
+                // «Tuesday, 02 June 2015 - 21:42 pm»: a time stamp. Any other Latin part
+                // («John Smith») is left to the field as given.
+                if !part.chars().any(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+            } else if words(&k) == 1 && word.is_none() && k.starts_with("ال") {
+                // «الرياضي», «الوئام»: the outlet's own name.
+                word = Some(bare);
+            } else if words(&k) == 1 && place.is_none() {
+                // «سمارا - د ب أ», «عنيزة - فوزية النعيم»: a place the gazetteer lacks.
+                place = Some(bare);
+            } else if words(&k) <= 4 {
+                rest.push((bare, piece));
+            } else {
+                return None;
+            }
+        }
+        // Of the other parts, those that open with a given name are the authors, and one more
+        // is the place («حفر الباطن - عبدالله السعيدي»); with no given name, one part alone is
+        // the author.
+        let given = |n: &str| {
+            key(n)
+                .split(' ')
+                .next()
+                .is_some_and(|w| self.given.contains(w))
+        };
+        // A name in a list with a person is a person too.
+        let listed: HashSet<usize> = rest
+            .iter()
+            .filter(|(n, _)| given(n))
+            .map(|(_, piece)| *piece)
+            .collect();
+        let (people, others): (Vec<_>, Vec<_>) = rest
+            .into_iter()
+            .partition(|(_, piece)| listed.contains(piece));
+        let people: Vec<String> = people.into_iter().map(|(n, _)| n).collect();
+        let mut others = others.into_iter().map(|(n, _)| n);
+        // «الأمم المتحدة - رويترز», «بيونس ايرس-الوئام»: beside an agency or the outlet,
+        // a part that names no one is where the story was filed.
+        let sourced = b.agency.is_some() || b.outlet.is_some() || word.is_some();
+        match (people.is_empty(), others.len()) {
+            (true, 1) if sourced && b.dateline.is_none() && place.is_none() => {
+                place = others.next()
+            }
+            (true, 0 | 1) => b.author = others.next(),
+            (true, _) | (false, 2..) => return None,
+            (false, _) => {
+                b.author = Some(people.join("، "));
+                place = place.or(others.next());
+            }
+        }
+        if b.outlet.is_none() {
+            b.outlet = word;
+        }
+        // A one-word place the gazetteer lacks only beside an agency or a person: alone
+        // beside the outlet it may as well be a section's name («الجزيرة - فن»).
+        if place.is_some() && b.agency.is_none() && b.author.is_none() && b.dateline.is_none() {
+            return None;
+        }
+        if b.dateline.is_none() {
+            b.dateline = place;
+        }
+        Some(b)
+    }
+
+    /// A desk rather than a source: «متابعات», «المحليات».
+    fn is_generic(&self, k: &str) -> bool {
+        self.generic.iter().any(|g| g == k)
+            || k.strip_prefix("ال")
+                .is_some_and(|r| self.generic.iter().any(|g| g == r))
     }
 
     /// Strips an inline dateline/agency prefix from the first paragraph: «القاهرة (رويترز) -
@@ -382,11 +544,13 @@ impl Cleaner {
     }
 }
 
-#[derive(Debug, Default)]
-struct Byline {
-    outlet: Option<String>,
-    author: Option<String>,
-    dateline: Option<String>,
+/// What a byline says: who wrote the article, where, for which outlet or agency.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Byline {
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub dateline: Option<String>,
+    pub agency: Option<String>,
 }
 
 /// Folded key of a phrase, exposed for callers that compare titles and lines.
@@ -447,6 +611,84 @@ mod tests {
             Some(title),
         );
         assert_eq!(c.text, "والاختبارات يشرف عليها المركز الوطني.");
+    }
+
+    #[test]
+    fn bylines_given_apart_from_the_text() {
+        let c = cleaner();
+        let read = |f: &str| {
+            c.byline_field(f).map(|b| {
+                (
+                    b.author.unwrap_or_default(),
+                    b.dateline.unwrap_or_default(),
+                    b.agency.unwrap_or_default(),
+                    b.outlet.unwrap_or_default(),
+                )
+            })
+        };
+        let some = |a: &str, d: &str, g: &str, o: &str| {
+            Some((a.to_string(), d.to_string(), g.to_string(), o.to_string()))
+        };
+        // A city and a person, either way round, with any separator.
+        assert_eq!(
+            read("الباحة - عبدالرحمن الغامدي"),
+            some("عبدالرحمن الغامدي", "الباحة", "", "")
+        );
+        assert_eq!(
+            read("الرياض: فارس السبيعي"),
+            some("فارس السبيعي", "الرياض", "", "")
+        );
+        assert_eq!(read("محمد عليان - جدة"), some("محمد عليان", "جدة", "", ""));
+        assert_eq!(
+            read("عبد العزيز الفكي من الدمام"),
+            some("عبد العزيز الفكي", "الدمام", "", "")
+        );
+        // An agency is no author; the outlet's own name neither.
+        assert_eq!(
+            read("روما - د ب أ"),
+            some("", "روما", "وكالة الأنباء الألمانية", "")
+        );
+        assert_eq!(read("جدة-الوئام:"), some("", "جدة", "", "صحيفة الوئام"));
+        assert_eq!(
+            read("القاهرة: «الشرق الأوسط»"),
+            some("", "القاهرة", "", "الشرق الأوسط")
+        );
+        assert_eq!(read("الرياضي"), some("", "", "", "الرياضي"));
+        // A time stamp after a bar, a desk, an interviewer, a photographer.
+        assert_eq!(
+            read("لندن - الرياضية | Tuesday, 11 August 2015 - 15:45 pm"),
+            some("", "لندن", "", "الرياضية")
+        );
+        assert_eq!(read("الوئام - متابعات :"), some("", "", "", "صحيفة الوئام"));
+        assert_eq!(
+            read("حوار: مويضي المطيري"),
+            some("مويضي المطيري", "", "", "")
+        );
+        assert_eq!(
+            read("عبدالرحيم الحدادي - المدينة المنورة - تصوير- عبدالرحمن مرسي"),
+            some("عبدالرحيم الحدادي", "المدينة المنورة", "", "")
+        );
+        // Several authors; a place the gazetteer lacks beside a person or an agency.
+        assert_eq!(
+            read("سعيد الزهراني، عواض الخديدي - الطائف"),
+            some("سعيد الزهراني، عواض الخديدي", "الطائف", "", "")
+        );
+        assert_eq!(
+            read("حفر الباطن - عبدالله السعيدي"),
+            some("عبدالله السعيدي", "حفر الباطن", "", "")
+        );
+        assert_eq!(
+            read("سمارا - د ب أ"),
+            some("", "سمارا", "وكالة الأنباء الألمانية", "")
+        );
+        // What cannot be read so is left as given.
+        assert_eq!(read("الجزيرة - فن"), None);
+        assert_eq!(read("John Smith"), None);
+        assert_eq!(read("مكتب الجزيرة - اللجنة الإعلامية"), None);
+        assert_eq!(
+            read("القاهرة - مكتب الجزيرة - طارق محيي - نهى سلطان"),
+            some("طارق محيي، نهى سلطان", "القاهرة", "", "")
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! state: the same article and resources always give the same record, so any engine that
 //! can map a function over JSON lines (a thread pool here, Spark elsewhere) can run it.
 
-use rasd_clean::{html, Cleaner};
+use rasd_clean::{html, Byline, Cleaner};
 use rasd_doc::{Origin, Record, Removed, Span, Token};
 use rasd_extract::{parse_published, Extractor};
 use rasd_read::{Article, Body};
@@ -133,11 +133,27 @@ impl Pipeline {
                 published.as_deref().unwrap_or("")
             ));
         }
+        // An author field is often a whole byline («أبوظبي - سكاي نيوز عربية», «الرياض:
+        // فارس السبيعي»): read as one, its city is the dateline and only a person's name
+        // stays the author. One that cannot be read so is kept as given.
+        let read_field = |f: Option<&String>| {
+            f.map(|f| {
+                self.cleaner.byline_field(f).unwrap_or_else(|| Byline {
+                    author: Some(f.clone()),
+                    ..Byline::default()
+                })
+            })
+            .unwrap_or_default()
+        };
+        let given = read_field(a.author.as_ref());
+        let meta = read_field(page.as_ref().and_then(|p| p.author.as_ref()));
         let outlet = a
             .outlet
             .clone()
             .or(cleaned.outlet.clone())
-            .or_else(|| page.as_ref().and_then(|p| p.site_name.clone()));
+            .or(given.outlet)
+            .or_else(|| page.as_ref().and_then(|p| p.site_name.clone()))
+            .or(meta.outlet);
         let id =
             a.id.clone()
                 .unwrap_or_else(|| content_id(outlet.as_deref(), &text));
@@ -154,13 +170,9 @@ impl Pipeline {
             .clone()
             .or_else(|| page.as_ref().and_then(|p| p.url.clone()));
         rec.outlet = outlet;
-        rec.author = a
-            .author
-            .clone()
-            .or(cleaned.author)
-            .or_else(|| page.as_ref().and_then(|p| p.author.clone()));
-        rec.agency = cleaned.agency;
-        rec.dateline = cleaned.dateline;
+        rec.author = given.author.or(cleaned.author).or(meta.author);
+        rec.agency = cleaned.agency.or(given.agency).or(meta.agency);
+        rec.dateline = cleaned.dateline.or(given.dateline).or(meta.dateline);
         rec.title = title;
         rec.date = parsed.as_ref().map(|p| p.1.clone()).or(published);
         rec.removed = cleaned

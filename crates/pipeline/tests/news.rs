@@ -132,9 +132,11 @@ fn run(check: &Check, r: &Record) -> Result<(), String> {
                 "outlet" => &r.outlet,
                 "author" => &r.author,
                 "dateline" => &r.dateline,
+                "agency" => &r.agency,
                 f => return Err(format!("unknown field {f}")),
             };
-            if v.as_deref() == Some(a[1].as_str()) {
+            let want = (a[1] != "-").then_some(a[1].as_str());
+            if v.as_deref() == want {
                 Ok(())
             } else {
                 Err(format!("{} is {:?}", a[0], v))

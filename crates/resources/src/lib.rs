@@ -288,6 +288,12 @@ pub struct Resources {
     pub media_words: WordSet,
     /// Folded words a byline uses for the outlet's own desk («متابعات», «وكالات»).
     pub generic_sources: WordSet,
+    /// Folded words that name a part in making an article, not a person («تصوير», «حوار»):
+    /// a byline's credit, not its author.
+    pub byline_roles: WordSet,
+    /// Folded credits of someone other than the author («تصوير»): the photographer's name
+    /// after one is no author of the article.
+    pub byline_credits: WordSet,
     /// Folded words allowed between a speech verb and its subject.
     pub speech_adverbs: WordSet,
     /// Folded words that join the parts of a name («بن», «عبد»).

@@ -357,11 +357,17 @@ fn parse_line(
             }
         }
         Kind::Bylines => {
-            need(cols, 2, "KIND (media generic) and words")?;
+            need(cols, 2, "KIND (media generic role credit) and words")?;
             let set = match cols[0] {
                 "media" => &mut r.media_words,
                 "generic" => &mut r.generic_sources,
-                k => return Err(format!("unknown byline word kind «{k}» (media generic)")),
+                "role" => &mut r.byline_roles,
+                "credit" => &mut r.byline_credits,
+                k => {
+                    return Err(format!(
+                        "unknown byline word kind «{k}» (media generic role credit)"
+                    ))
+                }
             };
             set.extend(alternatives(cols[1]).iter().map(|w| fold_phrase(w)));
         }
