@@ -616,79 +616,73 @@ mod tests {
     #[test]
     fn bylines_given_apart_from_the_text() {
         let c = cleaner();
-        let read = |f: &str| {
-            c.byline_field(f).map(|b| {
-                (
-                    b.author.unwrap_or_default(),
-                    b.dateline.unwrap_or_default(),
-                    b.agency.unwrap_or_default(),
-                    b.outlet.unwrap_or_default(),
-                )
-            })
-        };
-        let some = |a: &str, d: &str, g: &str, o: &str| {
-            Some((a.to_string(), d.to_string(), g.to_string(), o.to_string()))
-        };
-        // A city and a person, either way round, with any separator.
-        assert_eq!(
-            read("الباحة - عبدالرحمن الغامدي"),
-            some("عبدالرحمن الغامدي", "الباحة", "", "")
-        );
-        assert_eq!(
-            read("الرياض: فارس السبيعي"),
-            some("فارس السبيعي", "الرياض", "", "")
-        );
-        assert_eq!(read("محمد عليان - جدة"), some("محمد عليان", "جدة", "", ""));
-        assert_eq!(
-            read("عبد العزيز الفكي من الدمام"),
-            some("عبد العزيز الفكي", "الدمام", "", "")
-        );
-        // An agency is no author; the outlet's own name neither.
-        assert_eq!(
-            read("روما - د ب أ"),
-            some("", "روما", "وكالة الأنباء الألمانية", "")
-        );
-        assert_eq!(read("جدة-الوئام:"), some("", "جدة", "", "صحيفة الوئام"));
-        assert_eq!(
-            read("القاهرة: «الشرق الأوسط»"),
-            some("", "القاهرة", "", "الشرق الأوسط")
-        );
-        assert_eq!(read("الرياضي"), some("", "", "", "الرياضي"));
-        // A time stamp after a bar, a desk, an interviewer, a photographer.
-        assert_eq!(
-            read("لندن - الرياضية | Tuesday, 11 August 2015 - 15:45 pm"),
-            some("", "لندن", "", "الرياضية")
-        );
-        assert_eq!(read("الوئام - متابعات :"), some("", "", "", "صحيفة الوئام"));
-        assert_eq!(
-            read("حوار: مويضي المطيري"),
-            some("مويضي المطيري", "", "", "")
-        );
-        assert_eq!(
-            read("عبدالرحيم الحدادي - المدينة المنورة - تصوير- عبدالرحمن مرسي"),
-            some("عبدالرحيم الحدادي", "المدينة المنورة", "", "")
-        );
-        // Several authors; a place the gazetteer lacks beside a person or an agency.
-        assert_eq!(
-            read("سعيد الزهراني، عواض الخديدي - الطائف"),
-            some("سعيد الزهراني، عواض الخديدي", "الطائف", "", "")
-        );
-        assert_eq!(
-            read("حفر الباطن - عبدالله السعيدي"),
-            some("عبدالله السعيدي", "حفر الباطن", "", "")
-        );
-        assert_eq!(
-            read("سمارا - د ب أ"),
-            some("", "سمارا", "وكالة الأنباء الألمانية", "")
-        );
-        // What cannot be read so is left as given.
-        assert_eq!(read("الجزيرة - فن"), None);
-        assert_eq!(read("John Smith"), None);
-        assert_eq!(read("مكتب الجزيرة - اللجنة الإعلامية"), None);
-        assert_eq!(
-            read("القاهرة - مكتب الجزيرة - طارق محيي - نهى سلطان"),
-            some("طارق محيي، نهى سلطان", "القاهرة", "", "")
-        );
+        // Field → author, dateline, agency, outlet ("" for none), or None: kept as given.
+        let cases: &[(&str, Option<[&str; 4]>)] = &[
+            // A city and a person, either way round, with any separator.
+            (
+                "الباحة - عبدالرحمن الغامدي",
+                Some(["عبدالرحمن الغامدي", "الباحة", "", ""]),
+            ),
+            (
+                "الرياض: فارس السبيعي",
+                Some(["فارس السبيعي", "الرياض", "", ""]),
+            ),
+            ("محمد عليان - جدة", Some(["محمد عليان", "جدة", "", ""])),
+            (
+                "عبد العزيز الفكي من الدمام",
+                Some(["عبد العزيز الفكي", "الدمام", "", ""]),
+            ),
+            // An agency is no author; the outlet's own name neither.
+            (
+                "روما - د ب أ",
+                Some(["", "روما", "وكالة الأنباء الألمانية", ""]),
+            ),
+            ("جدة-الوئام:", Some(["", "جدة", "", "صحيفة الوئام"])),
+            (
+                "القاهرة: «الشرق الأوسط»",
+                Some(["", "القاهرة", "", "الشرق الأوسط"]),
+            ),
+            ("الرياضي", Some(["", "", "", "الرياضي"])),
+            // A time stamp after a bar, a desk, an interviewer, a photographer.
+            (
+                "لندن - الرياضية | Tuesday, 11 August 2015 - 15:45 pm",
+                Some(["", "لندن", "", "الرياضية"]),
+            ),
+            ("الوئام - متابعات :", Some(["", "", "", "صحيفة الوئام"])),
+            ("حوار: مويضي المطيري", Some(["مويضي المطيري", "", "", ""])),
+            (
+                "عبدالرحيم الحدادي - المدينة المنورة - تصوير- عبدالرحمن مرسي",
+                Some(["عبدالرحيم الحدادي", "المدينة المنورة", "", ""]),
+            ),
+            // Several authors; a place the gazetteer lacks beside a person or an agency.
+            (
+                "سعيد الزهراني، عواض الخديدي - الطائف",
+                Some(["سعيد الزهراني، عواض الخديدي", "الطائف", "", ""]),
+            ),
+            (
+                "القاهرة - مكتب الجزيرة - طارق محيي - نهى سلطان",
+                Some(["طارق محيي، نهى سلطان", "القاهرة", "", ""]),
+            ),
+            (
+                "حفر الباطن - عبدالله السعيدي",
+                Some(["عبدالله السعيدي", "حفر الباطن", "", ""]),
+            ),
+            (
+                "سمارا - د ب أ",
+                Some(["", "سمارا", "وكالة الأنباء الألمانية", ""]),
+            ),
+            // What cannot be read so is left as given.
+            ("الجزيرة - فن", None),
+            ("John Smith", None),
+            ("مكتب الجزيرة - اللجنة الإعلامية", None),
+        ];
+        for (field, want) in cases {
+            let got = c
+                .byline_field(field)
+                .map(|b| [b.author, b.dateline, b.agency, b.outlet].map(|x| x.unwrap_or_default()));
+            let want = want.map(|w| w.map(str::to_string));
+            assert_eq!(got, want, "{field}");
+        }
     }
 
     #[test]
