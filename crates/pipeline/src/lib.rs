@@ -151,9 +151,7 @@ impl Pipeline {
             .outlet
             .clone()
             .or(cleaned.outlet.clone())
-            .or(given.outlet)
-            .or_else(|| page.as_ref().and_then(|p| p.site_name.clone()))
-            .or(meta.outlet);
+            .or_else(|| page.as_ref().and_then(|p| p.site_name.clone()));
         let id =
             a.id.clone()
                 .unwrap_or_else(|| content_id(outlet.as_deref(), &text));
@@ -169,7 +167,9 @@ impl Pipeline {
             .url
             .clone()
             .or_else(|| page.as_ref().and_then(|p| p.url.clone()));
-        rec.outlet = outlet;
+        // The author field's outlet only where nothing else names one, and not in the id:
+        // ids stay what earlier versions gave the same article.
+        rec.outlet = outlet.or(given.outlet).or(meta.outlet);
         rec.author = given.author.or(cleaned.author).or(meta.author);
         rec.agency = cleaned.agency.or(given.agency).or(meta.agency);
         rec.dateline = cleaned.dateline.or(given.dateline).or(meta.dateline);
