@@ -53,6 +53,8 @@ pub struct Cleaner {
     credits: HashSet<String>,
     /// Canonical names of the media that are news agencies: a name of theirs says «وكالة».
     agencies: HashSet<String>,
+    /// « من » and its like, spaced: between an author and his city.
+    from: Vec<String>,
 }
 
 /// Folded, punctuation-free form of a line, words separated by one space.
@@ -102,11 +104,15 @@ impl Cleaner {
         let mut media = HashMap::new();
         let mut cities = HashMap::new();
         let mut agencies = HashSet::new();
-        let agency_word = fold("وكالة");
         for e in &res.entities {
-            if e.kind == EntityType::Media
-                && e.aliases.iter().any(|a| fold(a).contains(&agency_word))
-            {
+            // «الوكالة العربية السورية للأنباء» too: the word may carry the article.
+            let says_agency = |a: &String| {
+                let k = key(a);
+                res.byline_agency_words
+                    .iter()
+                    .any(|w| k.contains(w.as_str()))
+            };
+            if e.kind == EntityType::Media && e.aliases.iter().any(says_agency) {
                 agencies.insert(e.canonical.clone());
             }
             for a in &e.aliases {
@@ -139,6 +145,7 @@ impl Cleaner {
             roles: res.byline_roles.iter().map(|r| key(r)).collect(),
             given: res.given_names.iter().map(|g| key(g)).collect(),
             credits: res.byline_credits.iter().map(|c| key(c)).collect(),
+            from: res.byline_from.iter().map(|w| format!(" {w} ")).collect(),
             agencies,
         }
     }
@@ -286,11 +293,13 @@ impl Cleaner {
             for p in piece.split(['،', ',']) {
                 let p = p.trim();
                 // «عبد العزيز الفكي من الدمام»: «من» before a city.
-                match p.rsplit_once(" من ") {
-                    Some((who, place)) if self.cities.contains_key(&key(place)) => {
-                        parts.extend([(who.trim(), n), (place.trim(), n)]);
-                    }
-                    _ => parts.push((p, n)),
+                let split = self.from.iter().find_map(|w| {
+                    p.rsplit_once(w.as_str())
+                        .filter(|(_, place)| self.cities.contains_key(&key(place)))
+                });
+                match split {
+                    Some((who, place)) => parts.extend([(who.trim(), n), (place.trim(), n)]),
+                    None => parts.push((p, n)),
                 }
             }
         }

@@ -294,6 +294,12 @@ pub struct Resources {
     /// Folded credits of someone other than the author («تصوير»): the photographer's name
     /// after one is no author of the article.
     pub byline_credits: WordSet,
+    /// Folded words that mark a news agency's name («وكالة»): a media name with one among
+    /// its aliases is an agency, not an outlet.
+    pub byline_agency_words: WordSet,
+    /// Folded words between an author and the city he files from («من»: «عادل الخنين من
+    /// الرياض»).
+    pub byline_from: WordSet,
     /// Folded words allowed between a speech verb and its subject.
     pub speech_adverbs: WordSet,
     /// Folded words that join the parts of a name («بن», «عبد»).

@@ -357,15 +357,21 @@ fn parse_line(
             }
         }
         Kind::Bylines => {
-            need(cols, 2, "KIND (media generic role credit) and words")?;
+            need(
+                cols,
+                2,
+                "KIND (media generic role credit agency from) and words",
+            )?;
             let set = match cols[0] {
                 "media" => &mut r.media_words,
                 "generic" => &mut r.generic_sources,
                 "role" => &mut r.byline_roles,
                 "credit" => &mut r.byline_credits,
+                "agency" => &mut r.byline_agency_words,
+                "from" => &mut r.byline_from,
                 k => {
                     return Err(format!(
-                        "unknown byline word kind «{k}» (media generic role credit)"
+                        "unknown byline word kind «{k}» (media generic role credit agency from)"
                     ))
                 }
             };
