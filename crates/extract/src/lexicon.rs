@@ -86,6 +86,8 @@ pub struct Lexicon {
     /// People with a dated office (`from=` in the people list): indices into `res.entities`,
     /// so a title resolved against a date scans a few dozen entries, not the gazetteer.
     pub office_holders: Vec<usize>,
+    /// Which lexicon this is: caches of what it says of a word are kept per lexicon.
+    pub(crate) id: u64,
 }
 
 impl Lexicon {
@@ -147,6 +149,7 @@ impl Lexicon {
             triggers.insert(&t.folded, t.clone());
         }
         Lexicon {
+            id: crate::tagger::next_id(),
             office_holders,
             gazetteer,
             nationality,

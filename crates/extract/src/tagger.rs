@@ -266,13 +266,34 @@ impl ClusterCounts {
 }
 
 /// Feature weights: hashed feature → one weight per tag.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Model {
+    /// Which model this is ([`next_id`]): the per-thread cache of word facts serves one
+    /// model's news lexicon at a time.
+    id: u64,
     /// [`rasd_resources::Resources::builtin_fingerprint`] of the knowledge it was trained with.
     pub fingerprint: u64,
     pub silver: Silver,
     /// One look-up per feature: the weights stand in the table itself.
     weights: FxHashMap<u64, [f32; N]>,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            id: next_id(),
+            fingerprint: 0,
+            silver: Silver::default(),
+            weights: FxHashMap::default(),
+        }
+    }
+}
+
+/// A number no other model or lexicon of this process has: what a cache filled for one of
+/// them is known by.
+pub(crate) fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Model {
@@ -390,6 +411,7 @@ impl Model {
                 .map_err(|_| ModelError::Magic)?,
         ) as usize;
         let mut m = Model {
+            id: next_id(),
             fingerprint,
             silver: Silver::default(),
             // A corrupt count must not reserve more than the file can hold (44 bytes a row).
@@ -556,6 +578,8 @@ fn tail(s: &str, n: usize) -> &str {
         .unwrap_or(0)..]
 }
 
+/// The facts of each token of `first..last`. With `cache` (the model's and the lexicon's ids),
+/// what each word says alone is taken from the thread's cache when it was computed before.
 fn facts<'a>(
     ctx: &'a Ctx,
     lex: &Lexicon,
@@ -563,6 +587,7 @@ fn facts<'a>(
     silver: &Silver,
     memory: &mut Memory,
     (first, last): (usize, usize),
+    cache: Option<(u64, u64)>,
 ) -> Vec<TokenFacts<'a>> {
     let topic = memory.passage.sentence(ctx, lex, (first, last));
     let memory = &*memory;
@@ -591,65 +616,157 @@ fn facts<'a>(
             _ => i += 1,
         }
     }
-    (first..last)
-        .map(|k| {
-            let t = &ctx.toks[k];
-            // The word's forms without proclitics, computed once for every look-up below.
-            let vars = variants(&t.norm);
-            let in_set = |set: &rasd_resources::WordSet| {
-                vars.iter().take(2).any(|(v, _)| set.contains(v.as_ref()))
-            };
-            // One segmentation gives the core, the clitics and the light stem. `norm` is the
-            // folded form, byte-aligned with the base form the segmenter reads.
-            let (core, clitics_h, stem) = if t.kind == TokenKind::Arabic {
-                let base = rasd_text::base(ctx.slice(t.start, t.end));
-                let g = seg.segment_folded(&base, &t.norm);
-                let (a, b) = seg.stem_range(&base, g);
-                (
-                    &t.norm[g.prefix_len..g.suffix_start],
-                    key(0, &[text_hash(g.prefix(&base)), text_hash(g.suffix(&base))]),
-                    &t.norm[a..b],
-                )
-            } else {
-                // Not the hash of an Arabic word without clitics: no segmentation at all.
-                (t.norm.as_str(), text_hash(""), t.norm.as_str())
-            };
-            let norm = t.norm.as_str();
-            let (inner, n_inner) = if t.kind == TokenKind::Arabic {
-                inner_trigrams(norm)
-            } else {
-                ([0; INNER], 0)
-            };
-            TokenFacts {
-                inner,
-                n_inner,
-                silver: silver_of_forms(silver, &vars).unwrap_or([0; 5]),
-                given: vars
-                    .iter()
-                    .any(|(v, _)| lex.res.given_names.contains(v.as_ref())),
-                known_h: text_hash(memory.verdict(&vars)),
-                norm,
-                norm_h: text_hash(norm),
-                stem_h: text_hash(stem),
-                core_h: text_hash(core),
-                clitics_h,
-                norm_pre: [1, 2, 3].map(|n| text_hash(head(norm, n))),
-                norm_suf: [1, 2, 3].map(|n| text_hash(tail(norm, n))),
-                core_pre: [2, 3].map(|n| text_hash(head(core, n))),
-                core_suf: [2, 3].map(|n| text_hash(tail(core, n))),
-                gaz_h: text_hash(gaz[k - first]),
-                title: ctx.match_at(&lex.titles, k, true).is_some(),
-                nationality: lex.nationality.get(&t.norm).is_some(),
-                speech: vars
-                    .iter()
-                    .take(2)
-                    .any(|(v, _)| lex.speech.contains_key(v.as_ref())),
-                function: in_set(&lex.function_words),
-                shape_h: text_hash(shape(ctx, k)),
-                topic,
+    let fill = |own_of: &mut dyn FnMut(usize) -> Own| -> Vec<TokenFacts<'a>> {
+        (first..last)
+            .map(|k| {
+                let t = &ctx.toks[k];
+                let own = own_of(k);
+                TokenFacts {
+                    inner: own.inner,
+                    n_inner: own.n_inner,
+                    silver: own.silver,
+                    given: own.given,
+                    known_h: text_hash(memory.verdict(&variants(&t.norm))),
+                    norm: &t.norm,
+                    norm_h: own.norm_h,
+                    stem_h: own.stem_h,
+                    core_h: own.core_h,
+                    clitics_h: own.clitics_h,
+                    norm_pre: own.norm_pre,
+                    norm_suf: own.norm_suf,
+                    core_pre: own.core_pre,
+                    core_suf: own.core_suf,
+                    gaz_h: text_hash(gaz[k - first]),
+                    title: ctx.match_at(&lex.titles, k, true).is_some(),
+                    nationality: own.nationality,
+                    speech: own.speech,
+                    function: own.function,
+                    shape_h: own.shape_h,
+                    topic,
+                }
+            })
+            .collect()
+    };
+    match cache {
+        Some(owner) => OWN.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut c) => {
+                if c.owner != owner {
+                    c.owner = owner;
+                    c.words.clear();
+                }
+                fill(&mut |k| {
+                    let t = &ctx.toks[k];
+                    let text = ctx.slice(t.start, t.end);
+                    match c.words.get(text) {
+                        Some(o) if o.kind == t.kind => *o,
+                        _ => {
+                            let o = own_facts(ctx, lex, seg, silver, k);
+                            if c.words.len() >= OWN_CACHE_WORDS {
+                                c.words.clear();
+                            }
+                            c.words.insert(text.into(), o);
+                            o
+                        }
+                    }
+                })
             }
-        })
-        .collect()
+            Err(_) => fill(&mut |k| own_facts(ctx, lex, seg, silver, k)),
+        }),
+        None => fill(&mut |k| own_facts(ctx, lex, seg, silver, k)),
+    }
+}
+
+/// At most this many word forms in a thread's cache of word facts before it starts anew
+/// (about 13 MB).
+const OWN_CACHE_WORDS: usize = 1 << 16;
+
+/// The word facts ([`Own`]) a thread has computed, for the model and lexicon they were
+/// computed with: news repeats its words, and most tokens are found here.
+#[derive(Default)]
+struct OwnCache {
+    owner: (u64, u64),
+    words: FxHashMap<Box<str>, Own>,
+}
+
+thread_local! {
+    static OWN: std::cell::RefCell<OwnCache> = std::cell::RefCell::new(OwnCache::default());
+}
+
+/// What a word tells the tagger whatever stands around it: the same for every occurrence of
+/// the same written form.
+#[derive(Debug, Clone, Copy)]
+struct Own {
+    kind: TokenKind,
+    norm_h: u64,
+    stem_h: u64,
+    core_h: u64,
+    clitics_h: u64,
+    norm_pre: [u64; 3],
+    norm_suf: [u64; 3],
+    core_pre: [u64; 2],
+    core_suf: [u64; 2],
+    inner: [u64; INNER],
+    n_inner: u8,
+    silver: [u8; 5],
+    given: bool,
+    nationality: bool,
+    speech: bool,
+    function: bool,
+    shape_h: u64,
+}
+
+fn own_facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, silver: &Silver, k: usize) -> Own {
+    let t = &ctx.toks[k];
+    // The word's forms without proclitics, computed once for every look-up below.
+    let vars = variants(&t.norm);
+    let in_set = |set: &rasd_resources::WordSet| {
+        vars.iter().take(2).any(|(v, _)| set.contains(v.as_ref()))
+    };
+    // One segmentation gives the core, the clitics and the light stem. `norm` is the
+    // folded form, byte-aligned with the base form the segmenter reads.
+    let (core, clitics_h, stem) = if t.kind == TokenKind::Arabic {
+        let base = rasd_text::base(ctx.slice(t.start, t.end));
+        let g = seg.segment_folded(&base, &t.norm);
+        let (a, b) = seg.stem_range(&base, g);
+        (
+            &t.norm[g.prefix_len..g.suffix_start],
+            key(0, &[text_hash(g.prefix(&base)), text_hash(g.suffix(&base))]),
+            &t.norm[a..b],
+        )
+    } else {
+        // Not the hash of an Arabic word without clitics: no segmentation at all.
+        (t.norm.as_str(), text_hash(""), t.norm.as_str())
+    };
+    let norm = t.norm.as_str();
+    let (inner, n_inner) = if t.kind == TokenKind::Arabic {
+        inner_trigrams(norm)
+    } else {
+        ([0; INNER], 0)
+    };
+    Own {
+        kind: t.kind,
+        inner,
+        n_inner,
+        silver: silver_of_forms(silver, &vars).unwrap_or([0; 5]),
+        given: vars
+            .iter()
+            .any(|(v, _)| lex.res.given_names.contains(v.as_ref())),
+        norm_h: text_hash(norm),
+        stem_h: text_hash(stem),
+        core_h: text_hash(core),
+        clitics_h,
+        norm_pre: [1, 2, 3].map(|n| text_hash(head(norm, n))),
+        norm_suf: [1, 2, 3].map(|n| text_hash(tail(norm, n))),
+        core_pre: [2, 3].map(|n| text_hash(head(core, n))),
+        core_suf: [2, 3].map(|n| text_hash(tail(core, n))),
+        nationality: lex.nationality.get(&t.norm).is_some(),
+        speech: vars
+            .iter()
+            .take(2)
+            .any(|(v, _)| lex.speech.contains_key(v.as_ref())),
+        function: in_set(&lex.function_words),
+        shape_h: text_hash(shape(ctx, k)),
+    }
 }
 
 /// A byte in decimal, as the features hash it, without formatting it for every token.
@@ -923,7 +1040,15 @@ impl Tagger {
         (first, last): (usize, usize),
         memory: &mut Memory,
     ) -> Vec<usize> {
-        let f = facts(ctx, lex, seg, &self.model.silver, memory, (first, last));
+        let f = facts(
+            ctx,
+            lex,
+            seg,
+            &self.model.silver,
+            memory,
+            (first, last),
+            Some((self.model.id, lex.id)),
+        );
         let mut tags = Vec::with_capacity(f.len());
         let mut feats = Vec::with_capacity(40);
         let mut scores = [0f32; N];
@@ -1035,6 +1160,7 @@ impl Trainer {
             &self.silver,
             memory,
             (0, ex.ctx.toks.len()),
+            None,
         );
         let mut tags: Vec<usize> = Vec::with_capacity(f.len());
         let mut feats = Vec::with_capacity(40);
@@ -1169,7 +1295,15 @@ mod tests {
         let ctx = Ctx::new(text, &tokens, &sentences);
         let (a, b) = ctx.sentences[0];
         let mut memory = Memory::default();
-        let f = facts(&ctx, &lex, &seg, &Silver::default(), &mut memory, (a, b));
+        let f = facts(
+            &ctx,
+            &lex,
+            &seg,
+            &Silver::default(),
+            &mut memory,
+            (a, b),
+            None,
+        );
         let words: Vec<&str> = f.iter().map(|t| t.norm).collect();
         let at = |w: &str| words.iter().position(|x| *x == rasd_text::fold(w)).unwrap();
         let mut tags = vec![0; f.len()];
@@ -1186,6 +1320,7 @@ mod tests {
                 &Silver::default(),
                 &mut m,
                 ctx.sentences[1],
+                None,
             );
             let t = later.iter().find(|t| t.norm == rasd_text::fold(w)).unwrap();
             t.known_h
