@@ -247,10 +247,18 @@ impl Affixes {
 
     /// `word` without the first affix of `kind` it carries, if what is left is not empty.
     pub fn strip<'a>(&self, kind: &str, word: &'a str) -> Option<&'a str> {
+        // Affixes are a few bytes long and looked for on every token: compared byte by byte
+        // in place, not through a library call each.
+        let starts = |w: &[u8], p: &[u8]| w.len() >= p.len() && w.iter().zip(p).all(|(a, b)| a == b);
+        let ends = |w: &[u8], s: &[u8]| {
+            w.len() >= s.len() && w.iter().rev().zip(s.iter().rev()).all(|(a, b)| a == b)
+        };
+        let b = word.as_bytes();
         self.of(kind).iter().find_map(|(p, s)| {
-            word.strip_prefix(p.as_str())
-                .and_then(|w| w.strip_suffix(s.as_str()))
-                .filter(|w| !w.is_empty())
+            let (p, s) = (p.as_bytes(), s.as_bytes());
+            (b.len() > p.len() + s.len() && starts(b, p) && ends(b, s))
+                .then(|| word.get(p.len()..b.len() - s.len()))
+                .flatten()
         })
     }
 
