@@ -23,6 +23,11 @@ pub struct Tok {
 }
 
 impl Tok {
+    /// [`word_hash`] of each of the token's forms, as [`variants`] gives them.
+    pub(crate) fn forms(&self) -> &[u64] {
+        &self.forms[..usize::from(self.n_forms)]
+    }
+
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokenKind::Arabic | TokenKind::Foreign)
     }

@@ -467,8 +467,10 @@ impl Model {
 /// neighbours only combine numbers: each word is read by some fifteen features of its own
 /// and of the four words around it.
 struct TokenFacts<'a> {
-    /// The word as folded (the memory of the document reads it).
+    /// The word as folded.
     norm: &'a str,
+    /// The hashes of its forms (the memory of the document reads them).
+    forms: &'a [u64],
     norm_h: u64,
     /// The light stem, the word without clitics (its core), and the clitics themselves.
     stem_h: u64,
@@ -626,8 +628,9 @@ fn facts<'a>(
                     n_inner: own.n_inner,
                     silver: own.silver,
                     given: own.given,
-                    known_h: text_hash(memory.verdict(&variants(&t.norm))),
+                    known_h: text_hash(memory.verdict(t.forms())),
                     norm: &t.norm,
+                    forms: t.forms(),
                     norm_h: own.norm_h,
                     stem_h: own.stem_h,
                     core_h: own.core_h,
@@ -906,7 +909,9 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
 /// Sentences are tagged in order and each adds what was found in it.
 #[derive(Debug, Default, Clone)]
 pub struct Memory {
-    seen: FxHashMap<String, [u16; 4]>,
+    /// Counts of each type a word had, by the [`crate::context::word_hash`] of each of its
+    /// forms.
+    seen: FxHashMap<u64, [u16; 4]>,
     passage: Passage,
 }
 
@@ -988,7 +993,7 @@ impl Memory {
 
     /// The type the word (given by its forms, [`variants`]) most often had, with «+» when
     /// it had it more than once; «» if the word never stood in a name.
-    fn verdict(&self, forms: &[(Cow<'_, str>, usize)]) -> &'static str {
+    fn verdict(&self, forms: &[u64]) -> &'static str {
         const LABELS: [[&str; 2]; 4] = [
             ["PER", "PER+"],
             ["LOC", "LOC+"],
@@ -998,7 +1003,7 @@ impl Memory {
         if self.seen.is_empty() {
             return "";
         }
-        let Some(c) = forms.iter().find_map(|(w, _)| self.seen.get(w.as_ref())) else {
+        let Some(c) = forms.iter().find_map(|h| self.seen.get(h)) else {
             return "";
         };
         let (ty, n) = c
@@ -1015,8 +1020,8 @@ impl Memory {
             if tag == 0 || t.function || t.norm.chars().count() < 2 {
                 continue;
             }
-            for (w, _) in variants(t.norm) {
-                let c = self.seen.entry(w.into_owned()).or_insert([0; 4]);
+            for &h in t.forms {
+                let c = self.seen.entry(h).or_insert([0; 4]);
                 c[(tag - 1) / 2] = c[(tag - 1) / 2].saturating_add(1);
             }
         }
@@ -1330,7 +1335,10 @@ mod tests {
         assert_eq!(of("جهود", &memory), text_hash(""));
         memory.remember(&f, &tags);
         assert_eq!(of("لستولمان", &memory), text_hash("PER+"));
-        assert_eq!(memory.verdict(&variants(&rasd_text::fold("في"))), "");
+        assert_eq!(
+            memory.verdict(&[crate::context::word_hash(&rasd_text::fold("في"))]),
+            ""
+        );
     }
 
     #[test]
