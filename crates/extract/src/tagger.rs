@@ -318,8 +318,14 @@ impl Model {
         out
     }
 
+    #[cfg(test)]
     fn scores(&self, feats: &[u64], out: &mut [f32; N]) {
         *out = [0.0; N];
+        self.add_scores(feats, out);
+    }
+
+    /// Adds the weights of `feats` to `out`, in their order.
+    fn add_scores(&self, feats: &[u64], out: &mut [f32; N]) {
         for f in feats {
             if let Some(w) = self.weights.get(f) {
                 for t in 0..N {
@@ -471,32 +477,13 @@ struct TokenFacts<'a> {
     norm: &'a str,
     /// The hashes of its forms (the memory of the document reads them).
     forms: &'a [u64],
-    norm_h: u64,
-    /// The light stem, the word without clitics (its core), and the clitics themselves.
-    stem_h: u64,
-    core_h: u64,
-    clitics_h: u64,
-    /// The first and last one to three letters of the word, two to three of its core.
-    norm_pre: [u64; 3],
-    norm_suf: [u64; 3],
-    core_pre: [u64; 2],
-    core_suf: [u64; 2],
-    /// The character trigrams inside the word (its first and last letters are features of
-    /// their own): a transliterated name never seen shares letter sequences with the names
-    /// that were («بيكهام», «غوتي»).
-    inner: [u64; INNER],
-    n_inner: u8,
+    /// What the word says alone.
+    own: Own,
     /// What the document's memory says of the word: «PER», «LOC+» … or «».
     known_h: u64,
     /// «B-GPE», «I-PER» … from the gazetteer, or empty.
     gaz_h: u64,
-    shape_h: u64,
-    given: bool,
-    silver: [u8; 5],
     title: bool,
-    nationality: bool,
-    speech: bool,
-    function: bool,
     /// The topic of the passage ([`Memory::enter`]): 0 for none, else 1 + its index.
     topic: u8,
 }
@@ -580,8 +567,9 @@ fn tail(s: &str, n: usize) -> &str {
         .unwrap_or(0)..]
 }
 
-/// The facts of each token of `first..last`. With `cache` (the model's and the lexicon's ids),
-/// what each word says alone is taken from the thread's cache when it was computed before.
+/// The facts of each token of `first..last`. With `cache` (the model, and the lexicon's id),
+/// what each word says alone, with the weights of its own features summed, is taken from the
+/// thread's cache when it was computed before.
 fn facts<'a>(
     ctx: &'a Ctx,
     lex: &Lexicon,
@@ -589,7 +577,7 @@ fn facts<'a>(
     silver: &Silver,
     memory: &mut Memory,
     (first, last): (usize, usize),
-    cache: Option<(u64, u64)>,
+    cache: Option<(&Model, u64)>,
 ) -> Vec<TokenFacts<'a>> {
     let topic = memory.passage.sentence(ctx, lex, (first, last));
     let memory = &*memory;
@@ -624,35 +612,32 @@ fn facts<'a>(
                 let t = &ctx.toks[k];
                 let own = own_of(k);
                 TokenFacts {
-                    inner: own.inner,
-                    n_inner: own.n_inner,
-                    silver: own.silver,
-                    given: own.given,
+                    own,
                     known_h: text_hash(memory.verdict(t.forms())),
                     norm: &t.norm,
                     forms: t.forms(),
-                    norm_h: own.norm_h,
-                    stem_h: own.stem_h,
-                    core_h: own.core_h,
-                    clitics_h: own.clitics_h,
-                    norm_pre: own.norm_pre,
-                    norm_suf: own.norm_suf,
-                    core_pre: own.core_pre,
-                    core_suf: own.core_suf,
                     gaz_h: text_hash(gaz[k - first]),
                     title: ctx.match_at(&lex.titles, k, true).is_some(),
-                    nationality: own.nationality,
-                    speech: own.speech,
-                    function: own.function,
-                    shape_h: own.shape_h,
                     topic,
                 }
             })
             .collect()
     };
+    // With the model, a word's facts carry the sum of its own features' weights.
+    let own_of = |k: usize| {
+        let mut o = own_facts(ctx, lex, seg, silver, k);
+        if let Some((m, _)) = cache {
+            let mut feats = Vec::with_capacity(32);
+            own_features(&o, &mut feats);
+            o.sum = [0.0; N];
+            m.add_scores(&feats, &mut o.sum);
+        }
+        o
+    };
     match cache {
-        Some(owner) => OWN.with(|cell| match cell.try_borrow_mut() {
+        Some((m, lex_id)) => OWN.with(|cell| match cell.try_borrow_mut() {
             Ok(mut c) => {
+                let owner = (m.id, lex_id);
                 if c.owner != owner {
                     c.owner = owner;
                     c.words.clear();
@@ -663,7 +648,7 @@ fn facts<'a>(
                     match c.words.get(text) {
                         Some(o) if o.kind == t.kind => *o,
                         _ => {
-                            let o = own_facts(ctx, lex, seg, silver, k);
+                            let o = own_of(k);
                             if c.words.len() >= OWN_CACHE_WORDS {
                                 c.words.clear();
                             }
@@ -673,9 +658,9 @@ fn facts<'a>(
                     }
                 })
             }
-            Err(_) => fill(&mut |k| own_facts(ctx, lex, seg, silver, k)),
+            Err(_) => fill(&mut |k| own_of(k)),
         }),
-        None => fill(&mut |k| own_facts(ctx, lex, seg, silver, k)),
+        None => fill(&mut |k| own_of(k)),
     }
 }
 
@@ -716,15 +701,16 @@ struct Own {
     speech: bool,
     function: bool,
     shape_h: u64,
+    /// The weights of [`own_features`] summed, when a model is tagging.
+    sum: [f32; N],
 }
 
 fn own_facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, silver: &Silver, k: usize) -> Own {
     let t = &ctx.toks[k];
     // The word's forms without proclitics, computed once for every look-up below.
     let vars = variants(&t.norm);
-    let in_set = |set: &rasd_resources::WordSet| {
-        vars.iter().take(2).any(|(v, _)| set.contains(v.as_ref()))
-    };
+    let in_set =
+        |set: &rasd_resources::WordSet| vars.iter().take(2).any(|(v, _)| set.contains(v.as_ref()));
     // One segmentation gives the core, the clitics and the light stem. `norm` is the
     // folded form, byte-aligned with the base form the segmenter reads.
     let (core, clitics_h, stem) = if t.kind == TokenKind::Arabic {
@@ -769,6 +755,7 @@ fn own_facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, silver: &Silver, k: usiz
             .any(|(v, _)| lex.speech.contains_key(v.as_ref())),
         function: in_set(&lex.function_words),
         shape_h: text_hash(shape(ctx, k)),
+        sum: [0.0; N],
     }
 }
 
@@ -779,9 +766,44 @@ pub(crate) fn decimal(n: u8) -> &'static str {
 }
 
 /// The features of token `i` (index into `f`) given the two previous tags and what the
-/// tagger said earlier in the document.
+/// tagger said earlier in the document: the word's own first, then those of its context.
 fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {
     out.clear();
+    own_features(&f[i].own, out);
+    context_features(f, i, p1, p2, out);
+}
+
+/// The features that read nothing but the word itself. They come first in a token's list,
+/// so that their weights summed once per word form ([`Own::sum`]) are where the tagger's
+/// sum over the whole list would stand after them.
+fn own_features(o: &Own, out: &mut Vec<u64>) {
+    out.push(key(0, &[]));
+    out.push(key(1, &[o.norm_h]));
+    out.push(key(2, &[o.stem_h]));
+    for n in 0..3 {
+        out.push(key(41 + n as u64, &[o.norm_pre[n]]));
+        out.push(key(51 + n as u64, &[o.norm_suf[n]]));
+    }
+    out.push(key(11, &[o.shape_h]));
+    out.push(key(27, &[o.core_h]));
+    out.push(key(28, &[o.clitics_h]));
+    for n in 0..2 {
+        out.push(key(62 + n as u64, &[o.core_pre[n]]));
+        out.push(key(72 + n as u64, &[o.core_suf[n]]));
+    }
+    for (k, i) in [(80u64, 0usize), (81, 1), (82, 2), (83, 3)] {
+        out.push(key(k, &[u64::from(o.silver[i])]));
+    }
+    // The word's cluster in the news.
+    out.push(key(87, &[u64::from(o.silver[4])]));
+    for h in &o.inner[..usize::from(o.n_inner)] {
+        out.push(key(104, &[*h]));
+    }
+}
+
+/// The features that read the neighbours, the previous tags, the gazetteer's and the
+/// document's verdicts.
+fn context_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {
     let get = |d: isize| -> Option<&TokenFacts> {
         let j = i as isize + d;
         (j >= 0).then(|| f.get(j as usize)).flatten()
@@ -790,35 +812,32 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     let (bos, eos) = (text_hash("<s>"), text_hash("</s>"));
     let edge = |d: isize| if d < 0 { bos } else { eos };
     let part = |d: isize, of: fn(&TokenFacts) -> u64| get(d).map_or(edge(d), of);
-    let w = |d: isize| part(d, |x| x.norm_h);
+    let w = |d: isize| part(d, |x| x.own.norm_h);
     let t = &f[i];
     let (pt1, pt2) = (p1 as u64, p2 as u64);
     let flags = |bits: &[bool]| bits.iter().fold(0u64, |a, &b| a << 1 | u64::from(b));
     let near = |d: isize, of: fn(&TokenFacts) -> bool| get(d).is_some_and(of);
-    out.push(key(0, &[]));
-    out.push(key(1, &[t.norm_h]));
-    out.push(key(2, &[t.stem_h]));
     out.push(key(3, &[w(-1)]));
     out.push(key(4, &[w(1)]));
     out.push(key(5, &[w(-2)]));
     out.push(key(6, &[w(2)]));
-    out.push(key(7, &[w(-1), t.norm_h]));
-    out.push(key(8, &[t.norm_h, w(1)]));
-    for n in 0..3 {
-        out.push(key(41 + n as u64, &[t.norm_pre[n]]));
-        out.push(key(51 + n as u64, &[t.norm_suf[n]]));
-    }
-    out.push(key(11, &[t.shape_h]));
+    out.push(key(7, &[w(-1), t.own.norm_h]));
+    out.push(key(8, &[t.own.norm_h, w(1)]));
     out.push(key(12, &[t.gaz_h]));
     out.push(key(13, &[part(-1, |x| x.gaz_h)]));
     out.push(key(14, &[part(1, |x| x.gaz_h)]));
     out.push(key(15, &[pt1]));
     out.push(key(16, &[pt1, pt2]));
-    out.push(key(17, &[pt1, t.norm_h]));
+    out.push(key(17, &[pt1, t.own.norm_h]));
     out.push(key(18, &[pt1, t.gaz_h]));
     out.push(key(
         19,
-        &[flags(&[t.title, t.nationality, t.speech, t.function])],
+        &[flags(&[
+            t.title,
+            t.own.nationality,
+            t.own.speech,
+            t.own.function,
+        ])],
     ));
     out.push(key(
         20,
@@ -827,54 +846,51 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     out.push(key(
         21,
         &[flags(&[
-            near(-1, |x| x.nationality),
-            near(1, |x| x.nationality),
+            near(-1, |x| x.own.nationality),
+            near(1, |x| x.own.nationality),
         ])],
     ));
     out.push(key(
         22,
-        &[flags(&[near(-1, |x| x.speech), near(-2, |x| x.speech)])],
+        &[flags(&[
+            near(-1, |x| x.own.speech),
+            near(-2, |x| x.own.speech),
+        ])],
     ));
     out.push(key(
         23,
-        &[part(-1, |x| x.shape_h), t.shape_h, part(1, |x| x.shape_h)],
+        &[
+            part(-1, |x| x.own.shape_h),
+            t.own.shape_h,
+            part(1, |x| x.own.shape_h),
+        ],
     ));
-    out.push(key(24, &[part(-1, |x| x.stem_h)]));
-    out.push(key(25, &[part(1, |x| x.stem_h)]));
+    out.push(key(24, &[part(-1, |x| x.own.stem_h)]));
+    out.push(key(25, &[part(1, |x| x.own.stem_h)]));
     out.push(key(26, &[pt1, flags(&[near(-1, |x| x.title)])]));
-    out.push(key(27, &[t.core_h]));
-    out.push(key(28, &[t.clitics_h]));
     out.push(key(29, &[w(-1), w(1)]));
-    out.push(key(30, &[part(-1, |x| x.stem_h), t.stem_h]));
-    for n in 0..2 {
-        out.push(key(62 + n as u64, &[t.core_pre[n]]));
-        out.push(key(72 + n as u64, &[t.core_suf[n]]));
-    }
+    out.push(key(30, &[part(-1, |x| x.own.stem_h), t.own.stem_h]));
     out.push(key(
         33,
         &[flags(&[
-            t.given,
-            near(-1, |x| x.given),
-            near(1, |x| x.given),
+            t.own.given,
+            near(-1, |x| x.own.given),
+            near(1, |x| x.own.given),
         ])],
     ));
-    out.push(key(34, &[pt1, flags(&[t.given])]));
-    out.push(key(35, &[part(-1, |x| x.core_h)]));
+    out.push(key(34, &[pt1, flags(&[t.own.given])]));
+    out.push(key(35, &[part(-1, |x| x.own.core_h)]));
     // A lexicon column of a token, «none» past the sentence's ends.
-    let sv = |x: Option<&TokenFacts>, i: usize| x.map_or(256, |t| u64::from(t.silver[i]));
-    for (k, i) in [(80u64, 0usize), (81, 1), (82, 2), (83, 3)] {
-        out.push(key(k, &[sv(Some(t), i)]));
-    }
+    let sv = |x: Option<&TokenFacts>, i: usize| x.map_or(256, |t| u64::from(t.own.silver[i]));
     out.push(key(84, &[sv(get(-1), 0), sv(Some(t), 0)]));
     out.push(key(85, &[sv(Some(t), 0), sv(get(1), 0)]));
     out.push(key(86, &[pt1, sv(Some(t), 0)]));
-    // Word clusters from the news: the word's, its neighbours', and with the previous tag.
-    out.push(key(87, &[sv(Some(t), 4)]));
+    // Word clusters from the news: the neighbours', the pair, and with the previous tag.
     out.push(key(88, &[sv(get(-1), 4)]));
     out.push(key(89, &[sv(get(1), 4)]));
     out.push(key(90, &[sv(get(-1), 4), sv(Some(t), 4)]));
     out.push(key(91, &[pt1, sv(Some(t), 4)]));
-    out.push(key(36, &[part(1, |x| x.core_h)]));
+    out.push(key(36, &[part(1, |x| x.own.core_h)]));
     // The news lexicon's verdict on the neighbours in pairs: a run of known name words
     // around an unknown one marks it as part of the name.
     out.push(key(92, &[sv(Some(t), 4), sv(get(1), 4)]));
@@ -888,16 +904,13 @@ fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Ve
     out.push(key(96, &[mem(Some(t))]));
     out.push(key(97, &[pt1, mem(Some(t))]));
     out.push(key(98, &[mem(get(-1)), mem(Some(t)), mem(get(1))]));
-    for h in &t.inner[..usize::from(t.n_inner)] {
-        out.push(key(104, &[*h]));
-    }
     // The passage's topic: in a match report a city's name is its club, in business news
     // a bank's name is a body.
     if t.topic > 0 {
         let tp = u64::from(t.topic);
         out.push(key(99, &[tp, t.gaz_h]));
         out.push(key(100, &[tp, sv(Some(t), 4)]));
-        out.push(key(101, &[tp, t.norm_h]));
+        out.push(key(101, &[tp, t.own.norm_h]));
         out.push(key(102, &[tp, w(-1)]));
         out.push(key(103, &[tp, pt1, t.gaz_h]));
     }
@@ -1017,7 +1030,7 @@ impl Memory {
     fn remember(&mut self, f: &[TokenFacts], tags: &[usize]) {
         for (t, &tag) in f.iter().zip(tags) {
             // Function words and single letters join names without being them.
-            if tag == 0 || t.function || t.norm.chars().count() < 2 {
+            if tag == 0 || t.own.function || t.norm.chars().count() < 2 {
                 continue;
             }
             for &h in t.forms {
@@ -1052,16 +1065,19 @@ impl Tagger {
             &self.model.silver,
             memory,
             (first, last),
-            Some((self.model.id, lex.id)),
+            Some((&self.model, lex.id)),
         );
         let mut tags = Vec::with_capacity(f.len());
         let mut feats = Vec::with_capacity(40);
-        let mut scores = [0f32; N];
         for i in 0..f.len() {
             let p1 = if i >= 1 { tags[i - 1] } else { 0 };
             let p2 = if i >= 2 { tags[i - 2] } else { 0 };
-            token_features(&f, i, p1, p2, &mut feats);
-            self.model.scores(&feats, &mut scores);
+            // The word's own features were summed with its facts; the context's are added
+            // after them, as the sum over the whole list would add them.
+            feats.clear();
+            context_features(&f, i, p1, p2, &mut feats);
+            let mut scores = f[i].own.sum;
+            self.model.add_scores(&feats, &mut scores);
             tags.push(best(&scores, p1));
         }
         memory.remember(&f, &tags);

@@ -249,7 +249,8 @@ impl Affixes {
     pub fn strip<'a>(&self, kind: &str, word: &'a str) -> Option<&'a str> {
         // Affixes are a few bytes long and looked for on every token: compared byte by byte
         // in place, not through a library call each.
-        let starts = |w: &[u8], p: &[u8]| w.len() >= p.len() && w.iter().zip(p).all(|(a, b)| a == b);
+        let starts =
+            |w: &[u8], p: &[u8]| w.len() >= p.len() && w.iter().zip(p).all(|(a, b)| a == b);
         let ends = |w: &[u8], s: &[u8]| {
             w.len() >= s.len() && w.iter().rev().zip(s.iter().rev()).all(|(a, b)| a == b)
         };
