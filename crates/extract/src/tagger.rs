@@ -479,6 +479,8 @@ struct TokenFacts<'a> {
     forms: &'a [u64],
     /// What the word says alone.
     own: Own,
+    /// Its own features ([`own_features`]), when training; tagging reads their sum.
+    own_feats: Vec<u64>,
     /// What the document's memory says of the word: «PER», «LOC+» … or «».
     known_h: u64,
     /// «B-GPE», «I-PER» … from the gazetteer, or empty.
@@ -606,13 +608,14 @@ fn facts<'a>(
             _ => i += 1,
         }
     }
-    let fill = |own_of: &mut dyn FnMut(usize) -> Own| -> Vec<TokenFacts<'a>> {
+    let fill = |own_of: &mut dyn FnMut(usize) -> (Own, Vec<u64>)| -> Vec<TokenFacts<'a>> {
         (first..last)
             .map(|k| {
                 let t = &ctx.toks[k];
-                let own = own_of(k);
+                let (own, own_feats) = own_of(k);
                 TokenFacts {
                     own,
+                    own_feats,
                     known_h: text_hash(memory.verdict(t.forms())),
                     norm: &t.norm,
                     forms: t.forms(),
@@ -624,15 +627,15 @@ fn facts<'a>(
             .collect()
     };
     // With the model, a word's facts carry the sum of its own features' weights.
-    let own_of = |k: usize| {
-        let mut o = own_facts(ctx, lex, seg, silver, k);
+    let own_of = |k: usize, feats: &mut Vec<u64>| {
+        let w = own_facts(ctx, lex, seg, silver, k);
+        feats.clear();
+        own_features(&w, feats);
+        let mut sum = [0.0; N];
         if let Some((m, _)) = cache {
-            let mut feats = Vec::with_capacity(32);
-            own_features(&o, &mut feats);
-            o.sum = [0.0; N];
-            m.add_scores(&feats, &mut o.sum);
+            m.add_scores(feats, &mut sum);
         }
-        o
+        w.keep(sum)
     };
     match cache {
         Some((m, lex_id)) => OWN.with(|cell| match cell.try_borrow_mut() {
@@ -642,31 +645,39 @@ fn facts<'a>(
                     c.owner = owner;
                     c.words.clear();
                 }
+                let mut feats = Vec::with_capacity(32);
                 fill(&mut |k| {
                     let t = &ctx.toks[k];
                     let text = ctx.slice(t.start, t.end);
-                    match c.words.get(text) {
+                    let own = match c.words.get(text) {
                         Some(o) if o.kind == t.kind => *o,
                         _ => {
-                            let o = own_of(k);
+                            let o = own_of(k, &mut feats);
                             if c.words.len() >= OWN_CACHE_WORDS {
                                 c.words.clear();
                             }
                             c.words.insert(text.into(), o);
                             o
                         }
-                    }
+                    };
+                    // Tagging reads the sum, not the features.
+                    (own, Vec::new())
                 })
             }
-            Err(_) => fill(&mut |k| own_of(k)),
+            Err(_) => fill(&mut |k| (own_of(k, &mut Vec::new()), Vec::new())),
         }),
-        None => fill(&mut |k| own_of(k)),
+        // Training reads each feature.
+        None => fill(&mut |k| {
+            let mut feats = Vec::with_capacity(32);
+            let own = own_of(k, &mut feats);
+            (own, feats)
+        }),
     }
 }
 
 /// At most this many word forms in a thread's cache of word facts before it starts anew
-/// (about 13 MB).
-const OWN_CACHE_WORDS: usize = 1 << 16;
+/// (some 20 MB; a few thousand news articles hold about 100,000 forms).
+const OWN_CACHE_WORDS: usize = 1 << 17;
 
 /// The word facts ([`Own`]) a thread has computed, for the model and lexicon they were
 /// computed with: news repeats its words, and most tokens are found here.
@@ -682,8 +693,7 @@ thread_local! {
 
 /// What a word tells the tagger whatever stands around it: the same for every occurrence of
 /// the same written form.
-#[derive(Debug, Clone, Copy)]
-struct Own {
+struct Word {
     kind: TokenKind,
     norm_h: u64,
     stem_h: u64,
@@ -701,11 +711,45 @@ struct Own {
     speech: bool,
     function: bool,
     shape_h: u64,
+}
+
+/// The part of a [`Word`] its neighbours' features read, and the weights of its own
+/// features summed: what a thread keeps of each word form.
+#[derive(Debug, Clone, Copy)]
+struct Own {
+    kind: TokenKind,
+    norm_h: u64,
+    stem_h: u64,
+    core_h: u64,
+    shape_h: u64,
+    silver: [u8; 5],
+    given: bool,
+    nationality: bool,
+    speech: bool,
+    function: bool,
     /// The weights of [`own_features`] summed, when a model is tagging.
     sum: [f32; N],
 }
 
-fn own_facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, silver: &Silver, k: usize) -> Own {
+impl Word {
+    fn keep(&self, sum: [f32; N]) -> Own {
+        Own {
+            kind: self.kind,
+            norm_h: self.norm_h,
+            stem_h: self.stem_h,
+            core_h: self.core_h,
+            shape_h: self.shape_h,
+            silver: self.silver,
+            given: self.given,
+            nationality: self.nationality,
+            speech: self.speech,
+            function: self.function,
+            sum,
+        }
+    }
+}
+
+fn own_facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, silver: &Silver, k: usize) -> Word {
     let t = &ctx.toks[k];
     // The word's forms without proclitics, computed once for every look-up below.
     let vars = variants(&t.norm);
@@ -732,7 +776,7 @@ fn own_facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, silver: &Silver, k: usiz
     } else {
         ([0; INNER], 0)
     };
-    Own {
+    Word {
         kind: t.kind,
         inner,
         n_inner,
@@ -755,7 +799,6 @@ fn own_facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, silver: &Silver, k: usiz
             .any(|(v, _)| lex.speech.contains_key(v.as_ref())),
         function: in_set(&lex.function_words),
         shape_h: text_hash(shape(ctx, k)),
-        sum: [0.0; N],
     }
 }
 
@@ -769,14 +812,14 @@ pub(crate) fn decimal(n: u8) -> &'static str {
 /// tagger said earlier in the document: the word's own first, then those of its context.
 fn token_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {
     out.clear();
-    own_features(&f[i].own, out);
+    out.extend_from_slice(&f[i].own_feats);
     context_features(f, i, p1, p2, out);
 }
 
 /// The features that read nothing but the word itself. They come first in a token's list,
 /// so that their weights summed once per word form ([`Own::sum`]) are where the tagger's
 /// sum over the whole list would stand after them.
-fn own_features(o: &Own, out: &mut Vec<u64>) {
+fn own_features(o: &Word, out: &mut Vec<u64>) {
     out.push(key(0, &[]));
     out.push(key(1, &[o.norm_h]));
     out.push(key(2, &[o.stem_h]));
