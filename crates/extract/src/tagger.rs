@@ -269,10 +269,12 @@ impl ClusterCounts {
 #[derive(Debug, Clone)]
 pub struct Model {
     /// Which model this is ([`next_id`]): the per-thread cache of word facts serves one
-    /// model's news lexicon at a time.
+    /// model's news lexicon and weights at a time.
     id: u64,
     /// [`rasd_resources::Resources::builtin_fingerprint`] of the knowledge it was trained with.
     pub fingerprint: u64,
+    /// The news lexicon. Tagging keeps what it says of each word per thread, under the
+    /// model's id: a model's lexicon is filled before the model tags, never after.
     pub silver: Silver,
     /// One look-up per feature: the weights stand in the table itself.
     weights: FxHashMap<u64, [f32; N]>,
