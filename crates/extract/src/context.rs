@@ -289,6 +289,16 @@ impl<'a> Ctx<'a> {
         best
     }
 
+    /// True when tokens `first..last` stand between quotation marks («…», "…", “…”).
+    pub fn quoted(&self, first: usize, last: usize) -> bool {
+        let mark = |k: Option<usize>, marks: &[&str]| {
+            k.and_then(|k| self.toks.get(k)).is_some_and(|t| {
+                t.kind == TokenKind::Punct && marks.contains(&self.slice(t.start, t.end))
+            })
+        };
+        mark(first.checked_sub(1), &["«", "\"", "“"]) && mark(Some(last), &["»", "\"", "”"])
+    }
+
     /// True when token `i` (seen through proclitics) is in `set`.
     pub fn in_set(&self, set: &rasd_resources::WordSet, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {

@@ -810,6 +810,16 @@ pub fn extract(
     // 1. Gazetteer.
     let mut i = 0;
     while i < n {
+        // «الشرق الأوسط» between quotation marks is the newspaper, not the region.
+        if let Some(hit) = ctx
+            .match_at(&lex.quoted, i, false)
+            .filter(|h| ctx.quoted(h.first, h.last))
+        {
+            let e = ents.entity_for_entry(lex, hit.value[0]);
+            ents.add_mention(e, hit.first, hit.last, hit.start, hit.end);
+            i = hit.last;
+            continue;
+        }
         // «بي.بي.سي», «أ.ف.ب»: the gazetteer's «بي بي سي», «أ ف ب» written with dots, which
         // the tokenizer keeps apart.
         if let Some((a, b)) = dotted_abbreviation(ctx, i, i + 1).filter(|&(a, _)| a == i) {

@@ -430,7 +430,10 @@ fn mentions(
             let place = matches!(ents.found[e].kind, EntityType::Gpe | EntityType::Loc)
                 && (is_place_preposition(ctx, lex, k)
                     || (span.0 > a && lex.res.place_words.contains(ctx.slice(a, span.0))));
-            if !place {
+            // An outlet between quotation marks is what the text cites («قال لـ«الشرق
+            // الأوسط»», «نقلا عن "الرياض"»), not a party to the event.
+            let cited = ents.found[e].kind == EntityType::Media && ctx.quoted(k, last);
+            if !place && !cited {
                 if let Some(a) = entity_actor(lex, ents, e, span) {
                     out.push(Mention {
                         first: k,

@@ -66,6 +66,9 @@ pub struct Lexicon {
     pub res: Resources,
     /// Alias → indices into `res.entities`.
     pub gazetteer: Phrases<Vec<usize>>,
+    /// Names read as an entry only inside quotation marks («الشرق الأوسط», the newspaper)
+    /// → indices into `res.entities`.
+    pub quoted: Phrases<Vec<usize>>,
     pub nationality: Phrases<String>,
     pub titles: Phrases<TitleInfo>,
     pub speech: HashMap<String, (String, VerbForm)>,
@@ -100,6 +103,16 @@ impl Lexicon {
                     Some(v) if !v.contains(&i) => v.push(i),
                     Some(_) => {}
                     None => gazetteer.insert(a, vec![i]),
+                }
+            }
+        }
+        let mut quoted: Phrases<Vec<usize>> = Phrases::default();
+        for (i, e) in res.entities.iter().enumerate() {
+            for a in &e.quoted {
+                match quoted.map.get_mut(&fold_phrase(a)) {
+                    Some(v) if !v.contains(&i) => v.push(i),
+                    Some(_) => {}
+                    None => quoted.insert(a, vec![i]),
                 }
             }
         }
@@ -152,6 +165,7 @@ impl Lexicon {
             id: crate::tagger::next_id(),
             office_holders,
             gazetteer,
+            quoted,
             nationality,
             titles,
             speech,

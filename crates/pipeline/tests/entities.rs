@@ -311,3 +311,29 @@ fn text_in_presentation_forms_reads_as_plain_text() {
     let m = &un.expect("the United Nations").mentions[0];
     assert_eq!(chars(&shaped.text, m.start, m.end), "ﺍﻷﻣﻢ ﺍﻟﻤﺘﺤﺪﺓ");
 }
+
+/// «الشرق الأوسط» between quotation marks is the newspaper, bare it is the region; the
+/// newspaper the text cites is no party to the event it reports.
+#[test]
+fn a_quoted_newspaper_is_the_outlet_and_no_actor() {
+    let r = analyze(
+        "وقال مسؤول أمني لـ«الشرق الأوسط» إن مسلحين هاجموا دورية للجيش، فيما تشهد منطقة الشرق الأوسط توترا.",
+    );
+    let of = |kind: &str| {
+        r.entities
+            .iter()
+            .filter(|e| e.kind == kind && e.canonical.contains("الشرق الأوسط"))
+            .flat_map(|e| e.mentions.iter())
+            .map(|m| chars(&r.text, m.start, m.end))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of("MEDIA"), ["الشرق الأوسط"], "{:?}", r.entities);
+    assert_eq!(of("LOC"), ["الشرق الأوسط"], "{:?}", r.entities);
+    let media = r.text.find("الشرق الأوسط").unwrap();
+    assert!(!r.events.is_empty(), "the attack is coded");
+    for e in &r.events {
+        for side in [&e.source, &e.target].into_iter().flatten() {
+            assert!(side.start != media, "the newspaper as an actor: {e:?}");
+        }
+    }
+}

@@ -62,6 +62,9 @@ pub struct EntityEntry {
     pub canonical: String,
     /// Every written form, as in the file (canonical included).
     pub aliases: Vec<String>,
+    /// Forms that name this entry only inside quotation marks, written «…» in the file:
+    /// «الشرق الأوسط» quoted is the newspaper, bare it is the region.
+    pub quoted: Vec<String>,
     /// `key=value` attributes (sector, role, capital_of, from, to …).
     pub attrs: BTreeMap<String, String>,
     /// Which file and line it came from, for error messages and audits.
@@ -661,5 +664,25 @@ mod tests {
         let err = Resources::builtin().load_dir(&dir).unwrap_err().to_string();
         assert!(err.contains("bad.tsv") && err.contains("line 1"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn names_in_quotation_marks_are_kept_apart() {
+        let mut r = Resources::default();
+        r.add_file(
+            "test",
+            "entities/media.tsv",
+            "MEDIA\tSAU\t«الرياض»|صحيفة الرياض|« »\n",
+        )
+        .unwrap();
+        let e = &r.entities[0];
+        assert_eq!(e.canonical, "صحيفة الرياض");
+        assert_eq!(e.aliases, ["صحيفة الرياض"]);
+        assert_eq!(e.quoted, ["الرياض"]);
+        let err = r
+            .add_file("test", "entities/media.tsv", "MEDIA\tSAU\t«الرياض»\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("outside quotation marks"), "{err}");
     }
 }

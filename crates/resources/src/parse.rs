@@ -172,13 +172,21 @@ fn parse_line(
             let kind = EntityType::parse(cols[0]).ok_or_else(|| {
                 format!("unknown entity type «{}» (PER GPE LOC ORG MEDIA)", cols[0])
             })?;
-            let aliases = alternatives(cols[2]);
-            let canonical = aliases.first().cloned().ok_or("no name")?;
+            let (quoted, aliases): (Vec<String>, Vec<String>) = alternatives(cols[2])
+                .into_iter()
+                .partition(|a| a.starts_with('«') && a.ends_with('»'));
+            let quoted = quoted
+                .iter()
+                .map(|a| a.trim_matches(['«', '»']).trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect();
+            let canonical = aliases.first().cloned().ok_or("no name outside quotation marks")?;
             r.entities.push(EntityEntry {
                 kind,
                 country: country(cols[1])?,
                 canonical,
                 aliases,
+                quoted,
                 attrs: attrs(&cols[3..])?,
                 origin: format!("{origin}:{line}"),
             });
