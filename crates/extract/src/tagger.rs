@@ -99,7 +99,8 @@ pub struct SilverCounts {
 
 impl SilverCounts {
     /// Adds one text: every word's occurrence, and its type when inside an entity of `spans`
-    /// (byte ranges with PER, LOC or ORG).
+    /// (byte ranges with PER, LOC or ORG; inside a span typed «-» a word counts as seen, with
+    /// no type).
     pub fn add(&mut self, text: &str, spans: &[(usize, usize, &str)]) {
         for t in rasd_text::tokenize(text) {
             if t.kind != TokenKind::Arabic {
@@ -114,6 +115,7 @@ impl SilverCounts {
                 let i = match ty {
                     "PER" => 0,
                     "LOC" => 1,
+                    "-" => continue,
                     _ => 2,
                 };
                 c[i] += 1;
