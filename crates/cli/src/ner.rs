@@ -487,8 +487,8 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
             let sentences = rasd_text::split_sentences(text, &tokens);
             let x = extractor.extract(text, &tokens, &sentences, None);
             // An outlet read from its quotation marks («"الرياض"», the newspaper) says what the
-            // marks make of the words, not what the words are alone: they are left out of the
-            // counts, which describe a word wherever it stands.
+            // marks make of the words, not what the words are alone: its words count as seen,
+            // with no type, since the lexicon describes a word wherever it stands.
             let quoted = |m: &rasd_doc::Span| {
                 text[..m.start].trim_end().ends_with(['«', '"', '“'])
                     && text[m.end..].trim_start().starts_with(['»', '"', '”'])
