@@ -180,7 +180,10 @@ fn parse_line(
                 .map(|a| a.trim_matches(['«', '»']).trim().to_string())
                 .filter(|a| !a.is_empty())
                 .collect();
-            let canonical = aliases.first().cloned().ok_or("no name outside quotation marks")?;
+            let canonical = aliases
+                .first()
+                .cloned()
+                .ok_or("no name outside quotation marks")?;
             r.entities.push(EntityEntry {
                 kind,
                 country: country(cols[1])?,
