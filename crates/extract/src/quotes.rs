@@ -101,6 +101,13 @@ fn subject(
     Some((Some(e), k, mention_end(ents, k)))
 }
 
+/// The entity a pair of quotation marks encloses and nothing else: «وذكرت صحيفة "ذا صن"
+/// أن», «قال لـ«الشرق الأوسط» إن» put a name between the marks, not what was said.
+fn quoted_name(ents: &Entities, (o, c): (usize, usize)) -> Option<usize> {
+    let e = ents.at.get(o + 1).copied().flatten()?;
+    (c > o + 1 && (o + 1..c).all(|j| ents.at[j] == Some(e))).then_some(e)
+}
+
 /// One past the last token of the entity mention at token `k`.
 fn mention_end(ents: &Entities, k: usize) -> usize {
     let e = ents.at[k];
@@ -247,6 +254,40 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                 },
                 VerbForm::Participle => (sentence_speaker.or(last_speaker), None, k + 1),
             };
+            // A name between quotation marks right after the subject: the outlet speaking
+            // («وذكرت صحيفة "ذا صن" أن»: the subject is the noun before it) or the one
+            // spoken to («قال مسؤول لـ«الشرق الأوسط» إن», «وأكد لقناة "العربية" أن»: after
+            // «ل»). Either way what was said comes after it.
+            let (mut speaker, mut speaker_span, mut after) = (speaker, speaker_span, after);
+            if let Some((pi, name)) = (form == VerbForm::Finite)
+                .then(|| pairs.iter().position(|&(o, _)| o == after))
+                .flatten()
+                .and_then(|pi| quoted_name(ents, pairs[pi]).map(|e| (pi, e)))
+            {
+                let (_, cl) = pairs[pi];
+                let first = k + 1;
+                let spoken_to = after > first && ctx.toks[after - 1].norm.starts_with('ل');
+                let outlet_noun = after == first + 1
+                    && ctx
+                        .match_at(&lex.triggers, first, false)
+                        .is_some_and(|h| h.last == after && h.value.kind == EntityType::Media);
+                if spoken_to {
+                    let last = after - 1;
+                    if last > first {
+                        speaker_span = Some((ctx.toks[first].start, ctx.toks[last - 1].end));
+                    } else {
+                        speaker = if opens_clause { last_speaker } else { None };
+                        speaker_span = None;
+                    }
+                } else if outlet_noun {
+                    speaker = Some(name);
+                    speaker_span = Some((ctx.toks[first].start, ctx.toks[cl].end));
+                }
+                if spoken_to || outlet_noun {
+                    used_pairs[pi] = true;
+                    after = cl + 1;
+                }
+            }
             // Find what was said: a reported clause, or a quotation in marks.
             let limit = (after + 15).min(s1);
             let mut found = None;
@@ -258,6 +299,9 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                         // الجندول"»), so it must be a sentence's worth of words.
                         let near = (after..c).all(|x| punct(ctx, x).is_some());
                         let (o, cl) = pairs[pi];
+                        if quoted_name(ents, (o, cl)).is_some() && form == VerbForm::Finite {
+                            continue;
+                        }
                         if near || cl > o + 4 {
                             found = Some((true, pi, c));
                             break;

@@ -84,3 +84,41 @@ fn lavrov_offers_mediation(text: &str) -> Quote {
     );
     q.clone()
 }
+
+/// A name between quotation marks after the verb is the outlet that speaks or the one spoken
+/// to, never what was said: what was said is the clause after it.
+#[test]
+fn a_quoted_name_is_no_quotation() {
+    // (text, words of what was said, the speaker's words in the text or none)
+    let cases = [
+        (
+            "وذكرت صحيفة \"ذا صن\" أنه تم نسخ صور ولقطات من الحفل.",
+            "تم نسخ صور",
+            Some("صحيفة \"ذا صن\""),
+        ),
+        (
+            "وقال مسؤول أمني لـ«الشرق الأوسط» إن المسلحين هاجموا دورية للجيش.",
+            "المسلحين هاجموا",
+            Some("مسؤول أمني"),
+        ),
+        (
+            "وأكد لقناة \"العربية\" أن العمل مختلف عن كل ما سبقه.",
+            "العمل مختلف",
+            None,
+        ),
+    ];
+    for (text, said, speaker) in cases {
+        let r = analyze(text);
+        for q in &r.quotes {
+            let name = ["ذا صن", "الشرق الأوسط", "العربية"];
+            assert!(
+                !name.contains(&q.text.as_str()),
+                "«{}» as a quotation: {text}",
+                q.text
+            );
+        }
+        let q = quote(&r, said);
+        assert_eq!(q.kind, "reported", "{text}");
+        assert_eq!(q.speaker_text.as_deref(), speaker, "{text}");
+    }
+}
