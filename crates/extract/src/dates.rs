@@ -85,6 +85,25 @@ fn pick_year(article: Option<Ymd>, m: u8, d: u8, which: Option<i8>) -> Option<i3
     }
 }
 
+/// The Hijri year of month `m` (day `d`) nearest the article date, or the last before it
+/// (`which` −1), or the first after it (1), as [`pick_year`] does for Gregorian months.
+fn pick_hijri_year(article: Option<Ymd>, m: u8, d: u8, which: Option<i8>) -> Option<i32> {
+    let a = article?;
+    let ad = days_from_civil(a.y, a.m, a.d);
+    // A Hijri year is 354 or 355 days: the article's falls within two of this estimate.
+    let near = ((a.y - 622) as f64 * 365.2425 / 354.367) as i32 + 1;
+    let days = |y: i32| {
+        let g = hijri_to_gregorian(y, m, d);
+        days_from_civil(g.y, g.m, g.d)
+    };
+    let cands = near - 2..=near + 2;
+    match which {
+        Some(-1) => cands.filter(|&y| days(y) <= ad).max(),
+        Some(1) => cands.filter(|&y| days(y) >= ad).min(),
+        _ => cands.min_by_key(|&y| (days(y) - ad).abs()),
+    }
+}
+
 fn value(y: Option<i32>, m: Option<u8>, d: Option<u8>) -> Option<String> {
     match (y, m, d) {
         (Some(y), Some(m), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
@@ -212,7 +231,12 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
         };
         match cal {
             Calendar::Hijri => {
-                let hy = year.map(|(y, _)| y);
+                // «رمضان المقبل», «15 شعبان»: the year is the article's, as for Gregorian
+                // months.
+                let hy = year
+                    .map(|(y, _)| y)
+                    .or_else(|| pick_hijri_year(article, m, day.unwrap_or(1), which));
+                f.relative = year.is_none() && hy.is_some();
                 f.hijri = value(hy, Some(m), day);
                 if let (Some(hy), Some(d)) = (hy, day) {
                     let g = hijri_to_gregorian(hy, m, d);
