@@ -259,15 +259,24 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             // spoken to («قال مسؤول لـ«الشرق الأوسط» إن», «وأكد لقناة "العربية" أن»: after
             // «ل»). Either way what was said comes after it.
             let (mut speaker, mut speaker_span, mut after) = (speaker, speaker_span, after);
+            let first = k + 1;
+            // «قال لـ"العربية.نت" إن»: after a bare «ل» a short quoted phrase is the one spoken
+            // to, even a name the entity layer does not know.
+            let after_to = |(o, cl): (usize, usize)| {
+                after > first && ctx.toks[after - 1].norm == "ل" && cl > o + 1 && cl <= o + 5
+            };
             if let Some((pi, name)) = (form == VerbForm::Finite)
                 .then(|| pairs.iter().position(|&(o, _)| o == after))
                 .flatten()
-                .and_then(|pi| quoted_name(ents, pairs[pi]).map(|e| (pi, e)))
+                .and_then(|pi| {
+                    let name = quoted_name(ents, pairs[pi]);
+                    (name.is_some() || after_to(pairs[pi])).then_some((pi, name))
+                })
             {
                 let (_, cl) = pairs[pi];
-                let first = k + 1;
                 let spoken_to = after > first && ctx.toks[after - 1].norm.starts_with('ل');
-                let outlet_noun = after == first + 1
+                let outlet_noun = name.is_some()
+                    && after == first + 1
                     && ctx
                         .match_at(&lex.triggers, first, false)
                         .is_some_and(|h| h.last == after && h.value.kind == EntityType::Media);
@@ -280,7 +289,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                         speaker_span = None;
                     }
                 } else if outlet_noun {
-                    speaker = Some(name);
+                    speaker = name;
                     speaker_span = Some((ctx.toks[first].start, ctx.toks[cl].end));
                 }
                 if spoken_to || outlet_noun {
