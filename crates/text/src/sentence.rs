@@ -62,6 +62,22 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
                     return false;
                 }
             }
+            // «العربية.نت», «بي.بي.سي»: a dot between two words with no space, one of them
+            // of three letters at most, is part of a name. Two long words so glued are two
+            // sentences written without a space («بخير.وأضاف»).
+            if let (Some(prev), Some(next)) =
+                (i.checked_sub(1).map(|j| tokens[j]), tokens.get(i + 1))
+            {
+                let short = |t: &Token| t.text(text).chars().count() <= 3;
+                if prev.end == tokens[i].start
+                    && next.start == tokens[i].end
+                    && prev.is_word()
+                    && next.is_word()
+                    && (short(&prev) || short(next))
+                {
+                    return false;
+                }
+            }
             // «...» written as dots: the last dot of the run ends the sentence.
             if let Some(next) = tokens.get(i + 1) {
                 if next.start == tokens[i].end && next.text(text) == "." {
@@ -102,5 +118,13 @@ mod tests {
             vec!["وقال: \"انتهى الأمر.\"", "ثم ذهب.", "نقلت أ.ف.ب الخبر."]
         );
         assert_eq!(split("ارتفع 2.5 بالمئة."), vec!["ارتفع 2.5 بالمئة."]);
+        assert_eq!(
+            split("قال لـ\"العربية.نت\" إن الأمر جيد. وأكدت بي.بي.سي ذلك."),
+            vec!["قال لـ\"العربية.نت\" إن الأمر جيد.", "وأكدت بي.بي.سي ذلك."]
+        );
+        assert_eq!(
+            split("كل شيء بخير.وأضاف أنه"),
+            vec!["كل شيء بخير.", "وأضاف أنه"]
+        );
     }
 }
