@@ -490,8 +490,12 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
             // marks make of the words, not what the words are alone: its words count as seen,
             // with no type, since the lexicon describes a word wherever it stands.
             let quoted = |m: &rasd_doc::Span| {
-                text[..m.start].trim_end().ends_with(['«', '"', '“'])
-                    && text[m.end..].trim_start().starts_with(['»', '"', '”'])
+                text[..m.start]
+                    .trim_end()
+                    .ends_with(rasd_text::OPENING_QUOTES)
+                    && text[m.end..]
+                        .trim_start()
+                        .starts_with(rasd_text::CLOSING_QUOTES)
             };
             let spans: Vec<(usize, usize, &str)> = x
                 .entities

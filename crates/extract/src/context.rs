@@ -291,12 +291,16 @@ impl<'a> Ctx<'a> {
 
     /// True when tokens `first..last` stand between quotation marks («…», "…", “…”).
     pub fn quoted(&self, first: usize, last: usize) -> bool {
-        let mark = |k: Option<usize>, marks: &[&str]| {
+        let mark = |k: Option<usize>, marks: &[char]| {
             k.and_then(|k| self.toks.get(k)).is_some_and(|t| {
-                t.kind == TokenKind::Punct && marks.contains(&self.slice(t.start, t.end))
+                let mut cs = self.slice(t.start, t.end).chars();
+                t.kind == TokenKind::Punct
+                    && cs.next().is_some_and(|c| marks.contains(&c))
+                    && cs.next().is_none()
             })
         };
-        mark(first.checked_sub(1), &["«", "\"", "“"]) && mark(Some(last), &["»", "\"", "”"])
+        mark(first.checked_sub(1), &rasd_text::OPENING_QUOTES)
+            && mark(Some(last), &rasd_text::CLOSING_QUOTES)
     }
 
     /// True when token `i` (seen through proclitics) is in `set`.

@@ -64,43 +64,37 @@ fn year_at(ctx: &Ctx, k: usize) -> Option<(i32, usize)> {
 /// The occurrence of month/day nearest the article date, or the last/next one.
 fn pick_year(article: Option<Ymd>, m: u8, d: u8, which: Option<i8>) -> Option<i32> {
     let a = article?;
-    let ad = days_from_civil(a.y, a.m, a.d);
-    let cands = [a.y - 1, a.y, a.y + 1];
-    let ok = |y: i32| valid(y, m, d.max(1));
-    match which {
-        Some(-1) => cands
-            .iter()
-            .rev()
-            .copied()
-            .find(|&y| ok(y) && days_from_civil(y, m, d.max(1)) <= ad),
-        Some(1) => cands
-            .iter()
-            .copied()
-            .find(|&y| ok(y) && days_from_civil(y, m, d.max(1)) >= ad),
-        _ => cands
-            .iter()
-            .copied()
-            .filter(|&y| ok(y))
-            .min_by_key(|&y| (days_from_civil(y, m, d.max(1)) - ad).abs()),
-    }
+    let days = |y: i32| valid(y, m, d.max(1)).then(|| days_from_civil(y, m, d.max(1)));
+    choose_year(a.y - 1..=a.y + 1, days, a, which)
 }
 
-/// The Hijri year of month `m` (day `d`) nearest the article date, or the last before it
-/// (`which` −1), or the first after it (1), as [`pick_year`] does for Gregorian months.
+/// The Hijri year of month `m` (day `d`) by the same rule as [`pick_year`].
 fn pick_hijri_year(article: Option<Ymd>, m: u8, d: u8, which: Option<i8>) -> Option<i32> {
     let a = article?;
-    let ad = days_from_civil(a.y, a.m, a.d);
     // A Hijri year is 354 or 355 days: the article's falls within two of this estimate.
     let near = ((a.y - 622) as f64 * 365.2425 / 354.367) as i32 + 1;
     let days = |y: i32| {
         let g = hijri_to_gregorian(y, m, d);
-        days_from_civil(g.y, g.m, g.d)
+        Some(days_from_civil(g.y, g.m, g.d))
     };
-    let cands = near - 2..=near + 2;
+    choose_year(near - 2..=near + 2, days, a, which)
+}
+
+/// Of the candidate years (ascending) whose date exists (`days`: its day number), the one
+/// nearest the article's date, the last on or before it (`which` −1), or the first on or
+/// after it (1).
+fn choose_year(
+    cands: std::ops::RangeInclusive<i32>,
+    days: impl Fn(i32) -> Option<i64>,
+    a: Ymd,
+    which: Option<i8>,
+) -> Option<i32> {
+    let ad = days_from_civil(a.y, a.m, a.d);
+    let dated = cands.filter_map(|y| days(y).map(|n| (y, n)));
     match which {
-        Some(-1) => cands.filter(|&y| days(y) <= ad).max(),
-        Some(1) => cands.filter(|&y| days(y) >= ad).min(),
-        _ => cands.min_by_key(|&y| (days(y) - ad).abs()),
+        Some(-1) => dated.filter(|&(_, n)| n <= ad).map(|(y, _)| y).max(),
+        Some(1) => dated.filter(|&(_, n)| n >= ad).map(|(y, _)| y).min(),
+        _ => dated.min_by_key(|&(_, n)| (n - ad).abs()).map(|(y, _)| y),
     }
 }
 

@@ -18,6 +18,11 @@ pub use sentence::split_sentences;
 pub use skeleton::{skeleton, skeleton_into};
 pub use tokenize::{tokenize, Token, TokenKind};
 
+/// Marks that open a quotation or a quoted name (the straight one closes it too).
+pub const OPENING_QUOTES: [char; 3] = ['«', '"', '“'];
+/// Marks that close one.
+pub const CLOSING_QUOTES: [char; 3] = ['»', '"', '”'];
+
 /// One analysed token: where it is, and its forms for matching.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Analyzed {
