@@ -43,18 +43,26 @@ fn quote_pairs(ctx: &Ctx) -> Vec<(usize, usize)> {
         if t.kind != TokenKind::Punct {
             continue;
         }
-        match ctx.slice(t.start, t.end) {
-            "\"" => match straight.take() {
+        let mut chars = ctx.slice(t.start, t.end).chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            continue;
+        };
+        // A mark that both opens and closes (the straight «"») pairs with the next one.
+        match (
+            rasd_text::OPENING_QUOTES.contains(&c),
+            rasd_text::CLOSING_QUOTES.contains(&c),
+        ) {
+            (true, true) => match straight.take() {
                 Some(o) => pairs.push((o, k)),
                 None => straight = Some(k),
             },
-            "«" | "“" => open_curly.push(k),
-            "»" | "”" => {
+            (true, false) => open_curly.push(k),
+            (false, true) => {
                 if let Some(o) = open_curly.pop() {
                     pairs.push((o, k));
                 }
             }
-            _ => {}
+            (false, false) => {}
         }
     }
     pairs.sort_unstable();
@@ -260,11 +268,23 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             // «ل»). Either way what was said comes after it.
             let (mut speaker, mut speaker_span, mut after) = (speaker, speaker_span, after);
             let first = k + 1;
-            // «قال لـ"العربية.نت" إن»: after a bare «ل» a short quoted phrase is the one spoken
-            // to, even a name the entity layer does not know.
-            let after_to = |(o, cl): (usize, usize)| {
-                after > first && ctx.toks[after - 1].norm == "ل" && cl > o + 1 && cl <= o + 5
+            // «قال لـ"العربية.نت" إن»: after a bare preposition of address (`addressee` in
+            // events/affixes.tsv) a short quoted phrase is the one spoken to, even a name the
+            // entity layer does not know.
+            let addressee = |bare: bool| {
+                after > first && {
+                    let w = ctx.toks[after - 1].norm.as_str();
+                    lex.res.affixes.of("addressee").iter().any(|(p, _)| {
+                        if bare {
+                            w == p
+                        } else {
+                            w.starts_with(p.as_str())
+                        }
+                    })
+                }
             };
+            let after_to =
+                |(o, cl): (usize, usize)| addressee(true) && cl > o + 1 && cl <= o + 5;
             if let Some((pi, name)) = (form == VerbForm::Finite)
                 .then(|| pairs.iter().position(|&(o, _)| o == after))
                 .flatten()
@@ -274,7 +294,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                 })
             {
                 let (_, cl) = pairs[pi];
-                let spoken_to = after > first && ctx.toks[after - 1].norm.starts_with('ل');
+                let spoken_to = addressee(false);
                 let outlet_noun = name.is_some()
                     && after == first + 1
                     && ctx

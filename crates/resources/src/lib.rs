@@ -365,7 +365,7 @@ pub struct Resources {
     pub topic_words: WordSet,
     /// Words of time that make a trigger which is also a time of day that time («فجر أمس»).
     pub time_words: WordSet,
-    /// Affixes the event rules read off a word (events/affixes.tsv).
+    /// Affixes the event and quotation rules read off a word (events/affixes.tsv).
     pub affixes: Affixes,
     /// Files loaded, in order, for `rasd resources` and error messages.
     pub sources: Vec<String>,

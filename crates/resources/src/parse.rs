@@ -491,7 +491,7 @@ fn parse_line(
         }
         Kind::EventAffixes => {
             need(cols, 2, "KIND and affixes")?;
-            const KINDS: [&str; 8] = [
+            const KINDS: [&str; 9] = [
                 "future",
                 "future-verb",
                 "plural",
@@ -500,6 +500,7 @@ fn parse_line(
                 "accusative",
                 "nominative",
                 "possessive",
+                "addressee",
             ];
             if !KINDS.contains(&cols[0]) {
                 return Err(format!(
