@@ -116,6 +116,32 @@ fn quoted_name(ents: &Entities, (o, c): (usize, usize)) -> Option<usize> {
     (c > o + 1 && (o + 1..c).all(|j| ents.at[j] == Some(e))).then_some(e)
 }
 
+/// A quoted phrase of at most four words: a name or a title rather than what was said.
+/// Words are what spaces part: «إم.إس.إن.بي.سي» is one.
+fn short_quote(ctx: &Ctx, (o, c): (usize, usize)) -> bool {
+    if c <= o + 1 {
+        return false;
+    }
+    let inside = ctx.slice(ctx.toks[o + 1].start, ctx.toks[c - 1].end);
+    (1..=4).contains(&inside.split_whitespace().count())
+}
+
+/// What was said opens within a few words from token `from`: a reported-speech particle
+/// («إن», «بأن») or a colon, before the sentence ends or another speech verb.
+fn content_follows(ctx: &Ctx, lex: &Lexicon, from: usize, s1: usize) -> bool {
+    for c in from..(from + 8).min(s1) {
+        match punct(ctx, c) {
+            Some(":") => return true,
+            Some("." | "؟" | "?" | "!") => return false,
+            Some(_) => {}
+            None if ctx.in_set(&lex.complementizers, c) => return true,
+            None if speech(ctx, lex, c).is_some() => return false,
+            None => {}
+        }
+    }
+    false
+}
+
 /// One past the last token of the entity mention at token `k`.
 fn mention_end(ents: &Entities, k: usize) -> usize {
     let e = ents.at[k];
@@ -318,9 +344,10 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                 }
             }
             // Find what was said: a reported clause, or a quotation in marks.
-            let limit = (after + 15).min(s1);
+            let mut limit = (after + 15).min(s1);
             let mut found = None;
-            for c in after..limit {
+            let mut c = after;
+            while c < limit {
                 if let Some(p) = punct(ctx, c) {
                     if let Some(pi) = pairs.iter().position(|&(o, _)| o == c) {
                         // Right after the subject (and a comma) it is what was said; further
@@ -328,13 +355,35 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                         // الجندول"»), so it must be a sentence's worth of words.
                         let near = (after..c).all(|x| punct(ctx, x).is_some());
                         let (o, cl) = pairs[pi];
-                        if quoted_name(ents, (o, cl)).is_some() && form == VerbForm::Finite {
+                        let named = quoted_name(ents, (o, cl)).is_some()
+                            || (form == VerbForm::Finite
+                                && short_quote(ctx, (o, cl))
+                                && content_follows(ctx, lex, cl + 1, s1));
+                        if named && form == VerbForm::Finite {
+                            // A name the speaker goes by («وقالت محطة "إم.إس.إن.بي.سي"
+                            // التلفزيونية إن», «وقال "العالمي" في حسابه: "…"»): part of who
+                            // spoke, and what was said follows.
+                            if c == after {
+                                speaker_span = Some(match speaker_span {
+                                    Some((s, _)) => (s, ctx.toks[cl].end),
+                                    // The verb's subject is the name itself.
+                                    None => {
+                                        speaker = quoted_name(ents, (o, cl));
+                                        (ctx.toks[o + 1].start, ctx.toks[cl - 1].end)
+                                    }
+                                });
+                            }
+                            // The name's own tokens do not count against the window.
+                            limit = (limit + cl + 1 - c).min(s1);
+                            c = cl + 1;
                             continue;
                         }
                         if near || cl > o + 4 {
                             found = Some((true, pi, c));
                             break;
                         }
+                        // The title's own words are no clause marker («"آيه.إن.زد"»).
+                        c = cl + 1;
                         continue;
                     }
                     if p == ":" {
@@ -348,6 +397,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                     if p == "." || p == "؟" || p == "?" {
                         break;
                     }
+                    c += 1;
                     continue;
                 }
                 if ctx.in_set(&lex.complementizers, c) {
@@ -358,6 +408,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                 if c > after && speech(ctx, lex, c).is_some() {
                     break;
                 }
+                c += 1;
             }
             if form == VerbForm::Finite && speaker.is_some() {
                 sentence_speaker = speaker;

@@ -128,3 +128,51 @@ fn a_quoted_name_is_no_quotation() {
         assert_eq!(q.speaker_text.as_deref(), speaker, "{text}");
     }
 }
+
+/// A short quoted name no list knows, followed within a few words by «إن»/«أن» or a colon, is
+/// who spoke (or part of it): what was said comes after it. A short quotation that ends the
+/// sentence is still a quotation.
+#[test]
+fn a_name_in_quotation_marks_before_the_clause_is_the_speaker() {
+    // (text, words of what was said, its kind, the speaker's words in the text)
+    let cases = [
+        (
+            "وقالت محطة \"إم.إس.إن.بي.سي\" التلفزيونية، الخميس، إن مسؤولين أميركيين يدرسون الرد.",
+            "مسؤولين أميركيين",
+            "reported",
+            Some("محطة \"إم.إس.إن.بي.سي\""),
+        ),
+        (
+            "وقالت \"زد تي ايه\" إن الإجراءات الأميركية تهددها بالإفلاس.",
+            "الإجراءات الأميركية",
+            "reported",
+            Some("زد تي ايه"),
+        ),
+        (
+            "وقال محللون في \"آيه.إن.زد\" في مذكرة: \"نزلت أسعار الذهب لمستوياتها الدنيا\".",
+            "نزلت أسعار الذهب",
+            "direct",
+            Some("محللون"),
+        ),
+        (
+            "وقال مسؤول أمني \"الوضع هادئ\".",
+            "الوضع هادئ",
+            "direct",
+            Some("مسؤول أمني"),
+        ),
+    ];
+    for (text, said, kind, speaker) in cases {
+        let r = analyze(text);
+        for q in &r.quotes {
+            let name = ["إم.إس.إن.بي.سي", "زد تي ايه", "آيه.إن.زد"];
+            assert!(
+                !name.contains(&q.text.as_str()),
+                "«{}» as a quotation: {text}",
+                q.text
+            );
+        }
+        let q = quote(&r, said);
+        assert_eq!(q.kind, kind, "{text}");
+        assert_eq!(q.speaker_text.as_deref(), speaker, "{text}");
+    }
+}
