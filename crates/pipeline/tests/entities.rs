@@ -60,6 +60,27 @@ fn a_preposition_is_no_part_of_a_name() {
     }
 }
 
+/// A name the news knows well, with «و», «ب» or «ل» joined to it («لميسي», «وليفربول»), is
+/// shown and merged without the letter; a name that begins with one of those letters
+/// («وليد») keeps it.
+#[test]
+fn a_joined_preposition_is_no_part_of_a_known_name() {
+    let r = analyze(
+        "وقدم برشلونة عرضا جديدا لميسي لتمديد عقده، فيما يراقب مانشستر سيتي وليفربول الموقف. وقال وليد الفراج إن ميسي لن يرحل.",
+    );
+    let shown = names(&r);
+    for name in ["ليفربول", "وليد الفراج"] {
+        assert!(shown.contains(&name), "«{name}» in {shown:?}");
+    }
+    let messi: Vec<_> = r.entities.iter().filter(|e| e.canonical.contains("ميسي")).collect();
+    assert_eq!(messi.len(), 1, "{shown:?}");
+    assert_eq!(messi[0].canonical, "ميسي", "{shown:?}");
+    assert!(
+        shown.iter().all(|n| !["لميسي", "وليفربول"].contains(n)),
+        "{shown:?}"
+    );
+}
+
 /// One person under every form the article uses: with «عبد» written apart or joined, by the
 /// given name alone, and with «و» before the surname; and no preposition inside the name
 /// («شيرين بالحبس»).
