@@ -955,10 +955,16 @@ pub fn extract(
                 // noun in the dictionaries is that noun, not a name.
                 let event_word =
                     ty != "PER" && last == first + 1 && ctx.in_set(&lex.event_words, first);
+                // «بإذن الله», «رجال الدين»: a word that names a person only beside another
+                // (name-parts.txt); «وقال الشيخ»: a title alone. Neither is a person.
+                let no_person = ty == "PER"
+                    && ((last == first + 1 && ctx.in_set(&lex.res.name_parts, first))
+                        || ctx.match_at(&lex.titles, first, true).is_some_and(|h| h.last == last));
                 if !(abbreviation || ctx.toks[first..last].iter().all(|t| t.is_word()))
                     || adjective_reading(ctx, lex, first, last)
                     || bare_noun
                     || event_word
+                    || no_person
                 {
                     continue;
                 }
@@ -1476,7 +1482,11 @@ pub fn extract(
             let words: Vec<&str> = f.canonical.split_whitespace().collect();
             if words.len() >= 2 {
                 let last = rasd_text::fold(words[words.len() - 1]);
-                if !lex.not_names.contains(&last) && last.chars().count() >= 3 {
+                // «الله» of «عبد الله» is no surname: alone it names no one (name-parts.txt).
+                if !lex.not_names.contains(&last)
+                    && !lex.res.name_parts.contains(&last)
+                    && last.chars().count() >= 3
+                {
                     surnames.entry(last).or_insert(e);
                 }
             }

@@ -81,6 +81,31 @@ fn a_joined_preposition_is_no_part_of_a_known_name() {
     );
 }
 
+/// «الله» ends «ماجدة خير الله» but alone («بإذن الله») names no one: no person's mention is
+/// that word alone.
+#[test]
+fn a_part_of_a_name_alone_is_no_person() {
+    let r = analyze(
+        "وكتبت الناقدة ماجدة خير الله أن الفيلم سينجح بإذن الله، وقالت خير الله إن الحمد لله على ذلك.",
+    );
+    let people = persons(&r);
+    assert!(
+        people.iter().any(|e| e.canonical == "ماجدة خير الله"),
+        "{:?}",
+        names(&r)
+    );
+    for e in people {
+        for m in &e.mentions {
+            let shown = chars(&r.text, m.start, m.end);
+            assert!(
+                rasd_text::fold(&shown) != "الله",
+                "«{shown}» as a mention of «{}»",
+                e.canonical
+            );
+        }
+    }
+}
+
 /// One person under every form the article uses: with «عبد» written apart or joined, by the
 /// given name alone, and with «و» before the surname; and no preposition inside the name
 /// («شيرين بالحبس»).

@@ -605,6 +605,7 @@ fn parse_line(
         | Kind::NotNames
         | Kind::Complementizers
         | Kind::NameLinks
+        | Kind::NameParts
         | Kind::SpeechAdverbs
         | Kind::FunctionWords
         | Kind::GivenNames => {
@@ -615,6 +616,7 @@ fn parse_line(
                 Kind::NoSegment => &mut r.no_segment,
                 Kind::NotNames => &mut r.not_names,
                 Kind::NameLinks => &mut r.name_links,
+                Kind::NameParts => &mut r.name_parts,
                 _ => &mut r.complementizers,
             };
             for w in cols.iter().flat_map(|c| c.split_whitespace()) {
