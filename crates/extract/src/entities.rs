@@ -960,11 +960,17 @@ pub fn extract(
                 let no_person = ty == "PER"
                     && ((last == first + 1 && ctx.in_set(&lex.res.name_parts, first))
                         || ctx.match_at(&lex.titles, first, true).is_some_and(|h| h.last == last));
+                // «14.3 مليار ريال»: the unit of a number (units.tsv) is no body.
+                let unit = first > a
+                    && (ctx.toks[first - 1].kind == TokenKind::Number
+                        || lex.numbers.contains_key(&ctx.toks[first - 1].norm))
+                    && ctx.match_at(&lex.units, first, true).is_some_and(|h| h.last == last);
                 if !(abbreviation || ctx.toks[first..last].iter().all(|t| t.is_word()))
                     || adjective_reading(ctx, lex, first, last)
                     || bare_noun
                     || event_word
                     || no_person
+                    || unit
                 {
                     continue;
                 }

@@ -106,6 +106,24 @@ fn a_part_of_a_name_alone_is_no_person() {
     }
 }
 
+/// «مليار ريال»: the currency after a number is a quantity's unit, no organisation.
+#[test]
+fn the_unit_of_a_number_is_no_name() {
+    let text = "وبلغت الإيرادات في النصف الأول نحو 19.2 مليار ريال بنسبة نمو بلغت 23% مقارنة بـ 15.6 مليار ريال للفترة نفسها من العام السابق.";
+    let r = analyze(text);
+    for e in &r.entities {
+        for m in &e.mentions {
+            let shown = chars(&r.text, m.start, m.end);
+            assert!(!shown.contains("ريال"), "«{shown}» as {} «{}»", e.kind, e.canonical);
+        }
+    }
+    assert!(
+        r.quantities.iter().any(|q| q.unit.as_deref() == Some("SAR")),
+        "{:?}",
+        r.quantities
+    );
+}
+
 /// One person under every form the article uses: with «عبد» written apart or joined, by the
 /// given name alone, and with «و» before the surname; and no preposition inside the name
 /// («شيرين بالحبس»).
