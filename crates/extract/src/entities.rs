@@ -955,11 +955,12 @@ pub fn extract(
                 // noun in the dictionaries is that noun, not a name.
                 let event_word =
                     ty != "PER" && last == first + 1 && ctx.in_set(&lex.event_words, first);
-                // «بإذن الله», «رجال الدين»: a word that names a person only beside another
-                // (name-parts.txt); «وقال الشيخ»: a title alone. Neither is a person.
-                let no_person = ty == "PER"
-                    && ((last == first + 1 && ctx.in_set(&lex.res.name_parts, first))
-                        || ctx.match_at(&lex.titles, first, true).is_some_and(|h| h.last == last));
+                // «بإذن الله», «في ريف درعا»: a word that is part of a name only beside
+                // another (name-parts.txt) names nothing alone. «وقال الشيخ»: a title alone is
+                // no person either.
+                let no_name = (last == first + 1 && ctx.in_set(&lex.res.name_parts, first))
+                    || (ty == "PER"
+                        && ctx.match_at(&lex.titles, first, true).is_some_and(|h| h.last == last));
                 // «14.3 مليار ريال»: the unit of a number (units.tsv) is no body.
                 let unit = first > a
                     && (ctx.toks[first - 1].kind == TokenKind::Number
@@ -969,7 +970,7 @@ pub fn extract(
                     || adjective_reading(ctx, lex, first, last)
                     || bare_noun
                     || event_word
-                    || no_person
+                    || no_name
                     || unit
                 {
                     continue;
@@ -1488,9 +1489,11 @@ pub fn extract(
             let words: Vec<&str> = f.canonical.split_whitespace().collect();
             if words.len() >= 2 {
                 let last = rasd_text::fold(words[words.len() - 1]);
-                // «الله» of «عبد الله» is no surname: alone it names no one (name-parts.txt).
+                // «الله» of «عبد الله» is no surname: alone it names no one (name-parts.txt);
+                // nor is «الشيخ» of «صالح آل الشيخ», which alone is a title.
                 if !lex.not_names.contains(&last)
                     && !lex.res.name_parts.contains(&last)
+                    && lex.titles.get(&last).is_none()
                     && last.chars().count() >= 3
                 {
                     surnames.entry(last).or_insert(e);

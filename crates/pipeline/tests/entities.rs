@@ -81,6 +81,22 @@ fn a_joined_preposition_is_no_part_of_a_known_name() {
     );
 }
 
+/// «شبه» of «شبه جزيرة», «سان» of «سان بطرسبورغ», «البحر» of «البحر الأصفر» name no place
+/// alone (name-parts.txt); the places named beside them are still found.
+#[test]
+fn a_part_of_a_place_name_alone_is_no_place() {
+    let r = analyze(
+        "وقاطع نواب أكراد جلسة التصويت احتجاجاً على خفض مخصصات إقليم كردستان العراق شبه المستقل، فيما ألغى الفنان حفلا في مدينة سان بطرسبورغ في شمال غرب روسيا. وقال مصدر حكومي إن كوريين شماليين فرا إلى كوريا الجنوبية عبر البحر الأصفر، وإن مهاجرين هلكوا في البحر منذ بداية العام.",
+    );
+    let shown = names(&r);
+    for place in ["إقليم كردستان العراق", "روسيا", "كوريا الجنوبية"] {
+        assert!(shown.contains(&place), "«{place}» in {shown:?}");
+    }
+    for part in ["شبه", "سان", "البحر"] {
+        assert!(!shown.contains(&part), "«{part}» alone in {shown:?}");
+    }
+}
+
 /// «الله» ends «ماجدة خير الله» but alone («بإذن الله») names no one: no person's mention is
 /// that word alone.
 #[test]

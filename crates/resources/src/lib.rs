@@ -290,8 +290,8 @@ pub struct Resources {
     pub no_segment: WordSet,
     /// Folded nouns that are never part of a person's name.
     pub not_names: WordSet,
-    /// Folded words that are part of a person's name only beside another («الله» of «عبد
-    /// الله»): alone they name no one.
+    /// Folded words that are part of a name only beside another («الله» of «عبد الله», «شبه»
+    /// of «شبه جزيرة القرم»): alone they name nothing.
     pub name_parts: WordSet,
     /// Folded common given names (a feature of the entity tagger).
     pub given_names: WordSet,
