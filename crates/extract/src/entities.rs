@@ -448,7 +448,7 @@ fn name_clitics(lex: &Lexicon, norm: &str) -> usize {
 /// at least 30% of its occurrences in the news lexicon and is at least eight times as
 /// frequent as the word as written. «وليد», «فريد», «كلوب» are more frequent as written, and keep
 /// their first letter.
-fn clitics_before_known_name(silver: &crate::tagger::Silver, norm: &str) -> usize {
+fn clitics_before_known_name(lex: &Lexicon, silver: &crate::tagger::Silver, norm: &str) -> usize {
     // A word the news has too rarely to count (a typo, «فرين» beside the city «رين») gives
     // nothing to compare with.
     let Some(written) = silver.get(norm).map(|e| e[3]) else {
@@ -463,9 +463,17 @@ fn clitics_before_known_name(silver: &crate::tagger::Silver, norm: &str) -> usiz
             if v.chars().count() < 3 || v.starts_with(['ا', 'و', 'ي', 'ى']) {
                 return None;
             }
-            // «فـ» and «كـ» ("like") seldom stand before a name, and «فرومان», «فكتور»,
-            // «كرولي» begin with them: only «و», «ب», «ل» are read off.
-            if norm.chars().take(*n).any(|c| c == 'ف' || c == 'ك') {
+            // Only the conjunction and prepositions of events/affixes.tsv («و», «ب», «ل») are
+            // read off: «فـ» and «كـ» ("like") seldom stand before a name, and «فرومان»,
+            // «فكتور», «كرولي» begin with them.
+            let clitic = |c: char| {
+                ["conjunction", "preposition"].iter().any(|kind| {
+                    lex.res.affixes.of(kind).iter().any(|(p, s)| {
+                        s.is_empty() && p.chars().eq(std::iter::once(c))
+                    })
+                })
+            };
+            if !norm.chars().take(*n).all(clitic) {
                 return None;
             }
             let e = silver.get(v.as_ref())?;
@@ -1005,7 +1013,7 @@ pub fn extract(
                     1
                 } else {
                     name_clitics(lex, &t.norm)
-                        .max(clitics_before_known_name(&tagger.model.silver, &t.norm))
+                        .max(clitics_before_known_name(lex, &tagger.model.silver, &t.norm))
                 };
                 // «وكانيتي» after «ميغيل أرياس كانيتي»: the «و» of a person already named.
                 if clitics == 0 && kind == EntityType::Per && t.norm.starts_with(['و', 'ف']) {
