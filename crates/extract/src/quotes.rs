@@ -142,6 +142,12 @@ fn content_follows(ctx: &Ctx, lex: &Lexicon, from: usize, s1: usize) -> bool {
     false
 }
 
+/// A preposition of address standing alone («قال مسؤول لـ …»: `addressee` in
+/// events/affixes.tsv), as the tatweel leaves it.
+fn bare_addressee(lex: &Lexicon, norm: &str) -> bool {
+    lex.res.affixes.of("addressee").iter().any(|(p, _)| norm == p)
+}
+
 /// One past the last token of the entity mention at token `k`.
 fn mention_end(ents: &Entities, k: usize) -> usize {
     let e = ents.at[k];
@@ -188,9 +194,12 @@ fn unnamed_subject(
     while k < s1 && k < after + 3 && skippable(ctx, lex, k) {
         k += 1;
     }
+    // «وقالت والدة الطفلين لـ”جيو” إن»: the subject ends before the one spoken to, even
+    // where the marks around the name do not pair.
     let part = |j: usize| {
         j < s1
             && ctx.toks[j].kind == TokenKind::Arabic
+            && !bare_addressee(lex, &ctx.toks[j].norm)
             && !ctx.in_set(&lex.function_words, j)
             && !ctx.in_set(&lex.complementizers, j)
             && lex.relative.max_len(&ctx.toks[j].norm) == 0
@@ -294,19 +303,22 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             // «ل»). Either way what was said comes after it.
             let (mut speaker, mut speaker_span, mut after) = (speaker, speaker_span, after);
             let first = k + 1;
+            // The subject ends before a bare «لـ»; what follows it is read as after «لـ».
+            if form == VerbForm::Finite && after < s1 && bare_addressee(lex, &ctx.toks[after].norm)
+            {
+                after += 1;
+            }
             // «قال لـ"العربية.نت" إن»: after a bare preposition of address (`addressee` in
             // events/affixes.tsv) a short quoted phrase is the one spoken to, even a name the
             // entity layer does not know.
             let addressee = |bare: bool| {
                 after > first && {
                     let w = ctx.toks[after - 1].norm.as_str();
-                    lex.res.affixes.of("addressee").iter().any(|(p, _)| {
-                        if bare {
-                            w == p
-                        } else {
-                            w.starts_with(p.as_str())
-                        }
-                    })
+                    if bare {
+                        bare_addressee(lex, w)
+                    } else {
+                        lex.res.affixes.of("addressee").iter().any(|(p, _)| w.starts_with(p.as_str()))
+                    }
                 }
             };
             let after_to =

@@ -154,6 +154,13 @@ fn a_name_in_quotation_marks_before_the_clause_is_the_speaker() {
             "direct",
             Some("محللون"),
         ),
+        // Marks that do not pair (two closing quotes): the subject still ends before «لـ».
+        (
+            "وقالت والدة الطفلين لـ”جيو” إن زوجها غادر المنزل مساء أمس.",
+            "زوجها غادر",
+            "reported",
+            Some("والدة الطفلين"),
+        ),
         (
             "وقال مسؤول أمني \"الوضع هادئ\".",
             "الوضع هادئ",
