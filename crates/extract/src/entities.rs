@@ -990,6 +990,17 @@ pub fn extract(
                         Absorbed::Freed(country) => inherited = country,
                     }
                 }
+                // «في مالي»: a name the gazetteer leaves to the tagger (`tagged=` in
+                // entities/*.tsv; «مالي» is also "financial") is that entry where the tagger
+                // reads a place or a body there.
+                if let Some(h) = ctx
+                    .match_at(&lex.tagged, first, true)
+                    .filter(|h| h.last == last && matches!(ty, "LOC" | "ORG"))
+                {
+                    let e = ents.entity_for_entry(lex, *h.value);
+                    ents.add_mention(e, first, last, h.start, h.end);
+                    continue;
+                }
                 // The record has no MISC type: events, works and nationalities stay out.
                 let mut kind = match ty {
                     "PER" => EntityType::Per,

@@ -69,6 +69,9 @@ pub struct Lexicon {
     /// Names read as an entry only inside quotation marks («الشرق الأوسط», the newspaper)
     /// → indices into `res.entities`.
     pub quoted: Phrases<Vec<usize>>,
+    /// Names of `tagged=` in entities/*.tsv: the entry where the statistical tagger reads a
+    /// name («مالي», Mali, is also "financial"), by index into `res.entities`.
+    pub tagged: Phrases<usize>,
     pub nationality: Phrases<String>,
     pub titles: Phrases<TitleInfo>,
     pub speech: HashMap<String, (String, VerbForm)>,
@@ -114,6 +117,12 @@ impl Lexicon {
                     Some(_) => {}
                     None => quoted.insert(a, vec![i]),
                 }
+            }
+        }
+        let mut tagged = Phrases::default();
+        for (i, e) in res.entities.iter().enumerate() {
+            for a in e.attrs.get("tagged").into_iter().flat_map(|v| v.split('|')) {
+                tagged.insert(a, i);
             }
         }
         let office_holders = (0..res.entities.len())
@@ -166,6 +175,7 @@ impl Lexicon {
             office_holders,
             gazetteer,
             quoted,
+            tagged,
             nationality,
             titles,
             speech,

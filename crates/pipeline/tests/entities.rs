@@ -122,6 +122,28 @@ fn a_part_of_a_name_alone_is_no_person() {
     }
 }
 
+/// «مالي» is Mali where the tagger reads a place (`tagged=` in countries.tsv) and
+/// "financial" elsewhere: the country's code comes with the first, nothing with the second.
+#[test]
+fn a_name_the_gazetteer_leaves_to_the_tagger_gets_its_country() {
+    let r = analyze(
+        "وقالت قوة الأمم المتحدة في مالي في بيان لها إن الهجوم استهدف قاعدة في شمال شرق مالي قرب الحدود مع النيجر، فيما قدمت فرنسا دعم مالي كبير للحكومة.",
+    );
+    let mali: Vec<_> = r
+        .entities
+        .iter()
+        .filter(|e| e.country.as_deref() == Some("MLI"))
+        .collect();
+    assert_eq!(mali.len(), 1, "{:?}", names(&r));
+    assert_eq!(mali[0].mentions.len(), 2, "{:?}", mali[0].mentions);
+    let support = r.text.find("دعم مالي").map(|b| r.text[..b].chars().count() + 4);
+    for e in &r.entities {
+        for m in &e.mentions {
+            assert!(Some(m.start) != support, "«مالي» of «دعم مالي» read as {}", e.canonical);
+        }
+    }
+}
+
 /// «مليار ريال»: the currency after a number is a quantity's unit, no organisation.
 #[test]
 fn the_unit_of_a_number_is_no_name() {
