@@ -468,9 +468,11 @@ fn clitics_before_known_name(lex: &Lexicon, silver: &crate::tagger::Silver, norm
             // «فكتور», «كرولي» begin with them.
             let clitic = |c: char| {
                 ["conjunction", "preposition"].iter().any(|kind| {
-                    lex.res.affixes.of(kind).iter().any(|(p, s)| {
-                        s.is_empty() && p.chars().eq(std::iter::once(c))
-                    })
+                    lex.res
+                        .affixes
+                        .of(kind)
+                        .iter()
+                        .any(|(p, s)| s.is_empty() && p.chars().eq(std::iter::once(c)))
                 })
             };
             if !norm.chars().take(*n).all(clitic) {
@@ -968,12 +970,16 @@ pub fn extract(
                 // no person either.
                 let no_name = (last == first + 1 && ctx.in_set(&lex.res.name_parts, first))
                     || (ty == "PER"
-                        && ctx.match_at(&lex.titles, first, true).is_some_and(|h| h.last == last));
+                        && ctx
+                            .match_at(&lex.titles, first, true)
+                            .is_some_and(|h| h.last == last));
                 // «14.3 مليار ريال»: the unit of a number (units.tsv) is no body.
                 let unit = first > a
                     && (ctx.toks[first - 1].kind == TokenKind::Number
                         || lex.numbers.contains_key(&ctx.toks[first - 1].norm))
-                    && ctx.match_at(&lex.units, first, true).is_some_and(|h| h.last == last);
+                    && ctx
+                        .match_at(&lex.units, first, true)
+                        .is_some_and(|h| h.last == last);
                 if !(abbreviation || ctx.toks[first..last].iter().all(|t| t.is_word()))
                     || adjective_reading(ctx, lex, first, last)
                     || bare_noun
@@ -1023,8 +1029,11 @@ pub fn extract(
                 let mut clitics = if conj {
                     1
                 } else {
-                    name_clitics(lex, &t.norm)
-                        .max(clitics_before_known_name(lex, &tagger.model.silver, &t.norm))
+                    name_clitics(lex, &t.norm).max(clitics_before_known_name(
+                        lex,
+                        &tagger.model.silver,
+                        &t.norm,
+                    ))
                 };
                 // «وكانيتي» after «ميغيل أرياس كانيتي»: the «و» of a person already named.
                 if clitics == 0 && kind == EntityType::Per && t.norm.starts_with(['و', 'ف']) {

@@ -145,7 +145,11 @@ fn content_follows(ctx: &Ctx, lex: &Lexicon, from: usize, s1: usize) -> bool {
 /// A preposition of address standing alone («قال مسؤول لـ …»: `addressee` in
 /// events/affixes.tsv), as the tatweel leaves it.
 fn bare_addressee(lex: &Lexicon, norm: &str) -> bool {
-    lex.res.affixes.of("addressee").iter().any(|(p, _)| norm == p)
+    lex.res
+        .affixes
+        .of("addressee")
+        .iter()
+        .any(|(p, _)| norm == p)
 }
 
 /// One past the last token of the entity mention at token `k`.
@@ -317,12 +321,15 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                     if bare {
                         bare_addressee(lex, w)
                     } else {
-                        lex.res.affixes.of("addressee").iter().any(|(p, _)| w.starts_with(p.as_str()))
+                        lex.res
+                            .affixes
+                            .of("addressee")
+                            .iter()
+                            .any(|(p, _)| w.starts_with(p.as_str()))
                     }
                 }
             };
-            let after_to =
-                |(o, cl): (usize, usize)| addressee(true) && cl > o + 1 && cl <= o + 5;
+            let after_to = |(o, cl): (usize, usize)| addressee(true) && cl > o + 1 && cl <= o + 5;
             if let Some((pi, name)) = (form == VerbForm::Finite)
                 .then(|| pairs.iter().position(|&(o, _)| o == after))
                 .flatten()

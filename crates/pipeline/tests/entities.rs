@@ -4,7 +4,7 @@
 mod common;
 
 use common::{chars, check_offsets, persons, pipeline};
-use rasd_doc::Record;
+use rasd_doc::{Entity, Record};
 use rasd_read::Article;
 
 fn analyze(text: &str) -> Record {
@@ -15,6 +15,10 @@ fn analyze(text: &str) -> Record {
 
 fn names(r: &Record) -> Vec<&str> {
     r.entities.iter().map(|e| e.canonical.as_str()).collect()
+}
+
+fn entities_where(r: &Record, keep: impl Fn(&Entity) -> bool) -> Vec<&Entity> {
+    r.entities.iter().filter(|e| keep(e)).collect()
 }
 
 /// «مسعد عوض ومحمد هاني ورمضان صبحي»: three people, not one name with «و» inside.
@@ -40,11 +44,7 @@ fn a_preposition_is_no_part_of_a_name() {
     let r = analyze(
         "واختتم الأهلي تدريباته أمس استعدادا للمباراة، وقال مدرب الأهلي إن الفوز مهم للأهلي في الدوري. وأعلن المتحدث باسم الحكومة أن الدعم للجيش المصري مستمر.",
     );
-    let clubs: Vec<_> = r
-        .entities
-        .iter()
-        .filter(|e| e.canonical.contains("أهلي"))
-        .collect();
+    let clubs = entities_where(&r, |e| e.canonical.contains("أهلي"));
     assert_eq!(clubs.len(), 1, "{:?}", names(&r));
     assert!(
         names(&r).iter().all(|n| !n.starts_with("لل")),
@@ -72,7 +72,7 @@ fn a_joined_preposition_is_no_part_of_a_known_name() {
     for name in ["ليفربول", "وليد الفراج"] {
         assert!(shown.contains(&name), "«{name}» in {shown:?}");
     }
-    let messi: Vec<_> = r.entities.iter().filter(|e| e.canonical.contains("ميسي")).collect();
+    let messi = entities_where(&r, |e| e.canonical.contains("ميسي"));
     assert_eq!(messi.len(), 1, "{shown:?}");
     assert_eq!(messi[0].canonical, "ميسي", "{shown:?}");
     assert!(
@@ -89,7 +89,8 @@ fn a_part_of_a_place_name_alone_is_no_place() {
         "وقاطع نواب أكراد جلسة التصويت احتجاجاً على خفض مخصصات إقليم كردستان العراق شبه المستقل، فيما ألغى الفنان حفلا في مدينة سان بطرسبورغ في شمال غرب روسيا. وقال مصدر حكومي إن كوريين شماليين فرا إلى كوريا الجنوبية عبر البحر الأصفر، وإن مهاجرين هلكوا في البحر منذ بداية العام.",
     );
     let shown = names(&r);
-    for place in ["إقليم كردستان العراق", "روسيا", "كوريا الجنوبية"] {
+    for place in ["إقليم كردستان العراق", "روسيا", "كوريا الجنوبية"]
+    {
         assert!(shown.contains(&place), "«{place}» in {shown:?}");
     }
     for part in ["شبه", "سان", "البحر"] {
@@ -129,17 +130,20 @@ fn a_name_the_gazetteer_leaves_to_the_tagger_gets_its_country() {
     let r = analyze(
         "وقالت قوة الأمم المتحدة في مالي في بيان لها إن الهجوم استهدف قاعدة في شمال شرق مالي قرب الحدود مع النيجر، فيما قدمت فرنسا دعم مالي كبير للحكومة.",
     );
-    let mali: Vec<_> = r
-        .entities
-        .iter()
-        .filter(|e| e.country.as_deref() == Some("MLI"))
-        .collect();
+    let mali = entities_where(&r, |e| e.country.as_deref() == Some("MLI"));
     assert_eq!(mali.len(), 1, "{:?}", names(&r));
     assert_eq!(mali[0].mentions.len(), 2, "{:?}", mali[0].mentions);
-    let support = r.text.find("دعم مالي").map(|b| r.text[..b].chars().count() + 4);
+    let support = r
+        .text
+        .find("دعم مالي")
+        .map(|b| r.text[..b].chars().count() + 4);
     for e in &r.entities {
         for m in &e.mentions {
-            assert!(Some(m.start) != support, "«مالي» of «دعم مالي» read as {}", e.canonical);
+            assert!(
+                Some(m.start) != support,
+                "«مالي» of «دعم مالي» read as {}",
+                e.canonical
+            );
         }
     }
 }
@@ -152,11 +156,18 @@ fn the_unit_of_a_number_is_no_name() {
     for e in &r.entities {
         for m in &e.mentions {
             let shown = chars(&r.text, m.start, m.end);
-            assert!(!shown.contains("ريال"), "«{shown}» as {} «{}»", e.kind, e.canonical);
+            assert!(
+                !shown.contains("ريال"),
+                "«{shown}» as {} «{}»",
+                e.kind,
+                e.canonical
+            );
         }
     }
     assert!(
-        r.quantities.iter().any(|q| q.unit.as_deref() == Some("SAR")),
+        r.quantities
+            .iter()
+            .any(|q| q.unit.as_deref() == Some("SAR")),
         "{:?}",
         r.quantities
     );
