@@ -973,10 +973,13 @@ pub fn extract(
                         && ctx
                             .match_at(&lex.titles, first, true)
                             .is_some_and(|h| h.last == last));
-                // «14.3 مليار ريال»: the unit of a number (units.tsv) is no body.
-                let unit = first > a
+                // «14.3 مليار ريال»: the unit of a number (units.tsv) is no body; and a unit
+                // is never a place or a person («منطقة اليورو», «ارتفع اليورو»). «ريال»
+                // alone may still be the club.
+                let after_number = first > a
                     && (ctx.toks[first - 1].kind == TokenKind::Number
-                        || lex.numbers.contains_key(&ctx.toks[first - 1].norm))
+                        || lex.numbers.contains_key(&ctx.toks[first - 1].norm));
+                let unit = (after_number || ty != "ORG")
                     && ctx
                         .match_at(&lex.units, first, true)
                         .is_some_and(|h| h.last == last);

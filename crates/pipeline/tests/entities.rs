@@ -171,6 +171,13 @@ fn the_unit_of_a_number_is_no_name() {
         "{:?}",
         r.quantities
     );
+    // A currency is no place either, number or not.
+    let r = analyze("وارتفع معدل التضخم في منطقة اليورو إلى 2 في المئة الشهر الماضي، بحسب مكتب الإحصاءات الأوروبي.");
+    assert!(
+        !names(&r).contains(&"اليورو"),
+        "«اليورو» as a name: {:?}",
+        names(&r)
+    );
 }
 
 /// One person under every form the article uses: with «عبد» written apart or joined, by the
