@@ -318,15 +318,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             let addressee = |bare: bool| {
                 after > first && {
                     let w = ctx.toks[after - 1].norm.as_str();
-                    if bare {
-                        bare_addressee(lex, w)
-                    } else {
-                        lex.res
-                            .affixes
-                            .of("addressee")
-                            .iter()
-                            .any(|(p, _)| w.starts_with(p.as_str()))
-                    }
+                    bare_addressee(lex, w) || (!bare && lex.res.affixes.matches("addressee", w))
                 }
             };
             let after_to = |(o, cl): (usize, usize)| addressee(true) && cl > o + 1 && cl <= o + 5;
