@@ -951,16 +951,13 @@ pub fn extract(
                 }
                 // «وزارة الصحة السعودية»: the gazetteer declined this reading of the word, an
                 // adjective agreeing with the noun before it; it is no name of its own.
-                // An organisation's noun alone («جامعة», «منظمة») names no body: the trigger rules
-                // below read the name after it when there is one («منظمة "الخوذ البيضاء"»).
-                // So is «الحكومة» or «الجيش» with a nationality adjective after it: the trigger
-                // rules read «الحكومة السورية» whole, with its country.
+                // An organisation's noun alone («جامعة», «منظمة», «قوات الأمن», «المنتخب») names
+                // no body: the trigger rules below read the name after it when there is one
+                // («منظمة "الخوذ البيضاء"», «الحكومة السورية» whole, with its country).
                 let bare_noun = ty != "PER"
-                    && ctx.match_at(&lex.triggers, first, true).is_some_and(|h| {
-                        h.last == last
-                            && (!h.value.needs_nationality
-                                || ctx.match_at(&lex.nationality, last, false).is_some())
-                    });
+                    && ctx
+                        .match_at(&lex.triggers, first, true)
+                        .is_some_and(|h| h.last == last);
                 // «موسكو وأنقرة، شريكتان»: a place or a body of one word that is an event's
                 // noun in the dictionaries is that noun, not a name.
                 let event_word =
@@ -983,12 +980,27 @@ pub fn extract(
                     && ctx
                         .match_at(&lex.units, first, true)
                         .is_some_and(|h| h.last == last);
+                // «معارضون سوريون», «تقدم الفرنسيون», «الجزيرة الكورية»: a nationality
+                // adjective alone names a people or qualifies a noun, no person and no place.
+                // The forms also written as names (nationalities.tsv) stay: a family name
+                // («قال اللواء التركي», «روس») and, without the article, a city («كوبي»).
+                // Read through a conjunction or preposition joined to it («والألمان»).
+                let demonym = last == first + 1
+                    && ents.at[first].is_none()
+                    && crate::context::variants(&ctx.toks[first].norm)
+                        .iter()
+                        .find(|(v, _)| lex.nationality.get(v.as_ref()).is_some())
+                        .is_some_and(|(v, _)| {
+                            !(lex.nationality_names.contains(v.as_ref())
+                                && (ty == "PER" || !v.starts_with("ال")))
+                        });
                 if !(abbreviation || ctx.toks[first..last].iter().all(|t| t.is_word()))
                     || adjective_reading(ctx, lex, first, last)
                     || bare_noun
                     || event_word
                     || no_name
                     || unit
+                    || demonym
                 {
                     continue;
                 }
@@ -1055,9 +1067,25 @@ pub fn extract(
                         .iter()
                         .position(|f| f.kind == kind && rasd_text::fold_phrase(&f.canonical) == key)
                 };
+                // «معهد الإحصاءات التركي», «صحيفة بيلد الألمانية»: a nationality adjective right
+                // after a body's name gives its country, as it does after a trigger noun. The
+                // name stays as the tagger read it, so that «ليفربول الإنجليزي» and «ليفربول»
+                // remain one club.
+                let country = inherited.or_else(|| {
+                    (kind != EntityType::Per
+                        && kind != EntityType::Loc
+                        && ctx
+                            .toks
+                            .get(last)
+                            .is_some_and(|t| t.sentence == ctx.toks[first].sentence)
+                        && ents.at.get(last).is_some_and(Option::is_none))
+                    .then(|| ctx.match_at(&lex.nationality, last, false))
+                    .flatten()
+                    .map(|h| h.value.clone())
+                });
                 let e = match existing {
                     Some(e) => e,
-                    None => ents.add_found(kind, name, (inherited, sector, None), "tagger"),
+                    None => ents.add_found(kind, name, (country, sector, None), "tagger"),
                 };
                 ents.add_mention(e, first, last, start, stop);
             }

@@ -73,6 +73,8 @@ pub struct Lexicon {
     /// name («مالي», Mali, is also "financial"), by index into `res.entities`.
     pub tagged: Phrases<usize>,
     pub nationality: Phrases<String>,
+    /// The nationality forms also written as names ([`rasd_resources::Nationality::name_like`]).
+    pub nationality_names: WordSet,
     pub titles: Phrases<TitleInfo>,
     pub speech: HashMap<String, (String, VerbForm)>,
     pub months: Phrases<(Calendar, u8)>,
@@ -129,9 +131,13 @@ impl Lexicon {
             .filter(|&i| res.entities[i].attrs.contains_key("from"))
             .collect();
         let mut nationality = Phrases::default();
+        let mut nationality_names = WordSet::default();
         for n in &res.nationalities {
             for f in &n.forms {
                 nationality.insert(f, n.country.clone());
+            }
+            for f in &n.name_like {
+                nationality_names.insert(f.clone());
             }
         }
         let mut titles = Phrases::default();
@@ -177,6 +183,7 @@ impl Lexicon {
             quoted,
             tagged,
             nationality,
+            nationality_names,
             titles,
             speech,
             months,

@@ -307,6 +307,60 @@ fn an_organisation_noun_alone_is_no_body() {
     );
 }
 
+/// A national team or an institute is named with what follows the noun, and takes its
+/// country from the nationality adjective; the noun alone points back to it and names
+/// nothing. A definite noun takes no genitive: in «وتصدر المنتخب المجموعة» the group is what
+/// the team topped, no part of its name.
+#[test]
+fn a_team_or_an_institute_is_named_with_its_country() {
+    let r = analyze(
+        "ونجح المنتخب الفرنسي في التأهل بعد فوزه على منتخب بيرو، وتصدر المنتخب المجموعة الثالثة. وأظهرت بيانات من معهد الإحصاءات التركي نمو الاقتصاد، وقال المعهد إن الصادرات ارتفعت.",
+    );
+    let orgs = entities_where(&r, |e| e.kind == "ORG");
+    // The institute's name may or may not end with the adjective that gives its country.
+    for (name, country) in [("المنتخب الفرنسي", "FRA"), ("معهد الإحصاءات", "TUR")]
+    {
+        assert!(
+            orgs.iter()
+                .any(|e| e.canonical.starts_with(name) && e.country.as_deref() == Some(country)),
+            "«{name}» ({country}) in {:?}",
+            names(&r)
+        );
+    }
+    for e in &r.entities {
+        for m in &e.mentions {
+            let shown = chars(&r.text, m.start, m.end);
+            assert!(
+                !matches!(shown.as_str(), "المنتخب" | "منتخب" | "المعهد" | "معهد")
+                    && !shown.contains("المجموعة"),
+                "«{shown}» as {} «{}»",
+                e.kind,
+                e.canonical
+            );
+        }
+    }
+}
+
+/// «تقدم الفرنسيون», «معارضون سوريون»: a nationality adjective standing alone names a people
+/// or qualifies the noun before it; it is no person and no place.
+#[test]
+fn a_people_named_by_its_nationality_is_no_name() {
+    let r = analyze(
+        "وتقدم الفرنسيون في الدقيقة 40 من المباراة بهدف سجله مبابي، فيما قال معارضون سوريون إن المفاوضات فشلت.",
+    );
+    for e in &r.entities {
+        for m in &e.mentions {
+            let shown = chars(&r.text, m.start, m.end);
+            assert!(
+                !matches!(shown.as_str(), "الفرنسيون" | "سوريون"),
+                "«{shown}» as {} «{}»",
+                e.kind,
+                e.canonical
+            );
+        }
+    }
+}
+
 /// «(بي.بي.سي)», «أ.ف.ب»: an abbreviation written with dots is the gazetteer's name written
 /// with spaces, one mention over the whole of it; an unknown one the tagger reads is one
 /// name, not its letters apart.

@@ -76,6 +76,10 @@ pub struct Nationality {
     pub country: String,
     /// Folded written forms, article and gender/number endings included.
     pub forms: Vec<String>,
+    /// The forms also written as names: the masculine singular with and without the article
+    /// (a family name, «التركي»; a city, «كوبي») and the third column's forms without it (a
+    /// family name, «روس»).
+    pub name_like: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -497,6 +501,19 @@ mod tests {
                 >= 190
         );
         assert!(r.nationalities.len() >= 100);
+        // The derived plural is no name; the singular and a bare broken plural may be.
+        let rus = r.nationalities.iter().find(|n| n.country == "RUS").unwrap();
+        for f in ["روسي", "الروسي", "روس"] {
+            assert!(
+                rus.name_like.iter().any(|x| x == f),
+                "{f}: {:?}",
+                rus.name_like
+            );
+        }
+        for f in ["الروسيون", "روسيه", "الروس"] {
+            assert!(rus.forms.iter().any(|x| x == f), "{f}");
+            assert!(!rus.name_like.iter().any(|x| x == f), "{f}");
+        }
         assert!(r.titles.len() >= 30);
         assert!(r.speech_verbs.len() >= 30);
         assert!(r.boilerplate.len() >= 10);

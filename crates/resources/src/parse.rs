@@ -198,10 +198,13 @@ fn parse_line(
             need(cols, 2, "COUNTRY and adjective")?;
             let code = country(cols[0])?.ok_or("a nationality needs a country")?;
             let mut forms = Vec::new();
+            let mut name_like = Vec::new();
             for adj in alternatives(cols[1]).into_iter().filter(|a| a != "-") {
                 // One masculine singular adjective without the article yields the forms newswire
                 // uses: ± article, ± feminine ة, plural ون / ين, dual ان / تان / تين.
                 let a = fold(&adj);
+                name_like.push(format!("ال{a}"));
+                name_like.push(a.clone());
                 for f in [
                     a.clone(),
                     format!("{a}ه"),
@@ -216,11 +219,17 @@ fn parse_line(
                 }
             }
             if let Some(extra) = cols.get(2) {
-                forms.extend(alternatives(extra).iter().map(|f| fold_phrase(f)));
+                for f in alternatives(extra).iter().map(|f| fold_phrase(f)) {
+                    if !f.starts_with("ال") {
+                        name_like.push(f.clone());
+                    }
+                    forms.push(f);
+                }
             }
             r.nationalities.push(Nationality {
                 country: code,
                 forms,
+                name_like,
             });
         }
         Kind::Titles => {
