@@ -982,17 +982,32 @@ pub fn extract(
                         .is_some_and(|h| h.last == last);
                 // «معارضون سوريون», «تقدم الفرنسيون», «الجزيرة الكورية»: a nationality
                 // adjective alone names a people or qualifies a noun, no person and no place.
-                // The forms also written as names (nationalities.tsv) stay: a family name
-                // («قال اللواء التركي», «روس») and, without the article, a city («كوبي»).
-                // Read through a conjunction or preposition joined to it («والألمان»).
+                // The forms also written as names (nationalities.tsv) may be one. Without the
+                // article: a given name («تركي»), a family name («روس») or a city («كوبي»).
+                // With it, a family name only where the article has named that person in full
+                // («منصور التركي» … «قال اللواء التركي»); «الملف السوري والليبي» is a file, no
+                // Libyan. A conjunction joined to the word is read through («والألمان»), and a
+                // preposition too, but not into a form that is also a name: «كروس» and «بروس»
+                // are Kroos and Bruce.
                 let demonym = last == first + 1
                     && ents.at[first].is_none()
                     && crate::context::variants(&ctx.toks[first].norm)
                         .iter()
+                        .filter(|(v, n)| {
+                            *n == 0
+                                || v.starts_with("ال")
+                                || !lex.nationality_names.contains(v.as_ref())
+                                || lex
+                                    .res
+                                    .affixes
+                                    .matches("conjunction", &ctx.toks[first].norm)
+                                    && *n == 1
+                        })
                         .find(|(v, _)| lex.nationality.get(v.as_ref()).is_some())
                         .is_some_and(|(v, _)| {
-                            !(lex.nationality_names.contains(v.as_ref())
-                                && (ty == "PER" || !v.starts_with("ال")))
+                            !lex.nationality_names.contains(v.as_ref())
+                                || (v.starts_with("ال")
+                                    && (ty != "PER" || same_person(&ents, lex, v).is_none()))
                         });
                 if !(abbreviation || ctx.toks[first..last].iter().all(|t| t.is_word()))
                     || adjective_reading(ctx, lex, first, last)

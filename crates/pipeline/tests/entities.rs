@@ -361,6 +361,51 @@ fn a_people_named_by_its_nationality_is_no_name() {
     }
 }
 
+/// «المسلمين», «العلويين»: a community named by its faith is a people, and «العزيز» of «عبد
+/// العزيز» completes a name; alone none of them is a person (name-parts.txt).
+#[test]
+fn a_community_is_no_person() {
+    let r = analyze(
+        "لكن المسلمين فرطوا في إنجازاتهم بانغلاقهم على أنفسهم. ودمر المسلحون المراكز الخاصة بالعلويين والمسيحيين في المنطقة. ونعمل ليل نهار إرضاء لقيادتنا وللشعب السعودي العزيز.",
+    );
+    assert!(r.entities.is_empty(), "{:?}", names(&r));
+}
+
+/// «نظيره الروسي والبرتغالي»: a nationality adjective that is also a family name is one only
+/// where the article has named that person in full («منصور التركي» … «وأضاف التركي»).
+#[test]
+fn a_nationality_adjective_is_a_surname_only_of_someone_named() {
+    let r = analyze(
+        "ورافق منتخب أوروغواي نظيره الروسي والبرتغالي إلى الدور ثمن النهائي. وقالت المعارضة إن ضابطين من الجيشين الروسي والسوري أبلغا المسلحين بشروط الاتفاق.",
+    );
+    assert!(persons(&r).is_empty(), "{:?}", names(&r));
+    let r = analyze(
+        "وقال المتحدث الأمني اللواء منصور التركي إن الانتحاري فجر نفسه. وأضاف التركي أن التحقيقات مستمرة.",
+    );
+    let people = persons(&r);
+    assert_eq!(people.len(), 1, "{:?}", names(&r));
+    assert!(
+        people[0].mentions.len() == 2,
+        "«{}» {:?}",
+        people[0].canonical,
+        people[0].mentions
+    );
+}
+
+/// The Kurds have a CAMEO code of their own (KUR, nationalities.tsv): fighters called Kurdish
+/// are a Kurdish side of the event.
+#[test]
+fn kurdish_fighters_are_a_kurdish_side() {
+    let r = analyze("وقال مسؤولون إن المقاتلين الأكراد هاجموا مواقع لتنظيم داعش قرب الرقة.");
+    assert!(
+        r.events
+            .iter()
+            .any(|e| e.source.as_ref().and_then(|s| s.country.as_deref()) == Some("KUR")),
+        "{:?}",
+        r.events
+    );
+}
+
 /// «(بي.بي.سي)», «أ.ف.ب»: an abbreviation written with dots is the gazetteer's name written
 /// with spaces, one mention over the whole of it; an unknown one the tagger reads is one
 /// name, not its letters apart.
