@@ -102,8 +102,16 @@ fn subject(
     while k < ctx.toks.len() && k < after + 3 && skippable(ctx, lex, k) {
         k += 1;
     }
-    if let Some(t) = ents.titles.iter().find(|t| t.first == k) {
-        return Some((t.entity, t.first, t.last));
+    if let Some(mut t) = ents.titles.iter().find(|t| t.first == k) {
+        // «ولي العهد صاحب السمو الملكي الأمير محمد بن سلمان»: titles in a row before one
+        // name; the last of them leads to the person.
+        while t.entity.is_none() {
+            match ents.titles.iter().find(|n| n.first == t.last) {
+                Some(n) => t = n,
+                None => break,
+            }
+        }
+        return Some((t.entity, k, t.last));
     }
     let e = ents.at.get(k).copied().flatten()?;
     Some((Some(e), k, mention_end(ents, k)))

@@ -37,6 +37,29 @@ fn an_unnamed_source_is_not_the_last_speaker() {
     assert!(speaker_name(&r, q).is_some_and(|n| n.contains("لافروف")));
 }
 
+/// «ولي العهد صاحب السمو الملكي الأمير محمد بن سلمان»: an honorific between the titles is
+/// no person; the one who spoke is the man the last title names.
+#[test]
+fn titles_in_a_row_lead_to_the_one_named_after_them() {
+    let r = analyze(
+        "وقال ولي العهد صاحب السمو الملكي الأمير محمد بن سلمان إن المملكة ماضية في الإصلاح. وأعرب صاحب السمو الملكي الأمير فيصل بن سلمان أمير منطقة المدينة المنورة عن شكره للمتطوعين.",
+    );
+    let q = quote(&r, "ماضية في الإصلاح");
+    assert!(
+        speaker_name(&r, q).is_some_and(|n| n.contains("محمد بن سلمان")),
+        "{:?}",
+        q
+    );
+    for e in &r.entities {
+        assert!(
+            !e.canonical.contains("السمو"),
+            "«{}» as {}",
+            e.canonical,
+            e.kind
+        );
+    }
+}
+
 /// «وكان الإعلام الفرنسي قد أشار إلى أن …»: the subject stands before the verb; the quotation
 /// is not carried over to the last speaker.
 #[test]
