@@ -269,6 +269,45 @@ fn trim_span(ctx: &Ctx, mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// A reported clause that runs into a quotation it does not close («قال: «الوقت الحالي …» with
+/// the closing mark sentences later, «… هلا في محبوبي»» with the opening one before the
+/// verb) keeps the words, not the stray mark at its edge. A mark is stray where the span holds
+/// more marks of its kind that open than close (or an odd number of «"»).
+fn without_stray_marks(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    let excess = |s: usize, e: usize, i: usize| -> i32 {
+        let (o, c) = (rasd_text::OPENING_QUOTES[i], rasd_text::CLOSING_QUOTES[i]);
+        if o == c {
+            (t[s..e].matches(o).count() % 2) as i32
+        } else {
+            t[s..e].matches(o).count() as i32 - t[s..e].matches(c).count() as i32
+        }
+    };
+    let kind = |ch: char| {
+        (0..rasd_text::OPENING_QUOTES.len())
+            .find(|&i| rasd_text::OPENING_QUOTES[i] == ch || rasd_text::CLOSING_QUOTES[i] == ch)
+    };
+    if let Some(ch) = t[s..e].chars().next() {
+        if let Some(i) = kind(ch) {
+            let opens = rasd_text::OPENING_QUOTES[i] == ch;
+            let x = excess(s, e, i);
+            if (opens && x > 0) || (!opens && x < 0) {
+                s += ch.len_utf8();
+            }
+        }
+    }
+    if let Some(ch) = t[s..e].chars().next_back() {
+        if let Some(i) = kind(ch) {
+            let closes = rasd_text::CLOSING_QUOTES[i] == ch;
+            let x = excess(s, e, i);
+            let same = rasd_text::OPENING_QUOTES[i] == rasd_text::CLOSING_QUOTES[i];
+            if (closes && (x < 0 || (same && x > 0))) || (!closes && x > 0) {
+                e -= ch.len_utf8();
+            }
+        }
+    }
+    (s, e)
+}
+
 pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
     let pairs = quote_pairs(ctx);
     let mut out: Vec<QuoteFound> = Vec::new();
@@ -477,6 +516,12 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                 (ctx.toks[at + 1].start, ctx.toks[e - 1].end, e)
             };
             let (start, end) = trim_span(ctx, start, end);
+            let (start, end) = if direct {
+                (start, end)
+            } else {
+                let (s, e) = without_stray_marks(ctx.text, start, end);
+                trim_span(ctx, s, e)
+            };
             if end > start {
                 out.push(QuoteFound {
                     speaker,

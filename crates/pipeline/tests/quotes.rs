@@ -60,6 +60,20 @@ fn titles_in_a_row_lead_to_the_one_named_after_them() {
     }
 }
 
+/// «قال: «لنتفق أولا …» whose closing mark never comes: the quotation keeps its words, not
+/// the stray mark it opens with; the inner pair («الربيع العربي») stays.
+#[test]
+fn a_quotation_keeps_no_stray_mark_at_its_edge() {
+    let r = analyze(
+        "وقال الكاتب: «لنتفق أولا أن ما سمي «الربيع العربي» انتهى إلى فضيحة مجلجلة. وكشف أن المجتمعات ليست مؤهلة بعد.",
+    );
+    let q = quote(&r, "انتهى إلى فضيحة");
+    assert_eq!(
+        q.text,
+        "لنتفق أولا أن ما سمي «الربيع العربي» انتهى إلى فضيحة مجلجلة"
+    );
+}
+
 /// «وكان الإعلام الفرنسي قد أشار إلى أن …»: the subject stands before the verb; the quotation
 /// is not carried over to the last speaker.
 #[test]
