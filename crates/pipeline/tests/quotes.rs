@@ -74,6 +74,14 @@ fn a_quotation_keeps_no_stray_mark_at_its_edge() {
     );
 }
 
+/// «وقال لي مسؤول إن …»: the pronoun after «ل» is the one spoken to; the speaker follows it.
+#[test]
+fn the_one_spoken_to_is_no_speaker() {
+    let r = analyze("وقال لي مسؤول في الوزارة إن المحادثات مستمرة.");
+    let q = quote(&r, "المحادثات مستمرة");
+    assert_eq!(q.speaker_text.as_deref(), Some("مسؤول"), "{:?}", q);
+}
+
 /// «وكان الإعلام الفرنسي قد أشار إلى أن …»: the subject stands before the verb; the quotation
 /// is not carried over to the last speaker.
 #[test]
