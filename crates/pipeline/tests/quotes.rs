@@ -17,6 +17,13 @@ fn quote<'a>(r: &'a Record, words: &str) -> &'a Quote {
     quote_containing(r, words).unwrap_or_else(|e| panic!("{e} in {:?}", r.quotes))
 }
 
+/// The record of `text` and its quotation holding `words`.
+fn said(text: &str, words: &str) -> (Record, Quote) {
+    let r = analyze(text);
+    let q = quote(&r, words).clone();
+    (r, q)
+}
+
 fn speaker_name(r: &Record, q: &Quote) -> Option<String> {
     q.speaker
         .as_deref()
@@ -41,12 +48,12 @@ fn an_unnamed_source_is_not_the_last_speaker() {
 /// no person; the one who spoke is the man the last title names.
 #[test]
 fn titles_in_a_row_lead_to_the_one_named_after_them() {
-    let r = analyze(
+    let (r, q) = said(
         "وقال ولي العهد صاحب السمو الملكي الأمير محمد بن سلمان إن المملكة ماضية في الإصلاح. وأعرب صاحب السمو الملكي الأمير فيصل بن سلمان أمير منطقة المدينة المنورة عن شكره للمتطوعين.",
+        "ماضية في الإصلاح",
     );
-    let q = quote(&r, "ماضية في الإصلاح");
     assert!(
-        speaker_name(&r, q).is_some_and(|n| n.contains("محمد بن سلمان")),
+        speaker_name(&r, &q).is_some_and(|n| n.contains("محمد بن سلمان")),
         "{:?}",
         q
     );
@@ -64,10 +71,10 @@ fn titles_in_a_row_lead_to_the_one_named_after_them() {
 /// the stray mark it opens with; the inner pair («الربيع العربي») stays.
 #[test]
 fn a_quotation_keeps_no_stray_mark_at_its_edge() {
-    let r = analyze(
+    let (_, q) = said(
         "وقال الكاتب: «لنتفق أولا أن ما سمي «الربيع العربي» انتهى إلى فضيحة مجلجلة. وكشف أن المجتمعات ليست مؤهلة بعد.",
+        "انتهى إلى فضيحة",
     );
-    let q = quote(&r, "انتهى إلى فضيحة");
     assert_eq!(
         q.text,
         "لنتفق أولا أن ما سمي «الربيع العربي» انتهى إلى فضيحة مجلجلة"
@@ -77,8 +84,10 @@ fn a_quotation_keeps_no_stray_mark_at_its_edge() {
 /// «وقال لي مسؤول إن …»: the pronoun after «ل» is the one spoken to; the speaker follows it.
 #[test]
 fn the_one_spoken_to_is_no_speaker() {
-    let r = analyze("وقال لي مسؤول في الوزارة إن المحادثات مستمرة.");
-    let q = quote(&r, "المحادثات مستمرة");
+    let (_, q) = said(
+        "وقال لي مسؤول في الوزارة إن المحادثات مستمرة.",
+        "المحادثات مستمرة",
+    );
     assert_eq!(q.speaker_text.as_deref(), Some("مسؤول"), "{:?}", q);
 }
 
