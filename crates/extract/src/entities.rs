@@ -175,6 +175,30 @@ fn adjective_reading(ctx: &Ctx, lex: &Lexicon, first: usize, last: usize) -> boo
         && ctx.slice(prev.start, prev.end).starts_with("ال")
 }
 
+/// «معارضون سوريون», «تقدم الفرنسيون», «الجزيرة الكورية»: whether the word at `k`, which the
+/// tagger read alone as a name of type `ty`, is a nationality adjective, naming a people or
+/// qualifying a noun, no person and no place. The forms also written as names
+/// (nationalities.tsv) may be one. Without the article: a given name («تركي»), a family name
+/// («روس») or a city («كوبي»). With it, a family name only where the article has named that
+/// person in full («منصور التركي» … «قال اللواء التركي»); «الملف السوري والليبي» is a file, no
+/// Libyan. A conjunction joined to the word is read through («والألمان»), and a preposition
+/// too, but not into a form that is also a name: «كروس» and «بروس» are Kroos and Bruce.
+fn demonym(ctx: &Ctx, lex: &Lexicon, ents: &Entities, k: usize, ty: &str) -> bool {
+    let norm = &ctx.toks[k].norm;
+    let conjunction = lex.res.affixes.matches("conjunction", norm);
+    let forms = crate::context::variants(norm);
+    let Some((form, _)) = forms.iter().find(|(v, n)| {
+        let name_like = lex.nationality_names.contains(v.as_ref());
+        let read_off = *n == 0 || v.starts_with("ال") || !name_like || (conjunction && *n == 1);
+        read_off && lex.nationality.get(v.as_ref()).is_some()
+    }) else {
+        return false;
+    };
+    let form = form.as_ref();
+    !lex.nationality_names.contains(form)
+        || (form.starts_with("ال") && (ty != "PER" || same_person(ents, lex, form).is_none()))
+}
+
 /// The tokens of a dotted abbreviation («بي.بي.سي»: pieces of one to three letters joined by
 /// dots with no space) that holds tokens `first..last`, when it has two pieces or more.
 fn dotted_abbreviation(ctx: &Ctx, first: usize, last: usize) -> Option<(usize, usize)> {
@@ -980,35 +1004,9 @@ pub fn extract(
                     && ctx
                         .match_at(&lex.units, first, true)
                         .is_some_and(|h| h.last == last);
-                // «معارضون سوريون», «تقدم الفرنسيون», «الجزيرة الكورية»: a nationality
-                // adjective alone names a people or qualifies a noun, no person and no place.
-                // The forms also written as names (nationalities.tsv) may be one. Without the
-                // article: a given name («تركي»), a family name («روس») or a city («كوبي»).
-                // With it, a family name only where the article has named that person in full
-                // («منصور التركي» … «قال اللواء التركي»); «الملف السوري والليبي» is a file, no
-                // Libyan. A conjunction joined to the word is read through («والألمان»), and a
-                // preposition too, but not into a form that is also a name: «كروس» and «بروس»
-                // are Kroos and Bruce.
                 let demonym = last == first + 1
                     && ents.at[first].is_none()
-                    && crate::context::variants(&ctx.toks[first].norm)
-                        .iter()
-                        .filter(|(v, n)| {
-                            *n == 0
-                                || v.starts_with("ال")
-                                || !lex.nationality_names.contains(v.as_ref())
-                                || lex
-                                    .res
-                                    .affixes
-                                    .matches("conjunction", &ctx.toks[first].norm)
-                                    && *n == 1
-                        })
-                        .find(|(v, _)| lex.nationality.get(v.as_ref()).is_some())
-                        .is_some_and(|(v, _)| {
-                            !lex.nationality_names.contains(v.as_ref())
-                                || (v.starts_with("ال")
-                                    && (ty != "PER" || same_person(&ents, lex, v).is_none()))
-                        });
+                    && demonym(ctx, lex, &ents, first, ty);
                 if !(abbreviation || ctx.toks[first..last].iter().all(|t| t.is_word()))
                     || adjective_reading(ctx, lex, first, last)
                     || bare_noun
