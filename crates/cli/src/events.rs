@@ -347,6 +347,20 @@ fn majority_code(spans: &[serde_json::Value], side: &str) -> (Option<String>, Op
         .unwrap_or((None, None))
 }
 
+type Code = (Option<String>, Option<String>);
+
+/// Prints each side of `e` whose codes differ from the gold ones.
+fn side_errors(e: &Event, gold_src: &Code, gold_tgt: &Code, how: &str, text: &str) {
+    for (side, found, gold) in [
+        ("source", ours(e.source.as_ref()), gold_src),
+        ("target", ours(e.target.as_ref()), gold_tgt),
+    ] {
+        if found != *gold {
+            println!("{how}{side} {found:?}, gold {gold:?} [{}]: {text}", e.trigger.text);
+        }
+    }
+}
+
 fn ours(a: Option<&Actor>) -> (Option<String>, Option<String>) {
     a.map(|a| (a.country.clone(), a.sector.clone()))
         .unwrap_or((None, None))
@@ -479,7 +493,8 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
             // the detector said of it (the record keeps it, with `reported: false`), so that
             // actor coding is measured apart from detection.
             let hit = detected(&evs, &kind);
-            if let Some(e) = hit.or_else(|| evs.iter().find(|e| is_of(e, &kind))) {
+            let coded = hit.or_else(|| evs.iter().find(|e| is_of(e, &kind)));
+            if let Some(e) = coded {
                 coded_n += 1;
                 src_coded += usize::from(ours(e.source.as_ref()) == gold_src);
                 tgt_coded += usize::from(ours(e.target.as_ref()) == gold_tgt);
@@ -487,6 +502,11 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
             let Some(e) = hit else {
                 if args.errors {
                     println!("no event: {text}");
+                    // The actors of the event the detector turned down still tell how the
+                    // sides were coded.
+                    if let Some(e) = coded {
+                        side_errors(e, &gold_src, &gold_tgt, "unreported ", text);
+                    }
                 }
                 continue;
             };
@@ -503,18 +523,10 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
             tgt_major +=
                 usize::from(majority_code(spans, "target_role") == ours(e.target.as_ref()));
             tgt_any += usize::from(any("target_role", e.target.as_ref()));
-            for (side, found, gold, ok) in [
-                ("source", ours(e.source.as_ref()), &gold_src, &mut src_ok),
-                ("target", ours(e.target.as_ref()), &gold_tgt, &mut tgt_ok),
-            ] {
-                if found == *gold {
-                    *ok += 1;
-                } else if args.errors {
-                    println!(
-                        "{side} {found:?}, gold {gold:?} [{}]: {text}",
-                        e.trigger.text
-                    );
-                }
+            src_ok += usize::from(ours(e.source.as_ref()) == gold_src);
+            tgt_ok += usize::from(ours(e.target.as_ref()) == gold_tgt);
+            if args.errors {
+                side_errors(e, &gold_src, &gold_tgt, "", text);
             }
         }
         let pct = |x: usize| x as f64 / n.max(1) as f64;
