@@ -148,6 +148,36 @@ fn found(
     }
 }
 
+/// «ديسمبر من العام 2009», «مارس عام 2011»: a year after a month through a year word.
+fn year_after_word(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<(i32, usize)> {
+    let k = if ctx.toks.get(k).is_some_and(|t| t.norm == "من") {
+        k + 1
+    } else {
+        k
+    };
+    let h = ctx.match_at(&lex.relative, k, false)?;
+    matches!(h.value, Relative::YearWord).then_some(())?;
+    year_at(ctx, h.last)
+}
+
+/// «الرابع من مارس», «الثالث والعشرين من شهر يونيو»: the day an ordinal names, where the
+/// month's name starts, and where the ordinal starts (after any proclitic). An ordinal
+/// followed by anything else is no date («الثاني من نوعه»).
+fn ordinal_day(ctx: &Ctx, lex: &Lexicon, i: usize) -> Option<(u8, usize, usize)> {
+    let h = ctx.match_at(&lex.ordinal_days, i, true)?;
+    let d = *h.value;
+    let word = |k: usize, w: &str| ctx.toks.get(k).is_some_and(|t| t.norm == w);
+    if !word(h.last, "من") {
+        return None;
+    }
+    let at = if word(h.last + 1, "شهر") {
+        h.last + 2
+    } else {
+        h.last + 1
+    };
+    Some((d, at, h.start))
+}
+
 fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<DateFound> {
     // Numeric d/m/y and y-m-d.
     if let (Some(a), true, Some(b), true, Some(c)) = (
@@ -174,11 +204,17 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
             ));
         }
     }
-    // [day] month [/ month] [year | modifier].
-    let day = number(ctx, i)
-        .filter(|d| (1..=31).contains(d))
-        .map(|d| d as u8);
-    let month_at = if day.is_some() { i + 1 } else { i };
+    // [day] month [/ month] [year | modifier]; the day a number or an ordinal.
+    let (day, month_at, day_start) = match ordinal_day(ctx, lex, i) {
+        Some(d) => (Some(d.0), d.1, d.2),
+        None => {
+            let day = number(ctx, i)
+                .filter(|d| (1..=31).contains(d))
+                .map(|d| d as u8);
+            let at = if day.is_some() { i + 1 } else { i };
+            (day, at, ctx.toks[i].start)
+        }
+    };
     if let Some(mh) = ctx.match_at(&lex.months, month_at, day.is_none()) {
         let (cal, m) = *mh.value;
         let mut last = mh.last;
@@ -193,7 +229,7 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
                 }
             }
         }
-        let year = year_at(ctx, last);
+        let year = year_at(ctx, last).or_else(|| year_after_word(ctx, lex, last));
         let which = if year.is_none() {
             modifier(ctx, lex, last)
         } else {
@@ -218,11 +254,7 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
             Some(m),
             day,
         );
-        f.start = if day.is_some() {
-            ctx.toks[i].start
-        } else {
-            mh.start
-        };
+        f.start = if day.is_some() { day_start } else { mh.start };
         match cal {
             Calendar::Hijri => {
                 // «رمضان المقبل», «15 شعبان»: the year is the article's, as for Gregorian
@@ -320,7 +352,7 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
                 }
                 return Some(f);
             }
-            Relative::Modifier(_) => {}
+            Relative::Modifier(_) | Relative::DayOfMonth(_) => {}
         }
     }
     None

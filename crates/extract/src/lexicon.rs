@@ -81,6 +81,9 @@ pub struct Lexicon {
     pub numbers: HashMap<String, (f64, bool)>,
     pub units: Phrases<String>,
     pub relative: Phrases<Relative>,
+    /// The ordinals of relative-dates.tsv that name a day of a month («الرابع من مارس»),
+    /// apart from the other date words: alone they are no time word («الفرع الرابع عشر»).
+    pub ordinal_days: Phrases<u8>,
     pub triggers: Phrases<EntityTrigger>,
     pub not_names: WordSet,
     /// One-word event nouns that stand on their own (not only in «…» patterns): «شريكتان»,
@@ -169,8 +172,12 @@ impl Lexicon {
             units.insert(&u.folded, u.id.clone());
         }
         let mut relative = Phrases::default();
+        let mut ordinal_days = Phrases::default();
         for r in &res.relative {
-            relative.insert(&r.folded, r.meaning.clone());
+            match r.meaning {
+                Relative::DayOfMonth(d) => ordinal_days.insert(&r.folded, d),
+                _ => relative.insert(&r.folded, r.meaning.clone()),
+            }
         }
         let mut triggers = Phrases::default();
         for t in &res.entity_triggers {
@@ -190,6 +197,7 @@ impl Lexicon {
             numbers,
             units,
             relative,
+            ordinal_days,
             triggers,
             // A name stops at a function word as well as at a listed noun.
             not_names: res.not_names.union(&res.function_words).cloned().collect(),

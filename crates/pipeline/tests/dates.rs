@@ -35,3 +35,43 @@ fn hijri_months_without_a_year_take_the_articles() {
         assert_eq!(d.relative, relative, "{d:?}");
     }
 }
+
+/// Written on 2018-07-10: the day of a month as an ordinal, a year after its month through a
+/// year word, and the day before yesterday written with «من», which is two days back and not
+/// «أمس».
+#[test]
+fn ordinal_days_and_the_day_before_yesterday() {
+    let mut a = Article::text(
+        "t",
+        "دخل الفريق الكهف في الثالث والعشرين من يونيو الماضي، وبدأ الإنقاذ في الثامن من شهر يوليو، وأعلن الجيش أول من أمس نهاية العملية، وكان الحادث الأول من نوعه منذ الحادي عشر من سبتمبر 2001، والعيد في العاشر من ذي الحجة، ووقعت الاتفاقية في الأول من ديسمبر من العام 2009.\n".to_string(),
+    );
+    a.date = Some("2018-07-10".into());
+    let r = pipeline().analyze(&a);
+    check_offsets(&r);
+    let expected = [
+        ("الثالث والعشرين من يونيو الماضي", Some("2018-06-23")),
+        ("الثامن من شهر يوليو", Some("2018-07-08")),
+        ("أول من أمس", Some("2018-07-08")),
+        ("الحادي عشر من سبتمبر 2001", Some("2001-09-11")),
+        // 10 Dhu al-Hijjah 1439 by the tabular calendar.
+        ("العاشر من ذي الحجة", Some("2018-08-22")),
+        // The year after the month through «من العام», not the article's.
+        ("الأول من ديسمبر من العام 2009", Some("2009-12-01")),
+    ];
+    for (text, value) in expected {
+        let d = r
+            .dates
+            .iter()
+            .find(|d| d.text == text)
+            .unwrap_or_else(|| panic!("«{text}» in {:?}", r.dates));
+        assert_eq!(d.value.as_deref(), value, "{d:?}");
+    }
+    // An ordinal with no month after «من» is no date, and «أمس» inside «أول من أمس» is not
+    // a date of its own.
+    assert!(
+        r.dates.iter().all(|d| !d.text.contains("نوعه") && d.text != "أمس"),
+        "{:?}",
+        r.dates
+    );
+    assert_eq!(r.dates.len(), expected.len(), "{:?}", r.dates);
+}

@@ -227,6 +227,8 @@ pub enum Relative {
     Modifier(i8),
     /// A noun that introduces a year («عام»).
     YearWord,
+    /// An ordinal that names the day of the month after it («الرابع من مارس»): 1..=31.
+    DayOfMonth(u8),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

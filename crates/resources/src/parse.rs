@@ -340,7 +340,7 @@ fn parse_line(
             need(
                 cols,
                 2,
-                "MEANING (days:N, weekday:N, modifier:past|next|current or year-word) and words",
+                "MEANING (days:N, weekday:N, day:N, modifier:past|next|current or year-word) and words",
             )?;
             let meaning = if cols[0] == "year-word" {
                 Relative::YearWord
@@ -363,9 +363,16 @@ fn parse_line(
                         .filter(|d| (1..=7).contains(d))
                         .ok_or("weekday must be 1..7 (Monday = 1)")?,
                 )
+            } else if let Some(n) = cols[0].strip_prefix("day:") {
+                Relative::DayOfMonth(
+                    n.parse()
+                        .ok()
+                        .filter(|d| (1..=31).contains(d))
+                        .ok_or("day must be 1..31")?,
+                )
             } else {
                 return Err(format!(
-                    "«{}» is not days:N, weekday:N, modifier:… or year-word",
+                    "«{}» is not days:N, weekday:N, day:N, modifier:… or year-word",
                     cols[0]
                 ));
             };
