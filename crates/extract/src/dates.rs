@@ -5,7 +5,7 @@ use rasd_resources::{Calendar, Relative};
 use rasd_text::TokenKind;
 
 use crate::calendar::{civil_from_days, days_from_civil, hijri_to_gregorian, valid, weekday, Ymd};
-use crate::context::Ctx;
+use crate::context::{variants, Ctx};
 use crate::lexicon::Lexicon;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,16 +148,35 @@ fn found(
     }
 }
 
-/// «ديسمبر من العام 2009», «مارس عام 2011»: a year after a month through a year word.
-fn year_after_word(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<(i32, usize)> {
-    let k = if ctx.toks.get(k).is_some_and(|t| t.norm == "من") {
-        k + 1
-    } else {
-        k
-    };
-    let h = ctx.match_at(&lex.relative, k, false)?;
+/// A year said after a month through a year word: its number («ديسمبر من العام 2009», «مارس
+/// عام 2011»), or how far it is from the article's year («يونيو من العام الماضي», «مايو من
+/// هذا العام»).
+enum YearSaid {
+    Number(i32),
+    Shift(i8),
+}
+
+/// [`YearSaid`] after a month at token `k`, and where it ends.
+fn year_after_word(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<(YearSaid, usize)> {
+    let word = |k: usize, w: &str| ctx.toks.get(k).is_some_and(|t| t.norm == w);
+    let k = if word(k, "من") { k + 1 } else { k };
+    let this = word(k, "هذا");
+    let h = ctx.match_at(&lex.relative, k + usize::from(this), false)?;
     matches!(h.value, Relative::YearWord).then_some(())?;
-    year_at(ctx, h.last)
+    // «من هذا العام 2015»: the number, where one follows, says it best.
+    if let Some((y, last)) = year_at(ctx, h.last) {
+        return Some((YearSaid::Number(y), last));
+    }
+    if this {
+        return Some((YearSaid::Shift(0), h.last));
+    }
+    Some((YearSaid::Shift(modifier(ctx, lex, h.last)?), h.last + 1))
+}
+
+/// Whether the word before token `k` is «شهر» (month), with or without a proclitic:
+/// «خلال شهر يونيو», «مقارنة بشهر مايو».
+fn after_month_word(ctx: &Ctx, k: usize) -> bool {
+    k > 0 && variants(&ctx.toks[k - 1].norm).iter().any(|(v, _)| v == "شهر")
 }
 
 /// «الرابع من مارس», «الثالث والعشرين من شهر يونيو»: the day an ordinal names, where the
@@ -229,18 +248,32 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
                 }
             }
         }
-        let year = year_at(ctx, last).or_else(|| year_after_word(ctx, lex, last));
-        let which = if year.is_none() {
+        // A year against the article's («من العام الماضي») is a Gregorian one; a Hijri
+        // month's year is said in Hijri years.
+        let said = year_at(ctx, last)
+            .map(|(y, l)| (YearSaid::Number(y), l))
+            .or_else(|| year_after_word(ctx, lex, last))
+            .filter(|(y, _)| cal == Calendar::Gregorian || matches!(y, YearSaid::Number(_)));
+        let year = match &said {
+            Some((YearSaid::Number(y), l)) => Some((*y, *l)),
+            _ => None,
+        };
+        let shifted = match &said {
+            Some((YearSaid::Shift(by), _)) => article.map(|a| a.y + i32::from(*by)),
+            _ => None,
+        };
+        let which = if said.is_none() {
             modifier(ctx, lex, last)
         } else {
             None
         };
-        // A bare month name is too ambiguous («ماي», «آب»): it needs a day, a year or a
-        // modifier to be a date.
-        if day.is_none() && year.is_none() && which.is_none() {
+        // A bare month name is too ambiguous («ماي», «آب»): it needs a day, a year, a
+        // modifier or the word «شهر» before it to be a date.
+        if day.is_none() && said.is_none() && which.is_none() && !after_month_word(ctx, mh.first)
+        {
             return None;
         }
-        if let Some((_, l)) = year {
+        if let Some((_, l)) = said {
             last = l;
         } else if which.is_some() {
             last += 1;
@@ -280,6 +313,7 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
             Calendar::Gregorian => {
                 let y = year
                     .map(|(y, _)| y)
+                    .or(shifted)
                     .or_else(|| pick_year(article, m, day.unwrap_or(1), which));
                 if day.is_some_and(|d| y.is_some_and(|y| !valid(y, m, d))) {
                     return None;

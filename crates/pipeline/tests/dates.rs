@@ -75,3 +75,33 @@ fn ordinal_days_and_the_day_before_yesterday() {
     );
     assert_eq!(r.dates.len(), expected.len(), "{:?}", r.dates);
 }
+
+/// Written on 2018-07-10: a month alone is a date after «شهر», and a year word after a month
+/// says which year against the article's.
+#[test]
+fn a_month_after_its_word_or_before_a_year_word() {
+    let mut a = Article::text(
+        "t",
+        "ارتفعت الصادرات في شهر يونيو من العام الماضي، وتراجعت مقارنة بشهر مايو، ثم عادت في مارس من هذا العام، وستصدر الأرقام في فبراير من العام المقبل، وارتفعت 3 في المئة في يوليو.\n".to_string(),
+    );
+    a.date = Some("2018-07-10".into());
+    let r = pipeline().analyze(&a);
+    check_offsets(&r);
+    let expected = [
+        ("يونيو من العام الماضي", "2017-06"),
+        ("مايو", "2018-05"),
+        ("مارس من هذا العام", "2018-03"),
+        ("فبراير من العام المقبل", "2019-02"),
+    ];
+    for (text, value) in expected {
+        let d = r
+            .dates
+            .iter()
+            .find(|d| d.text == text)
+            .unwrap_or_else(|| panic!("«{text}» in {:?}", r.dates));
+        assert_eq!(d.value.as_deref(), Some(value), "{d:?}");
+        assert!(d.relative, "{d:?}");
+    }
+    // A month with nothing to say it is one («في يوليو» after a figure) stays unread.
+    assert_eq!(r.dates.len(), expected.len(), "{:?}", r.dates);
+}
