@@ -7,7 +7,7 @@ use rasd_resources::EntityType;
 use rasd_text::TokenKind;
 
 use crate::context::{preposition_with_article, skip_letters, variants, Ctx};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, TitleInfo};
 
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -231,9 +231,13 @@ fn dotted_abbreviation(ctx: &Ctx, first: usize, last: usize) -> Option<(usize, u
 }
 
 /// «المؤتمر الصحافي»: a one-word title after a definite noun is an adjective agreeing with
-/// it, not a person's title.
-fn adjective_reading_of_title(ctx: &Ctx, first: usize, last: usize) -> bool {
+/// it, not a person's title — unless a person's name follows it («مدير الأمن العام اللواء
+/// عاطف السعودي», where «قائد اللواء الأول» is the brigade).
+fn adjective_reading_of_title(ctx: &Ctx, ents: &Entities, first: usize, last: usize) -> bool {
     if last != first + 1 || first == 0 {
+        return false;
+    }
+    if ents.at.get(last).copied().flatten().is_some_and(|e| ents.found[e].kind == EntityType::Per) {
         return false;
     }
     let (t, prev) = (&ctx.toks[first], &ctx.toks[first - 1]);
@@ -1246,20 +1250,32 @@ pub fn extract(
 
     // 4. Titles, with the nationality and the name after them.
     let mut i = 0;
+    // A title that named no one and ended where the next begins, with its role and sector:
+    // «المتحدث باسم وزارة الصحة الدكتور خالد مرغلاني» is the ministry's spokesman, and the
+    // honorific after it says no more than that he holds a doctorate.
+    let mut handed: Option<(usize, TitleInfo)> = None;
     while i < n {
         let Some(hit) = ctx.match_at(&lex.titles, i, true) else {
             i += 1;
             continue;
         };
         if ents.at[hit.first..hit.last].iter().any(Option::is_some)
-            || adjective_reading_of_title(ctx, hit.first, hit.last)
+            || adjective_reading_of_title(ctx, &ents, hit.first, hit.last)
         {
             i = hit.last;
             continue;
         }
-        let info = hit.value.clone();
+        let mut info = hit.value.clone();
+        if let Some((_, before)) = handed.take().filter(|(at, _)| *at == hit.first) {
+            if info.role.as_deref() == Some("honorific") && before.role.is_some() {
+                info = before;
+            }
+        }
         let mut k = hit.last;
         let mut country: Option<String> = None;
+        // Where a person or another title follows the portfolio («وزير الصحة خالد الفالح»,
+        // «مدير العلاقات العامة بالجمعية وليد البوسيف», «مدير الأمن العام اللواء …»).
+        let mut after_portfolio = None;
         if let Some(nat) = ctx.match_at(&lex.nationality, k, false) {
             country = Some(nat.value.clone());
             k = nat.last;
@@ -1268,26 +1284,85 @@ pub fn extract(
             // the title and the nationality.
             let s = ctx.toks[i].sentence;
             let mut j = k;
+            // A portfolio read through a preposition («للثورة الإيرانية», «للجمعية البريطانية»)
+            // names a body whose nationality is not the person's; one read through a bare
+            // «و»-word («وين ليانكسينغ») may have run into the name itself.
+            let (mut through_preposition, mut all_definite) = (false, true);
             while j < n && j < k + 5 {
                 let t = &ctx.toks[j];
                 if t.kind != TokenKind::Arabic
                     || t.sentence != s
-                    || ents.at[j].is_some()
                     || lex.function_words.contains(&t.norm)
                 {
                     break;
                 }
-                if let Some(nat) = ctx.match_at(&lex.nationality, j, false).filter(|_| j > k) {
+                if let Some(e) = ents.at[j] {
+                    if j > k && all_definite && ents.found[e].kind == EntityType::Per {
+                        after_portfolio = Some(j);
+                    } else if j > k && ents.found[e].kind != EntityType::Per {
+                        // A place or body inside the portfolio («بمحافظة الأحساء»); a
+                        // nationality after it is its own.
+                        while j < n && ents.at[j] == Some(e) {
+                            j += 1;
+                        }
+                        through_preposition = true;
+                        continue;
+                    }
+                    break;
+                }
+                if let Some(nat) = ctx
+                    .match_at(&lex.nationality, j, false)
+                    .filter(|_| j > k && !through_preposition)
+                {
                     country = Some(nat.value.clone());
                     k = nat.last;
                     break;
                 }
-                let w = ctx.slice(t.start, t.end);
-                if !(w.starts_with("ال") || w.starts_with("وال") || w.starts_with('و')) {
+                if j > k
+                    && all_definite
+                    && ctx
+                        .match_at(&lex.titles, j, false)
+                        .is_some_and(|h| !adjective_reading_of_title(ctx, &ents, h.first, h.last))
+                {
+                    after_portfolio = Some(j);
                     break;
                 }
+                let w = ctx.slice(t.start, t.end);
+                let definite = ["ال", "وال"].iter().any(|p| w.starts_with(p));
+                // «بالجمعية», «للشركة», and a common noun made definite by what follows it
+                // behind a preposition: «بمحافظة الأحساء», «لشؤون المساجد» (names begin with
+                // these letters too: «بثينة», «لي هسين لونج»).
+                let next_definite = ctx.toks.get(j + 1).is_some_and(|u| {
+                    u.sentence == s
+                        && (ctx.slice(u.start, u.end).starts_with("ال") || ents.at[j + 1].is_some())
+                });
+                let prepositional = ["بال", "لل", "وبال", "ولل"].iter().any(|p| w.starts_with(p))
+                    || (next_definite
+                        && (w.starts_with('ب') || w.starts_with('ل'))
+                        && w.chars().count() >= 4
+                        && ents.common_word(j));
+                if !(definite || prepositional || w.starts_with('و')) {
+                    break;
+                }
+                through_preposition |= prepositional;
+                all_definite &= definite || prepositional;
                 j += 1;
             }
+        }
+        if let Some(j) = after_portfolio.filter(|_| country.is_none()) {
+            if ents.at[j].is_none() {
+                // Another title: the name after it is this one's too («مدير الأمن العام
+                // اللواء فلان»), and it is read when the loop reaches that title.
+                ents.titles.push(TitleRef {
+                    first: hit.first,
+                    last: j,
+                    entity: None,
+                });
+                handed = Some((j, info));
+                i = j;
+                continue;
+            }
+            k = j;
         }
         // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «وزير خارجية روسيا», «المتحدث باسم
         // الخارجية الروسية …»: the body the title belongs to comes before the name.
@@ -1388,10 +1463,10 @@ pub fn extract(
                 continue;
             }
         }
-        let honorific = matches!(
-            info.role.as_deref(),
-            Some("honorific" | "head" | "director")
-        );
+        // The title as written decides whether a name may follow it, whatever role a title
+        // before it handed on.
+        let own_role = hit.value.role.as_deref();
+        let honorific = matches!(own_role, Some("honorific" | "head" | "director"));
         let capture = if same_sentence {
             capture_name(ctx, lex, &ents, name_at, name_at > k)
         } else {
@@ -1403,7 +1478,7 @@ pub fn extract(
             !honorific
                 || country.is_some()
                 || name_at > k
-                || info.role.as_deref() == Some("honorific")
+                || own_role == Some("honorific")
         });
         // After a body with no comma («مدرب مانشستر يونايتد») one word is more likely the rest
         // of the body's name than a person.
@@ -1491,6 +1566,9 @@ pub fn extract(
                     back = Some(e);
                 }
             }
+        }
+        if back.is_none() {
+            handed = Some((k, info));
         }
         ents.titles.push(TitleRef {
             first: hit.first,

@@ -237,3 +237,31 @@ fn a_name_in_quotation_marks_before_the_clause_is_the_speaker() {
         assert_eq!(q.speaker_text.as_deref(), speaker, "{text}");
     }
 }
+
+/// «وزير الصحة خالد الفالح», «مدير الأمن العام اللواء عاطف السعودي»: the portfolio or body
+/// between a title and the name is no bar to the title naming that person, nor is another
+/// title after it, and an honorific after the office («الدكتور») leaves the person the
+/// office's role; a title with no one named after it is no one's.
+#[test]
+fn a_title_names_the_person_after_its_portfolio() {
+    let text = "وأكد وزير الصحة خالد الفالح أنه كلف لجنة عاجلة. وأوضح مدير العلاقات العامة بالجمعية وليد البوسيف أن الجمعية ودعت الأسر. وقال مدير الأمن العام اللواء عاطف السعودي إن الأجهزة تتابع القضية. وأكد المتحدث الرسمي باسم وزارة الصحة الدكتور خالد مرغلاني أن الحالات تراجعت. وقال مدير عام الشؤون الصحية بمحافظة الأحساء الدكتور محمد العبد العالي إن المستشفى جاهز. وقال رئيس الوزراء إن الحكومة ستواصل العمل.";
+    for (words, name, role) in [
+        ("كلف لجنة", "خالد الفالح", "minister"),
+        ("ودعت الأسر", "وليد البوسيف", "director"),
+        ("الأجهزة تتابع", "عاطف السعودي", "officer"),
+        ("الحالات تراجعت", "خالد مرغلاني", "spokesperson"),
+        ("المستشفى جاهز", "محمد العبد العالي", "director"),
+    ] {
+        let (r, q) = said(text, words);
+        let e = q
+            .speaker
+            .as_deref()
+            .and_then(|id| r.entity(id))
+            .unwrap_or_else(|| panic!("no speaker for «{words}»: {q:?}"));
+        assert!(e.canonical.contains(name), "{e:?}");
+        assert_eq!(e.role.as_deref(), Some(role), "{e:?}");
+    }
+    let (r, q) = said(text, "الحكومة ستواصل");
+    assert_eq!(speaker_name(&r, &q), None, "{q:?}");
+    assert_eq!(q.speaker_text.as_deref(), Some("رئيس الوزراء"));
+}
