@@ -1271,6 +1271,30 @@ pub fn extract(
                 info = before;
             }
         }
+        if info.refers_back {
+            // «وأكد سموه أن»: the last person named before in the role the pronoun honours
+            // (a prince, a minister), never someone named after it; with no such person it
+            // names no one.
+            let before = ctx.toks[hit.first].start;
+            let back = ents
+                .found
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.kind == EntityType::Per && f.role.is_some() && f.role == info.role)
+                .filter_map(|(e, f)| {
+                    let last = f.mentions.iter().map(|m| m.0).filter(|&m| m < before).max()?;
+                    Some((e, last))
+                })
+                .max_by_key(|&(_, last)| last)
+                .map(|(e, _)| e);
+            ents.titles.push(TitleRef {
+                first: hit.first,
+                last: hit.last,
+                entity: back,
+            });
+            i = hit.last;
+            continue;
+        }
         let mut k = hit.last;
         let mut country: Option<String> = None;
         // Where a person or another title follows the portfolio («وزير الصحة خالد الفالح»,
@@ -1318,13 +1342,15 @@ pub fn extract(
                     k = nat.last;
                     break;
                 }
-                if j > k
-                    && all_definite
-                    && ctx
-                        .match_at(&lex.titles, j, false)
-                        .is_some_and(|h| !adjective_reading_of_title(ctx, &ents, h.first, h.last))
+                // Another title: right after this one, the two are titles in a row, read in
+                // turn; after a portfolio, it hands this one on.
+                if ctx
+                    .match_at(&lex.titles, j, false)
+                    .is_some_and(|h| !adjective_reading_of_title(ctx, &ents, h.first, h.last))
                 {
-                    after_portfolio = Some(j);
+                    if j > k && all_definite {
+                        after_portfolio = Some(j);
+                    }
                     break;
                 }
                 let w = ctx.slice(t.start, t.end);

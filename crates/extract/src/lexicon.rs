@@ -59,6 +59,9 @@ impl<V> Phrases<V> {
 pub struct TitleInfo {
     pub sector: Option<String>,
     pub role: Option<String>,
+    /// A title with a pronoun on it («سموه», «معاليه»: `refers=back` in titles.tsv) names
+    /// no one after it; it is the last person the article named in that role.
+    pub refers_back: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -150,6 +153,7 @@ impl Lexicon {
                 TitleInfo {
                     sector: t.sector.clone(),
                     role: t.attrs.get("role").cloned(),
+                    refers_back: t.attrs.get("refers").is_some_and(|v| v == "back"),
                 },
             );
         }

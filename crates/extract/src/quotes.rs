@@ -92,17 +92,27 @@ fn skippable(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
 }
 
 /// The subject right after a speech verb: a title (with or without a name) or an entity.
+/// `last_speaker` is whom a title with a pronoun («وأضاف سموه») may mean.
 fn subject(
     ctx: &Ctx,
     lex: &Lexicon,
     ents: &Entities,
     after: usize,
+    last_speaker: Option<usize>,
 ) -> Option<(Option<usize>, usize, usize)> {
     let mut k = after;
     while k < ctx.toks.len() && k < after + 3 && skippable(ctx, lex, k) {
         k += 1;
     }
     if let Some(mut t) = ents.titles.iter().find(|t| t.first == k) {
+        // «وأضاف سموه»: the one who spoke last, where the pronoun's role is theirs, before
+        // whoever in that role the article named last.
+        if let Some(h) = ctx.match_at(&lex.titles, k, true).filter(|h| h.value.refers_back) {
+            let role = h.value.role.as_deref();
+            if let Some(e) = last_speaker.filter(|&e| ents.found[e].role.as_deref() == role) {
+                return Some((Some(e), k, t.last));
+            }
+        }
         // «ولي العهد صاحب السمو الملكي الأمير محمد بن سلمان»: titles in a row before one
         // name; the last of them leads to the person.
         while t.entity.is_none() {
@@ -330,7 +340,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                 || punct(ctx, k - 1).is_some()
                 || !lex.speech.contains_key(ctx.toks[k].norm.as_str());
             let (speaker, speaker_span, after) = match form {
-                VerbForm::Finite => match subject(ctx, lex, ents, k + 1) {
+                VerbForm::Finite => match subject(ctx, lex, ents, k + 1, last_speaker) {
                     Some((e, a, b)) => (e, Some((ctx.toks[a].start, ctx.toks[b - 1].end)), b),
                     None => match unnamed_subject(ctx, lex, ents, k + 1, s1) {
                         Some((a, b)) => {
@@ -554,7 +564,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
         let Some((lemma, VerbForm::Finite)) = speech(ctx, lex, v) else {
             continue;
         };
-        let Some((e, a, b)) = subject(ctx, lex, ents, v + 1) else {
+        let Some((e, a, b)) = subject(ctx, lex, ents, v + 1, None) else {
             continue;
         };
         let (start, end) = trim_span(ctx, ctx.toks[o + 1].start, ctx.toks[c - 1].end);

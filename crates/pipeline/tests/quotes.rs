@@ -265,3 +265,20 @@ fn a_title_names_the_person_after_its_portfolio() {
     assert_eq!(speaker_name(&r, &q), None, "{q:?}");
     assert_eq!(q.speaker_text.as_deref(), Some("رئيس الوزراء"));
 }
+
+/// «وأكد سموه أن», «وأضاف معاليه»: an honorific with a pronoun names the person the article
+/// named before in the role it honours (a prince, a minister), never a name after it.
+#[test]
+fn an_honorific_pronoun_is_the_person_it_honours() {
+    let text = "استقبل صاحب السمو الملكي الأمير خالد الفيصل أمير منطقة مكة المكرمة أمس وفدا من الجامعة بحضور وزير التعليم الدكتور أحمد العيسى. وأكد سموه أن المنطقة تشهد نهضة تعليمية. وأضاف معاليه أن الوزارة ستدعم الجامعة.";
+    for (words, name) in [
+        ("تشهد نهضة", "خالد الفيصل"),
+        ("ستدعم الجامعة", "أحمد العيسى"),
+    ] {
+        let (r, q) = said(text, words);
+        assert!(
+            speaker_name(&r, &q).is_some_and(|n| n.contains(name)),
+            "«{words}»: {q:?}"
+        );
+    }
+}
