@@ -4,7 +4,16 @@
 mod common;
 
 use common::{check_offsets, pipeline};
+use rasd_doc::{DateMention, Record};
 use rasd_read::Article;
+
+/// The date expression written `text` in the record.
+fn date<'a>(r: &'a Record, text: &str) -> &'a DateMention {
+    r.dates
+        .iter()
+        .find(|d| d.text == text)
+        .unwrap_or_else(|| panic!("«{text}» in {:?}", r.dates))
+}
 
 /// Written on 2018-07-10 (26 Shawwal 1439 by the tabular calendar).
 #[test]
@@ -25,11 +34,7 @@ fn hijri_months_without_a_year_take_the_articles() {
         ("15 شعبان", "1439-08-15", Some("2018-05-01"), true),
     ];
     for (text, hijri, value, relative) in expected {
-        let d = r
-            .dates
-            .iter()
-            .find(|d| d.text == text)
-            .unwrap_or_else(|| panic!("«{text}» in {:?}", r.dates));
+        let d = date(&r, text);
         assert_eq!(d.hijri.as_deref(), Some(hijri), "{d:?}");
         assert_eq!(d.value.as_deref(), value, "{d:?}");
         assert_eq!(d.relative, relative, "{d:?}");
@@ -59,11 +64,7 @@ fn ordinal_days_and_the_day_before_yesterday() {
         ("الأول من ديسمبر من العام 2009", Some("2009-12-01")),
     ];
     for (text, value) in expected {
-        let d = r
-            .dates
-            .iter()
-            .find(|d| d.text == text)
-            .unwrap_or_else(|| panic!("«{text}» in {:?}", r.dates));
+        let d = date(&r, text);
         assert_eq!(d.value.as_deref(), value, "{d:?}");
     }
     // An ordinal with no month after «من» is no date, and «أمس» inside «أول من أمس» is not
@@ -94,11 +95,7 @@ fn a_month_after_its_word_or_before_a_year_word() {
         ("فبراير من العام المقبل", "2019-02"),
     ];
     for (text, value) in expected {
-        let d = r
-            .dates
-            .iter()
-            .find(|d| d.text == text)
-            .unwrap_or_else(|| panic!("«{text}» in {:?}", r.dates));
+        let d = date(&r, text);
         assert_eq!(d.value.as_deref(), Some(value), "{d:?}");
         assert!(d.relative, "{d:?}");
     }
