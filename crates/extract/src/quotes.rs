@@ -124,6 +124,10 @@ fn subject(
         return Some((t.entity, k, t.last));
     }
     let e = ents.at.get(k).copied().flatten()?;
+    // «وقال لرويترز إن»: a medium behind the preposition of address is the one spoken to.
+    if ents.found[e].kind == EntityType::Media && spoken_to(lex, &ctx.toks[k].norm) {
+        return None;
+    }
     Some((Some(e), k, mention_end(ents, k)))
 }
 
@@ -227,7 +231,7 @@ fn unnamed_subject(
             && lex.relative.max_len(&ctx.toks[j].norm) == 0
             && speech(ctx, lex, j).is_none()
     };
-    if !part(k) {
+    if !part(k) || spoken_to(lex, &ctx.toks[k].norm) {
         return None;
     }
     let mut last = k + 1;
@@ -243,6 +247,20 @@ fn unnamed_subject(
         last = mention_end(ents, last + 1).min(s1);
     }
     Some((k, last))
+}
+
+/// «وقال للصحفيين إن», «وأضاف لوكالة فرانس برس أن», «قال لرويترز»: the one spoken to stands
+/// where a subject would — behind the preposition of address (`addressee` in
+/// events/affixes.tsv), a definite word (the article's alef drops after «ل»: «للصحفيين»), a
+/// medium's noun (entity-triggers.tsv) or a medium's one-word name — and no subject follows.
+fn spoken_to(lex: &Lexicon, norm: &str) -> bool {
+    let Some(rest) = lex.res.affixes.strip("addressee", norm) else {
+        return false;
+    };
+    let media = |e: &usize| lex.res.entities[*e].kind == EntityType::Media;
+    rest.starts_with('ل')
+        || lex.triggers.get(rest).is_some_and(|t| t.kind == EntityType::Media)
+        || lex.gazetteer.get(rest).is_some_and(|es| es.iter().any(media))
 }
 
 /// The person a definite subject of a word or two refers back to («وتابع المسؤول الكردي»,

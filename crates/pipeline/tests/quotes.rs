@@ -282,3 +282,18 @@ fn an_honorific_pronoun_is_the_person_it_honours() {
         );
     }
 }
+
+/// «وأضاف للصحفيين», «وقال لوكالة فرانس برس», «وقال لرويترز»: the one spoken to stands where
+/// a subject would; the words are still those of the last speaker, not of the agency.
+#[test]
+fn the_one_spoken_to_by_name_is_no_speaker() {
+    let text = "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده تدعم الحل. وأضاف للصحفيين في موسكو إن الحوار مستمر. وقال لوكالة فرانس برس إن الاتفاق قريب. وقال لرويترز إن الوفد سيصل غدا. وقال لاحقا إن الاجتماع انتهى.";
+    for words in ["الحوار مستمر", "الاتفاق قريب", "الوفد سيصل", "الاجتماع انتهى"] {
+        let (r, q) = said(text, words);
+        assert!(
+            speaker_name(&r, &q).is_some_and(|n| n.contains("لافروف")),
+            "«{words}»: {q:?}"
+        );
+        assert_eq!(q.speaker_text, None, "«{words}»: {q:?}");
+    }
+}
