@@ -1314,6 +1314,21 @@ pub fn extract(
             let (mut through_preposition, mut all_definite) = (false, true);
             while j < n && j < k + 5 {
                 let t = &ctx.toks[j];
+                // «مدير الوقاية بوزارة الصحة، جمال فورار»: the name after the portfolio and a
+                // comma.
+                // A title right after a name describes that name («جيمس بيكر وزير الخارجية
+                // الأسبق، وستيفن هادلي»): the name after its comma is the next in a list.
+                let comma = t.is_punct("،", ctx.text) || t.is_punct(",", ctx.text);
+                let after_a_name = hit.first > 0
+                    && ents.at[hit.first - 1].is_some_and(|e| ents.found[e].kind == EntityType::Per);
+                if comma && j > k && all_definite && !after_a_name {
+                    if let Some(e) = ents.at.get(j + 1).copied().flatten() {
+                        if ents.found[e].kind == EntityType::Per && ctx.toks[j + 1].sentence == s {
+                            after_portfolio = Some(j + 1);
+                        }
+                    }
+                    break;
+                }
                 if t.kind != TokenKind::Arabic
                     || t.sentence != s
                     || lex.function_words.contains(&t.norm)
