@@ -356,7 +356,10 @@ fn side_errors(e: &Event, gold_src: &Code, gold_tgt: &Code, how: &str, text: &st
         ("target", ours(e.target.as_ref()), gold_tgt),
     ] {
         if found != *gold {
-            println!("{how}{side} {found:?}, gold {gold:?} [{}]: {text}", e.trigger.text);
+            println!(
+                "{how}{side} {found:?}, gold {gold:?} [{}]: {text}",
+                e.trigger.text
+            );
         }
     }
 }

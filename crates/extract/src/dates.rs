@@ -176,7 +176,10 @@ fn year_after_word(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<(YearSaid, usiz
 /// Whether the word before token `k` is «شهر» (month), with or without a proclitic:
 /// «خلال شهر يونيو», «مقارنة بشهر مايو».
 fn after_month_word(ctx: &Ctx, k: usize) -> bool {
-    k > 0 && variants(&ctx.toks[k - 1].norm).iter().any(|(v, _)| v == "شهر")
+    k > 0
+        && variants(&ctx.toks[k - 1].norm)
+            .iter()
+            .any(|(v, _)| v == "شهر")
 }
 
 /// «الرابع من مارس», «الثالث والعشرين من شهر يونيو»: the day an ordinal names, where the
@@ -269,8 +272,7 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
         };
         // A bare month name is too ambiguous («ماي», «آب»): it needs a day, a year, a
         // modifier or the word «شهر» before it to be a date.
-        if day.is_none() && said.is_none() && which.is_none() && !after_month_word(ctx, mh.first)
-        {
+        if day.is_none() && said.is_none() && which.is_none() && !after_month_word(ctx, mh.first) {
             return None;
         }
         if let Some((_, l)) = said {

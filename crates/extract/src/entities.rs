@@ -230,6 +230,27 @@ fn dotted_abbreviation(ctx: &Ctx, first: usize, last: usize) -> Option<(usize, u
     (b - a >= 3).then_some((a, b))
 }
 
+/// «وأكد سموه أن»: the person an honorific with a pronoun means, the last one named before
+/// byte `before` in the role it honours (a prince, a minister); never someone named after
+/// it, and no one where no one holds the role.
+fn last_in_role(ents: &Entities, role: Option<&str>, before: usize) -> Option<usize> {
+    ents.found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == EntityType::Per && f.role.is_some() && f.role.as_deref() == role)
+        .filter_map(|(e, f)| {
+            let last = f
+                .mentions
+                .iter()
+                .map(|m| m.0)
+                .filter(|&m| m < before)
+                .max()?;
+            Some((e, last))
+        })
+        .max_by_key(|&(_, last)| last)
+        .map(|(e, _)| e)
+}
+
 /// «المؤتمر الصحافي»: a one-word title after a definite noun is an adjective agreeing with
 /// it, not a person's title — unless a person's name follows it («مدير الأمن العام اللواء
 /// عاطف السعودي», where «قائد اللواء الأول» is the brigade).
@@ -237,7 +258,13 @@ fn adjective_reading_of_title(ctx: &Ctx, ents: &Entities, first: usize, last: us
     if last != first + 1 || first == 0 {
         return false;
     }
-    if ents.at.get(last).copied().flatten().is_some_and(|e| ents.found[e].kind == EntityType::Per) {
+    if ents
+        .at
+        .get(last)
+        .copied()
+        .flatten()
+        .is_some_and(|e| ents.found[e].kind == EntityType::Per)
+    {
         return false;
     }
     let (t, prev) = (&ctx.toks[first], &ctx.toks[first - 1]);
@@ -1272,25 +1299,11 @@ pub fn extract(
             }
         }
         if info.refers_back {
-            // «وأكد سموه أن»: the last person named before in the role the pronoun honours
-            // (a prince, a minister), never someone named after it; with no such person it
-            // names no one.
-            let before = ctx.toks[hit.first].start;
-            let back = ents
-                .found
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.kind == EntityType::Per && f.role.is_some() && f.role == info.role)
-                .filter_map(|(e, f)| {
-                    let last = f.mentions.iter().map(|m| m.0).filter(|&m| m < before).max()?;
-                    Some((e, last))
-                })
-                .max_by_key(|&(_, last)| last)
-                .map(|(e, _)| e);
+            let entity = last_in_role(&ents, info.role.as_deref(), ctx.toks[hit.first].start);
             ents.titles.push(TitleRef {
                 first: hit.first,
                 last: hit.last,
-                entity: back,
+                entity,
             });
             i = hit.last;
             continue;
@@ -1312,15 +1325,15 @@ pub fn extract(
             // names a body whose nationality is not the person's; one read through a bare
             // «و»-word («وين ليانكسينغ») may have run into the name itself.
             let (mut through_preposition, mut all_definite) = (false, true);
+            // A title right after a name describes that name («جيمس بيكر وزير الخارجية
+            // الأسبق، وستيفن هادلي»): the name after its comma is the next in a list.
+            let after_a_name = hit.first > 0
+                && ents.at[hit.first - 1].is_some_and(|e| ents.found[e].kind == EntityType::Per);
             while j < n && j < k + 5 {
                 let t = &ctx.toks[j];
                 // «مدير الوقاية بوزارة الصحة، جمال فورار»: the name after the portfolio and a
                 // comma.
-                // A title right after a name describes that name («جيمس بيكر وزير الخارجية
-                // الأسبق، وستيفن هادلي»): the name after its comma is the next in a list.
                 let comma = t.is_punct("،", ctx.text) || t.is_punct(",", ctx.text);
-                let after_a_name = hit.first > 0
-                    && ents.at[hit.first - 1].is_some_and(|e| ents.found[e].kind == EntityType::Per);
                 if comma && j > k && all_definite && !after_a_name {
                     if let Some(e) = ents.at.get(j + 1).copied().flatten() {
                         if ents.found[e].kind == EntityType::Per && ctx.toks[j + 1].sentence == s {
@@ -1377,7 +1390,9 @@ pub fn extract(
                     u.sentence == s
                         && (ctx.slice(u.start, u.end).starts_with("ال") || ents.at[j + 1].is_some())
                 });
-                let prepositional = ["بال", "لل", "وبال", "ولل"].iter().any(|p| w.starts_with(p))
+                let prepositional = ["بال", "لل", "وبال", "ولل"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
                     || (next_definite
                         && (w.starts_with('ب') || w.starts_with('ل'))
                         && w.chars().count() >= 4
@@ -1516,10 +1531,7 @@ pub fn extract(
         // A bare «رئيس» or «مدير» followed by a noun is usually «head of …», not a name: those
         // titles introduce a name only with a nationality or an appositive comma.
         let capture = capture.filter(|_| {
-            !honorific
-                || country.is_some()
-                || name_at > k
-                || own_role == Some("honorific")
+            !honorific || country.is_some() || name_at > k || own_role == Some("honorific")
         });
         // After a body with no comma («مدرب مانشستر يونايتد») one word is more likely the rest
         // of the body's name than a person.

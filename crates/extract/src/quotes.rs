@@ -107,7 +107,10 @@ fn subject(
     if let Some(mut t) = ents.titles.iter().find(|t| t.first == k) {
         // «وأضاف سموه»: the one who spoke last, where the pronoun's role is theirs, before
         // whoever in that role the article named last.
-        if let Some(h) = ctx.match_at(&lex.titles, k, true).filter(|h| h.value.refers_back) {
+        if let Some(h) = ctx
+            .match_at(&lex.titles, k, true)
+            .filter(|h| h.value.refers_back)
+        {
             let role = h.value.role.as_deref();
             if let Some(e) = last_speaker.filter(|&e| ents.found[e].role.as_deref() == role) {
                 return Some((Some(e), k, t.last));
@@ -259,8 +262,14 @@ fn spoken_to(lex: &Lexicon, norm: &str) -> bool {
     };
     let media = |e: &usize| lex.res.entities[*e].kind == EntityType::Media;
     rest.starts_with('ل')
-        || lex.triggers.get(rest).is_some_and(|t| t.kind == EntityType::Media)
-        || lex.gazetteer.get(rest).is_some_and(|es| es.iter().any(media))
+        || lex
+            .triggers
+            .get(rest)
+            .is_some_and(|t| t.kind == EntityType::Media)
+        || lex
+            .gazetteer
+            .get(rest)
+            .is_some_and(|es| es.iter().any(media))
 }
 
 /// The person a definite subject of a word or two refers back to («وتابع المسؤول الكردي»,

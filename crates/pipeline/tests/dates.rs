@@ -70,7 +70,9 @@ fn ordinal_days_and_the_day_before_yesterday() {
     // An ordinal with no month after «من» is no date, and «أمس» inside «أول من أمس» is not
     // a date of its own.
     assert!(
-        r.dates.iter().all(|d| !d.text.contains("نوعه") && d.text != "أمس"),
+        r.dates
+            .iter()
+            .all(|d| !d.text.contains("نوعه") && d.text != "أمس"),
         "{:?}",
         r.dates
     );

@@ -568,9 +568,8 @@ fn a_quoted_newspaper_is_the_outlet_and_no_actor() {
 /// name; the name after its comma is the next in a list and takes nothing from it.
 #[test]
 fn a_title_after_a_name_gives_nothing_to_the_next_in_a_list() {
-    let r = analyze(
-        "وضم الوفد جيمس بيكر وزير الخارجية الأسبق، وستيفن هادلي مستشار الأمن القومي السابق.",
-    );
+    let r =
+        analyze("وضم الوفد جيمس بيكر وزير الخارجية الأسبق، وستيفن هادلي مستشار الأمن القومي السابق.");
     for e in persons(&r) {
         if e.canonical.contains("هادلي") {
             assert_ne!(e.role.as_deref(), Some("foreign_minister"), "{e:?}");

@@ -289,7 +289,8 @@ fn an_honorific_pronoun_is_the_person_it_honours() {
 #[test]
 fn the_one_spoken_to_by_name_is_no_speaker() {
     let text = "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده تدعم الحل. وأضاف للصحفيين في موسكو إن الحوار مستمر. وقال لوكالة فرانس برس إن الاتفاق قريب. وقال لرويترز إن الوفد سيصل غدا. وقال لاحقا إن الاجتماع انتهى.";
-    for words in ["الحوار مستمر", "الاتفاق قريب", "الوفد سيصل", "الاجتماع انتهى"] {
+    for words in ["الحوار مستمر", "الاتفاق قريب", "الوفد سيصل", "الاجتماع انتهى"]
+    {
         let (r, q) = said(text, words);
         assert!(
             speaker_name(&r, &q).is_some_and(|n| n.contains("لافروف")),
