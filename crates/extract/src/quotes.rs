@@ -274,7 +274,8 @@ fn spoken_to(lex: &Lexicon, norm: &str) -> bool {
 
 /// The person a definite subject of a word or two refers back to («وتابع المسؤول الكردي»,
 /// «وأضاف المتحدث»): the last speaker, when that is a person and the words name no body
-/// («وذكرت الوزارة» is the ministry). An indefinite subject («مسؤول أمني») is someone new.
+/// («وذكرت الوزارة» is the ministry), or a body the word names by its first noun («وأضاف
+/// المرصد» after the observatory spoke). An indefinite subject («مسؤول أمني») is someone new.
 fn refers_back(
     ctx: &Ctx,
     lex: &Lexicon,
@@ -285,7 +286,20 @@ fn refers_back(
 ) -> Option<usize> {
     let definite = b - a <= 2 && (a..b).all(|j| ctx.toks[j].norm.starts_with("ال"));
     let body = ctx.match_at(&lex.triggers, a, true).is_some();
-    last_speaker.filter(|&e| definite && !body && ents.found[e].kind == EntityType::Per)
+    // «وقال المرصد السوري لحقوق الإنسان … وأضاف المرصد»: a body named again by the first
+    // noun of its name.
+    let head = |s: &str| s.strip_prefix("ال").unwrap_or(s).to_string();
+    let same_body = |e: usize| {
+        let f = &ents.found[e];
+        matches!(f.kind, EntityType::Org | EntityType::Media)
+            && b == a + 1
+            && rasd_text::fold_phrase(&f.canonical)
+                .split(' ')
+                .next()
+                .is_some_and(|w| head(w) == head(&ctx.toks[a].norm))
+    };
+    last_speaker
+        .filter(|&e| definite && ((!body && ents.found[e].kind == EntityType::Per) || same_body(e)))
 }
 
 fn trim_span(ctx: &Ctx, mut s: usize, mut e: usize) -> (usize, usize) {

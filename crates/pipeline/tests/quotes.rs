@@ -299,3 +299,17 @@ fn the_one_spoken_to_by_name_is_no_speaker() {
         assert_eq!(q.speaker_text, None, "«{words}»: {q:?}");
     }
 }
+
+/// «وقال صندوق النقد الدولي … وأضاف الصندوق»: a body named again by the first noun of its
+/// name is the body that spoke last.
+#[test]
+fn a_body_named_again_by_its_noun_is_the_last_speaker() {
+    let (r, q) = said(
+        "وقال صندوق النقد الدولي إن النمو سيتباطأ. وأضاف الصندوق أن التضخم سيرتفع.",
+        "التضخم سيرتفع",
+    );
+    assert!(
+        speaker_name(&r, &q).is_some_and(|n| n.contains("صندوق النقد")),
+        "{q:?}"
+    );
+}
