@@ -261,7 +261,7 @@ fn spoken_to(lex: &Lexicon, norm: &str) -> bool {
         return false;
     };
     let media = |e: &usize| lex.res.entities[*e].kind == EntityType::Media;
-    rest.starts_with('ل')
+    crate::context::preposition_with_article(norm).is_some()
         || lex
             .triggers
             .get(rest)
