@@ -805,6 +805,45 @@ fn clubs_of_cities(ctx: &Ctx, lex: &Lexicon, ents: &mut Entities) {
     }
 }
 
+/// «منتخب إسبانيا»: a noun of `of-place=yes` (entity-triggers.tsv) whose tokens end at `q`,
+/// then a place of the gazetteer, names that place's body with the place's country, and the
+/// place loses that mention. Returns one past the name's last token. A rule and not the
+/// tagger's choice, which one training run makes the team and the next Spain.
+fn body_of_place(
+    ctx: &Ctx,
+    ents: &mut Entities,
+    (first, start): (usize, usize),
+    q: usize,
+    kind: EntityType,
+) -> Option<usize> {
+    let e = (*ents.at.get(q)?)?;
+    let f = &ents.found[e];
+    let place = matches!(f.kind, EntityType::Gpe | EntityType::Loc) && f.source == "gazetteer";
+    if !place || f.country.is_none() || ctx.toks[q].sentence != ctx.toks[first].sentence {
+        return None;
+    }
+    // The place's own word, with no preposition joined to it («منتخب لإسبانيا» is no name).
+    let &(m0, m1) = f.mentions.iter().find(|m| m.0 == ctx.toks[q].start)?;
+    let last = (q..ents.at.len())
+        .take_while(|&k| ents.at[k] == Some(e) && ctx.toks[k].end <= m1)
+        .last()?
+        + 1;
+    let country = f.country.clone();
+    ents.found[e].mentions.retain(|&m| m != (m0, m1));
+    let name = shown_name(ctx, first, start, m1);
+    let key = rasd_text::fold_phrase(&name);
+    let body = match ents
+        .found
+        .iter()
+        .position(|g| g.kind == kind && rasd_text::fold_phrase(&g.canonical) == key)
+    {
+        Some(b) => b,
+        None => ents.add_found(kind, name, (country, None, None), "pattern"),
+    };
+    ents.add_mention(body, first, last, start, m1);
+    Some(last)
+}
+
 /// A place inside a name the tagger reads as MISC — a competition, an event, a treaty
 /// («كأس إسبانيا», «دوري أبطال أوروبا», «اتفاقية أوسلو») — is part of that name, not a
 /// mention of the place: its mentions there are dropped. The record has no MISC type, so
@@ -1177,6 +1216,13 @@ pub fn extract(
         let trig = hit.value;
         let sentence = ctx.toks[i].sentence;
         let q = hit.last;
+        if trig.of_place {
+            if let Some(last) = body_of_place(ctx, &mut ents, (hit.first, hit.start), q, trig.kind)
+            {
+                i = last;
+                continue;
+            }
+        }
         let is_punct_at = |k: usize, f: fn(&str) -> bool| {
             ctx.toks
                 .get(k)
@@ -1522,7 +1568,7 @@ pub fn extract(
         // The title as written decides whether a name may follow it, whatever role a title
         // before it handed on.
         let own_role = hit.value.role.as_deref();
-        let honorific = matches!(own_role, Some("honorific" | "head" | "director"));
+        let honorific = matches!(own_role, Some("honorific" | "head" | "director" | "ceo"));
         let capture = if same_sentence {
             capture_name(ctx, lex, &ents, name_at, name_at > k)
         } else {

@@ -576,3 +576,68 @@ fn a_title_after_a_name_gives_nothing_to_the_next_in_a_list() {
         }
     }
 }
+
+/// «منتخب إسبانيا», «لمنتخب مصر»: the noun and a country of the gazetteer name that country's
+/// team, by rule, whatever the tagger makes of the words; the country inside the team's name
+/// is no mention of the country, which keeps the mention that is its own.
+#[test]
+fn a_team_named_by_its_country_is_the_team() {
+    let r = analyze(
+        "وسجل مهاجم منتخب إسبانيا هدفين في مرمى منتخب المغرب، وقال المدير الفني لمنتخب مصر إن الفريق جاهز. ويقيم اللاعبون في إسبانيا منذ أسبوع.",
+    );
+    for (team, country) in [
+        ("منتخب إسبانيا", "ESP"),
+        ("منتخب المغرب", "MAR"),
+        ("منتخب مصر", "EGY"),
+    ] {
+        assert!(
+            entities_where(&r, |e| e.kind == "ORG"
+                && e.canonical == team
+                && e.country.as_deref() == Some(country))
+            .len()
+                == 1,
+            "«{team}» ({country}) in {:?}",
+            names(&r)
+        );
+    }
+    let places = entities_where(&r, |e| e.kind == "GPE");
+    let spain: Vec<_> = places.iter().filter(|e| e.canonical == "إسبانيا").collect();
+    assert_eq!(spain.len(), 1, "{:?}", names(&r));
+    assert_eq!(spain[0].mentions.len(), 1, "{:?}", spain[0]);
+    assert!(
+        places
+            .iter()
+            .all(|e| !matches!(e.canonical.as_str(), "مصر" | "المغرب")),
+        "{:?}",
+        names(&r)
+    );
+}
+
+/// «الرئيس التنفيذي لشركة آبل تيم كوك» is a company's chief, not a head of state; «المرصد
+/// السوري لحقوق الإنسان» is a Syrian monitor that speaks for itself.
+#[test]
+fn a_chief_executive_and_the_syrian_observatory() {
+    let r = analyze(
+        "وقال الرئيس التنفيذي لشركة آبل تيم كوك إن المبيعات ارتفعت. وقال المرصد السوري لحقوق الإنسان إن عشرين مدنيا قتلوا في غارات على ريف إدلب.",
+    );
+    let cook = entities_where(&r, |e| e.canonical == "تيم كوك");
+    assert_eq!(cook.len(), 1, "{:?}", names(&r));
+    assert_eq!(
+        (cook[0].role.as_deref(), cook[0].sector.as_deref()),
+        (Some("ceo"), Some("BUS")),
+        "{:?}",
+        cook[0]
+    );
+    let monitor = entities_where(&r, |e| e.canonical == "المرصد السوري لحقوق الإنسان");
+    assert_eq!(monitor.len(), 1, "{:?}", names(&r));
+    assert_eq!(
+        (monitor[0].country.as_deref(), monitor[0].sector.as_deref()),
+        (Some("SYR"), Some("NGO"))
+    );
+    let spoken = r
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("مدنيا"))
+        .expect("the monitor's quotation");
+    assert_eq!(spoken.speaker.as_deref(), Some(monitor[0].id.as_str()));
+}

@@ -187,6 +187,9 @@ pub struct EntityTrigger {
     /// The noun is the first word of the body's own name («جامعة تمبل» is Temple
     /// University), where «صحيفة تايمز» or «شركة أبل» name «تايمز» and «أبل».
     pub in_name: bool,
+    /// The noun followed by a place of the gazetteer names that place's body, with its
+    /// country: «منتخب إسبانيا» is Spain's team, not Spain.
+    pub of_place: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -60,6 +60,15 @@ fn alternatives(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// An attribute that is either absent or `yes`.
+fn yes_flag(attrs: &BTreeMap<String, String>, key: &str) -> Result<bool, String> {
+    match attrs.get(key).map(String::as_str) {
+        None => Ok(false),
+        Some("yes") => Ok(true),
+        Some(o) => Err(format!("{key}= may only be «yes», not «{o}»")),
+    }
+}
+
 fn attrs(cols: &[&str]) -> Result<BTreeMap<String, String>, String> {
     let mut m = BTreeMap::new();
     for c in cols {
@@ -570,11 +579,8 @@ fn parse_line(
                 Some("nationality") => true,
                 Some(o) => return Err(format!("needs= may only be «nationality», not «{o}»")),
             };
-            let in_name = match attrs.get("in-name").map(String::as_str) {
-                None => false,
-                Some("yes") => true,
-                Some(o) => return Err(format!("in-name= may only be «yes», not «{o}»")),
-            };
+            let in_name = yes_flag(&attrs, "in-name")?;
+            let of_place = yes_flag(&attrs, "of-place")?;
             for w in alternatives(cols[1]) {
                 r.entity_triggers.push(EntityTrigger {
                     folded: fold_phrase(&w),
@@ -582,6 +588,7 @@ fn parse_line(
                     needs_nationality,
                     sector: attrs.get("sector").cloned(),
                     in_name,
+                    of_place,
                 });
             }
         }
