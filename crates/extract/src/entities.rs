@@ -805,6 +805,35 @@ fn clubs_of_cities(ctx: &Ctx, lex: &Lexicon, ents: &mut Entities) {
     }
 }
 
+/// The token a title at token `first` stands in apposition to: right before it, with or
+/// without a comma between, in the same sentence.
+fn apposed_person_at(ctx: &Ctx, first: usize) -> Option<usize> {
+    let mut j = first.checked_sub(1)?;
+    let t = &ctx.toks[j];
+    if t.is_punct("،", ctx.text) || t.is_punct(",", ctx.text) {
+        j = j.checked_sub(1)?;
+    }
+    (ctx.toks[j].sentence == ctx.toks[first].sentence).then_some(j)
+}
+
+/// The person named right before a title at token `first` (see `apposed_person_at`).
+fn apposed_person(ctx: &Ctx, ents: &Entities, first: usize) -> Option<usize> {
+    let e = ents.at[apposed_person_at(ctx, first)?]?;
+    (ents.found[e].kind == EntityType::Per).then_some(e)
+}
+
+/// A person may take the office of a title in apposition when they hold none yet and the
+/// title's country, if it says one, is not another than theirs.
+fn may_take_title(f: &Found, country: &Option<String>) -> bool {
+    f.role.is_none() && (country.is_none() || f.country.is_none() || f.country == *country)
+}
+
+fn take_title(f: &mut Found, info: &TitleInfo, country: &Option<String>) {
+    f.role = info.role.clone();
+    f.sector = f.sector.clone().or(info.sector.clone());
+    f.country = f.country.clone().or(country.clone());
+}
+
 /// «منتخب إسبانيا»: a noun of `of-place=yes` (entity-triggers.tsv) whose tokens end at `q`,
 /// then a place of the gazetteer, names that place's body with the place's country, and the
 /// place loses that mention. Returns one past the name's last token. A rule and not the
@@ -1327,6 +1356,9 @@ pub fn extract(
     // «المتحدث باسم وزارة الصحة الدكتور خالد مرغلاني» is the ministry's spokesman, and the
     // honorific after it says no more than that he holds a doctorate.
     let mut handed: Option<(usize, TitleInfo)> = None;
+    // Titles that named no one after them and may stand in apposition to a name found later:
+    // their index in `ents.titles`, office and country.
+    let mut unclaimed: Vec<(usize, TitleInfo, Option<String>)> = Vec::new();
     while i < n {
         let Some(hit) = ctx.match_at(&lex.titles, i, true) else {
             i += 1;
@@ -1635,6 +1667,29 @@ pub fn extract(
             i = end;
             continue;
         }
+        // «محمد التويجري وزير الاقتصاد», «نجاة رضوان، المدير التنفيذي للمعهد»: a title that
+        // names no one after it, right after a person who holds no office yet, is that
+        // person's. One who holds an office already is more often the subject of a verb
+        // whose object the title is («استقبل الملك سلمان رئيس الوزراء العراقي»).
+        // A clitic on the title («للفنانة», «والرئيس») makes it no apposition.
+        let apposable = hit.start == ctx.toks[hit.first].start
+            && !matches!(info.role.as_deref(), Some("honorific" | "counterpart"));
+        if let Some(e) = apposed_person(ctx, &ents, hit.first)
+            .filter(|&e| apposable && may_take_title(&ents.found[e], &country))
+        {
+            take_title(&mut ents.found[e], &info, &country);
+            ents.titles.push(TitleRef {
+                first: hit.first,
+                last: k,
+                entity: Some(e),
+            });
+            i = k.max(hit.last);
+            continue;
+        }
+        if apposable {
+            // The speaker rule below may yet find a name right before it.
+            unclaimed.push((ents.titles.len(), info.clone(), country.clone()));
+        }
         // No name: the title refers back to someone already mentioned.
         let before = ctx.toks[hit.first].start;
         let back = ents
@@ -1729,6 +1784,17 @@ pub fn extract(
             None => ents.add_found(EntityType::Per, name, (None, None, None), "speaker"),
         };
         ents.add_mention(e, k, end, start, stop);
+        // «وأكدت نجاة رضوان، المديرة التنفيذية للمعهد، أن»: the title after the name.
+        let (titles, found) = (&mut ents.titles, &mut ents.found);
+        for (t, info, country) in &unclaimed {
+            let title = &mut titles[*t];
+            if apposed_person_at(ctx, title.first) == Some(end - 1)
+                && may_take_title(&found[e], country)
+            {
+                take_title(&mut found[e], info, country);
+                title.entity = Some(e);
+            }
+        }
     }
 
     // 6. Later short mentions of people found by title: the surname alone.

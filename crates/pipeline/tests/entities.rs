@@ -641,3 +641,31 @@ fn a_chief_executive_and_the_syrian_observatory() {
         .expect("the monitor's quotation");
     assert_eq!(spoken.speaker.as_deref(), Some(monitor[0].id.as_str()));
 }
+
+/// «محمد التويجري وزير الاقتصاد», «نجاة رضوان، المديرة التنفيذية للمعهد»: a title that names
+/// no one after it, right after a person with no office, is that person's. One who holds an
+/// office is the subject whose object the title is, and a title behind a preposition
+/// («للفنانة») is no apposition.
+#[test]
+fn a_title_after_a_name_is_that_persons() {
+    let r = analyze(
+        "وقال محمد التويجري وزير الاقتصاد والتخطيط إن الإصلاحات مستمرة. وأكدت نجاة رضوان، المديرة التنفيذية للمعهد، أن الدورات تبدأ غدا. واستقبل الملك سلمان بن عبدالعزيز رئيس الوزراء العراقي في الرياض. وقدم موريس خان للفنانة جائزة المهرجان.",
+    );
+    let role_of = |name: &str| {
+        let e = entities_where(&r, |e| e.canonical == name);
+        assert_eq!(e.len(), 1, "«{name}» in {:?}", names(&r));
+        (e[0].role.clone(), e[0].sector.clone())
+    };
+    assert_eq!(
+        role_of("محمد التويجري"),
+        (Some("minister".into()), Some("GOV".into()))
+    );
+    assert_eq!(role_of("نجاة رضوان").0.as_deref(), Some("director"));
+    assert_eq!(
+        role_of("الملك سلمان بن عبدالعزيز").0.as_deref(),
+        Some("monarch")
+    );
+    if let Some(e) = r.entities.iter().find(|e| e.canonical == "موريس خان") {
+        assert_eq!(e.role, None, "{e:?}");
+    }
+}
