@@ -376,6 +376,31 @@ pub(crate) fn is_place_preposition(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
         })
 }
 
+/// «روبرتو أزيفيدو، المدير العام لمنظمة التجارة العالمية»: a person whose office says no
+/// sector is coded as the body the title names (IGOWTO), as CAMEO codes an organisation's
+/// officials; a body of another country than the person's gives nothing.
+fn official_of_body(
+    lex: &Lexicon,
+    ents: &Entities,
+    mut a: ActorRef,
+    title: std::ops::Range<usize>,
+) -> ActorRef {
+    if a.sector.is_some() || a.org.is_some() {
+        return a;
+    }
+    let body = title
+        .filter_map(|k| ents.at[k])
+        .filter(|&b| !matches!(ents.found[b].kind, EntityType::Per | EntityType::Loc))
+        .find_map(|b| entity_actor(lex, ents, b, (0, 0)))
+        .filter(|b| b.country.is_some() || b.sector.is_some() || b.org.is_some());
+    if let Some(b) = body.filter(|b| a.country.is_none() || a.country == b.country) {
+        a.country = b.country;
+        a.sector = b.sector;
+        a.org = b.org;
+    }
+    a
+}
+
 fn mentions(
     ctx: &Ctx,
     lex: &Lexicon,
@@ -395,7 +420,9 @@ fn mentions(
                     ents,
                     e,
                     (ctx.toks[t.first].start, ctx.toks[t.last - 1].end),
-                ) {
+                )
+                .map(|a| official_of_body(lex, ents, a, t.first..t.last))
+                {
                     out.push(Mention {
                         first: t.first,
                         last: t.last,

@@ -1077,3 +1077,16 @@ fn a_match_report_holds_no_attacks() {
         |e| e.cameo.code == "040",
     );
 }
+
+/// «المدير العام لمنظمة التجارة العالمية، روبرتو أزيفيدو»: an official whose office says no
+/// sector is coded as the body he serves (IGOWTO), as CAMEO codes an organisation's people.
+#[test]
+fn an_official_is_coded_as_the_body_he_serves() {
+    let e = event_in(
+        "واتهم المدير العام لمنظمة التجارة العالمية، روبرتو أزيفيدو، الولايات المتحدة بتقويض النظام التجاري.",
+        |e| e.cameo.root == "11" || e.cameo.root == "12",
+    );
+    let source = e.source.as_ref().expect("a source");
+    assert_eq!(source.code.as_deref(), Some("IGOWTO"), "{source:?}");
+    assert_eq!(codes(&e.target), coded(Some("USA"), Some("GOV")));
+}
