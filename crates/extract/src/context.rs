@@ -240,53 +240,83 @@ impl<'a> Ctx<'a> {
         let mut best: Option<Hit<'v, V>> = None;
         let mut key = String::new();
         for (v, stripped) in vars {
-            let n = table.max_len(&v);
-            if n == 0 {
-                continue;
-            }
-            for len in (1..=n).rev() {
-                if best.is_some_and(|b| b.last - b.first >= len) {
-                    break;
-                }
-                let last = i + len;
-                if last > self.toks.len() {
-                    continue;
-                }
-                if self.toks[i + 1..last].iter().any(|x| {
-                    x.sentence != t.sentence || x.kind == TokenKind::Punct && x.norm != "%"
-                }) {
-                    continue;
-                }
-                // A one-word phrase is the form itself: no key to build.
-                let value = if len == 1 {
-                    table.get(&v)
-                } else {
-                    key.clear();
-                    key.push_str(&v);
-                    for x in &self.toks[i + 1..last] {
-                        key.push(' ');
-                        key.push_str(&x.norm);
-                    }
-                    table.get(&key)
-                };
-                if let Some(value) = value {
-                    let start = if stripped > 0 {
-                        skip_letters(self.text, t.start, stripped)
-                    } else {
-                        t.start
-                    };
-                    best = Some(Hit {
-                        first: i,
-                        last,
-                        start,
-                        end: self.toks[last - 1].end,
-                        value,
-                    });
-                    break;
-                }
-            }
+            self.longest_from(table, i, &v, stripped, &mut key, &mut best);
         }
         best
+    }
+
+    /// The longest phrase of `table` at token `i` whose first word is `form`: the token with
+    /// `stripped` letters of proclitic taken off by the caller, where [`variants`] would not
+    /// («لبي بي سي», the BBC behind the «ل» of address, whose first word has two letters).
+    pub fn match_form<'v, V>(
+        &self,
+        table: &'v Phrases<V>,
+        i: usize,
+        form: &str,
+        stripped: usize,
+    ) -> Option<Hit<'v, V>> {
+        let mut best = None;
+        self.longest_from(table, i, form, stripped, &mut String::new(), &mut best);
+        best
+    }
+
+    /// Replaces `best` with the longest phrase at token `i` read with first word `v`, when
+    /// longer.
+    fn longest_from<'v, V>(
+        &self,
+        table: &'v Phrases<V>,
+        i: usize,
+        v: &str,
+        stripped: usize,
+        key: &mut String,
+        best: &mut Option<Hit<'v, V>>,
+    ) {
+        let Some(t) = self.toks.get(i) else {
+            return;
+        };
+        let n = table.max_len(v);
+        for len in (1..=n).rev() {
+            if best.is_some_and(|b| b.last - b.first >= len) {
+                break;
+            }
+            let last = i + len;
+            if last > self.toks.len() {
+                continue;
+            }
+            if self.toks[i + 1..last]
+                .iter()
+                .any(|x| x.sentence != t.sentence || x.kind == TokenKind::Punct && x.norm != "%")
+            {
+                continue;
+            }
+            // A one-word phrase is the form itself: no key to build.
+            let value = if len == 1 {
+                table.get(v)
+            } else {
+                key.clear();
+                key.push_str(v);
+                for x in &self.toks[i + 1..last] {
+                    key.push(' ');
+                    key.push_str(&x.norm);
+                }
+                table.get(key)
+            };
+            if let Some(value) = value {
+                let start = if stripped > 0 {
+                    skip_letters(self.text, t.start, stripped)
+                } else {
+                    t.start
+                };
+                *best = Some(Hit {
+                    first: i,
+                    last,
+                    start,
+                    end: self.toks[last - 1].end,
+                    value,
+                });
+                break;
+            }
+        }
     }
 
     /// True when tokens `first..last` stand between quotation marks («…», "…", “…”).

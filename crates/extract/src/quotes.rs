@@ -128,7 +128,7 @@ fn subject(
     }
     let e = ents.at.get(k).copied().flatten()?;
     // «وقال لرويترز إن»: a medium behind the preposition of address is the one spoken to.
-    if ents.found[e].kind == EntityType::Media && spoken_to(lex, &ctx.toks[k].norm) {
+    if ents.found[e].kind == EntityType::Media && spoken_to(ctx, lex, k) {
         return None;
     }
     Some((Some(e), k, mention_end(ents, k)))
@@ -229,12 +229,13 @@ fn unnamed_subject(
         j < s1
             && ctx.toks[j].kind == TokenKind::Arabic
             && !bare_addressee(lex, &ctx.toks[j].norm)
+            && (j == k || !medium_spoken_to(ctx, lex, j))
             && !ctx.in_set(&lex.function_words, j)
             && !ctx.in_set(&lex.complementizers, j)
             && lex.relative.max_len(&ctx.toks[j].norm) == 0
             && speech(ctx, lex, j).is_none()
     };
-    if !part(k) || spoken_to(lex, &ctx.toks[k].norm) {
+    if !part(k) || spoken_to(ctx, lex, k) {
         return None;
     }
     let mut last = k + 1;
@@ -256,20 +257,31 @@ fn unnamed_subject(
 /// where a subject would — behind the preposition of address (`addressee` in
 /// events/affixes.tsv), a definite word (the article's alef drops after «ل»: «للصحفيين»), a
 /// medium's noun (entity-triggers.tsv) or a medium's one-word name — and no subject follows.
-fn spoken_to(lex: &Lexicon, norm: &str) -> bool {
+fn spoken_to(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
+    lex.res
+        .affixes
+        .strip("addressee", &ctx.toks[k].norm)
+        .is_some()
+        && (crate::context::preposition_with_article(&ctx.toks[k].norm).is_some()
+            || medium_spoken_to(ctx, lex, k))
+}
+
+/// A medium behind the preposition of address at token `k`: its noun («لوكالة») or its name
+/// in the gazetteer, of one word or more («لرويترز», «لفرانس برس», «لبي بي سي», where the
+/// name's first word is too short for the clitic to be seen through everywhere).
+fn medium_spoken_to(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
+    let norm = &ctx.toks[k].norm;
     let Some(rest) = lex.res.affixes.strip("addressee", norm) else {
         return false;
     };
+    let stripped = norm.chars().count() - rest.chars().count();
     let media = |e: &usize| lex.res.entities[*e].kind == EntityType::Media;
-    crate::context::preposition_with_article(norm).is_some()
-        || lex
-            .triggers
-            .get(rest)
-            .is_some_and(|t| t.kind == EntityType::Media)
-        || lex
-            .gazetteer
-            .get(rest)
-            .is_some_and(|es| es.iter().any(media))
+    lex.triggers
+        .get(rest)
+        .is_some_and(|t| t.kind == EntityType::Media)
+        || ctx
+            .match_form(&lex.gazetteer, k, rest, stripped)
+            .is_some_and(|h| h.value.iter().any(media))
 }
 
 /// The person a definite subject of a word or two refers back to («وتابع المسؤول الكردي»,

@@ -300,6 +300,25 @@ fn the_one_spoken_to_by_name_is_no_speaker() {
     }
 }
 
+/// «وقال لبي بي سي», «وقالت مصادر لرويترز»: a medium of more than one word, or of a first word
+/// too short to see the «ل» through, is spoken to as well, and it ends the subject before it.
+#[test]
+fn a_medium_of_many_words_spoken_to_is_no_speaker() {
+    let text = "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده تدعم الحل. وقال لبي بي سي إن الوفد سيصل غدا. وقالت مصادر لفرانس برس إن المحادثات توقفت.";
+    let (r, q) = said(text, "الوفد سيصل");
+    assert!(
+        speaker_name(&r, &q).is_some_and(|n| n.contains("لافروف")),
+        "{q:?}"
+    );
+    assert_eq!(q.speaker_text, None, "{q:?}");
+    let (r, q) = said(text, "المحادثات توقفت");
+    assert_eq!(q.speaker_text.as_deref(), Some("مصادر"), "{q:?}");
+    assert!(
+        speaker_name(&r, &q).is_none_or(|n| !n.contains("فرانس")),
+        "{q:?}"
+    );
+}
+
 /// «وقال صندوق النقد الدولي … وأضاف الصندوق»: a body named again by the first noun of its
 /// name is the body that spoke last.
 #[test]
