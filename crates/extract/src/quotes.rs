@@ -256,7 +256,8 @@ fn unnamed_subject(
 /// «وقال للصحفيين إن», «وأضاف لوكالة فرانس برس أن», «قال لرويترز»: the one spoken to stands
 /// where a subject would — behind the preposition of address (`addressee` in
 /// events/affixes.tsv), a definite word (the article's alef drops after «ل»: «للصحفيين»), a
-/// medium's noun (entity-triggers.tsv) or a medium's one-word name — and no subject follows.
+/// medium's noun (entity-triggers.tsv) or a medium's name (`medium_spoken_to`) — and no
+/// subject follows.
 fn spoken_to(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
     lex.res
         .affixes
