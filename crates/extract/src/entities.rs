@@ -805,6 +805,27 @@ fn clubs_of_cities(ctx: &Ctx, lex: &Lexicon, ents: &mut Entities) {
     }
 }
 
+/// The words from `first` to the next comma look like a full name set off by commas: two
+/// to four words, none of them a word the news has often and almost never inside a name
+/// («آنذاك», «سيستعرض», «تعازي»), and no entity among them but a person the tagger found
+/// in part («ماكسيم | سوكولوف»).
+fn set_off_name(ctx: &Ctx, ents: &Entities, first: usize) -> bool {
+    let s = ctx.toks[first].sentence;
+    let Some(comma) = (first..(first + 5).min(ctx.toks.len()))
+        .find(|&k| ctx.toks[k].is_punct("،", ctx.text) || ctx.toks[k].is_punct(",", ctx.text))
+    else {
+        return false;
+    };
+    comma >= first + 2
+        && (first..comma).all(|k| {
+            let t = &ctx.toks[k];
+            t.kind == TokenKind::Arabic
+                && t.sentence == s
+                && !ents.common_word(k)
+                && ents.at[k].is_none_or(|e| ents.found[e].kind == EntityType::Per)
+        })
+}
+
 /// The token a title at token `first` stands in apposition to: right before it, with or
 /// without a comma between, in the same sentence.
 fn apposed_person_at(ctx: &Ctx, first: usize) -> Option<usize> {
@@ -1391,6 +1412,8 @@ pub fn extract(
         // Where a person or another title follows the portfolio («وزير الصحة خالد الفالح»,
         // «مدير العلاقات العامة بالجمعية وليد البوسيف», «مدير الأمن العام اللواء …»).
         let mut after_portfolio = None;
+        // The comma after the portfolio, where a name the entity layer missed follows it.
+        let mut unnamed_at: Option<usize> = None;
         if let Some(nat) = ctx.match_at(&lex.nationality, k, false) {
             country = Some(nat.value.clone());
             k = nat.last;
@@ -1403,19 +1426,33 @@ pub fn extract(
             // names a body whose nationality is not the person's; one read through a bare
             // «و»-word («وين ليانكسينغ») may have run into the name itself.
             let (mut through_preposition, mut all_definite) = (false, true);
+            let mut chain_head = true;
             // A title right after a name describes that name («جيمس بيكر وزير الخارجية
             // الأسبق، وستيفن هادلي»): the name after its comma is the next in a list.
             let after_a_name = hit.first > 0
                 && ents.at[hit.first - 1].is_some_and(|e| ents.found[e].kind == EntityType::Per);
-            while j < n && j < k + 5 {
+            while j < n && j < k + 8 {
                 let t = &ctx.toks[j];
                 // «مدير الوقاية بوزارة الصحة، جمال فورار»: the name after the portfolio and a
                 // comma.
                 let comma = t.is_punct("،", ctx.text) || t.is_punct(",", ctx.text);
                 if comma && j > k && all_definite && !after_a_name {
-                    if let Some(e) = ents.at.get(j + 1).copied().flatten() {
-                        if ents.found[e].kind == EntityType::Per && ctx.toks[j + 1].sentence == s {
-                            after_portfolio = Some(j + 1);
+                    match ents.at.get(j + 1).copied().flatten() {
+                        Some(e) => {
+                            if ents.found[e].kind == EntityType::Per
+                                && ctx.toks[j + 1].sentence == s
+                            {
+                                after_portfolio = Some(j + 1);
+                            }
+                        }
+                        // A name the entity layer missed («رئيس الشركة، دارا خسروشاهي،»).
+                        None => {
+                            if ctx.toks.get(j + 1).is_some_and(|u| u.sentence == s)
+                                && capture_name(ctx, lex, &ents, j + 1, true).is_some()
+                                && set_off_name(ctx, &ents, j + 1)
+                            {
+                                unnamed_at = Some(j);
+                            }
                         }
                     }
                     break;
@@ -1475,13 +1512,27 @@ pub fn extract(
                         && (w.starts_with('ب') || w.starts_with('ل'))
                         && w.chars().count() >= 4
                         && ents.common_word(j));
-                if !(definite || prepositional || w.starts_with('و')) {
+                // «مدير إدارة شؤون القطاع», «رئيس جهاز الأمن القومي»: the portfolio may open
+                // with common nouns that the definite word after them makes definite (a
+                // construct chain); after that word an indefinite noun opens something else
+                // («أعلن مدير الشرطة مقتل …»).
+                let construct = chain_head
+                    && ents.common_word(j)
+                    && ctx.toks.get(j + 1).is_some_and(|u| u.sentence == s);
+                if !(definite || prepositional || construct || w.starts_with('و')) {
                     break;
                 }
+                chain_head &= construct;
                 through_preposition |= prepositional;
-                all_definite &= definite || prepositional;
+                all_definite &= definite || prepositional || construct;
                 j += 1;
             }
+        }
+        // The name the entity layer missed: the capture below starts there (after the comma,
+        // when it is one), and a bare «مدير» or «رئيس» may take it.
+        let missed_name = unnamed_at.filter(|_| country.is_none() && after_portfolio.is_none());
+        if let Some(j) = missed_name {
+            k = j;
         }
         if let Some(j) = after_portfolio.filter(|_| country.is_none()) {
             if ents.at[j].is_none() {
@@ -1609,7 +1660,11 @@ pub fn extract(
         // A bare «رئيس» or «مدير» followed by a noun is usually «head of …», not a name: those
         // titles introduce a name only with a nationality or an appositive comma.
         let capture = capture.filter(|_| {
-            !honorific || country.is_some() || name_at > k || own_role == Some("honorific")
+            !honorific
+                || country.is_some()
+                || name_at > k
+                || own_role == Some("honorific")
+                || missed_name.is_some()
         });
         // After a body with no comma («مدرب مانشستر يونايتد») one word is more likely the rest
         // of the body's name than a person.

@@ -669,3 +669,23 @@ fn a_title_after_a_name_is_that_persons() {
         assert_eq!(e.role, None, "{e:?}");
     }
 }
+
+/// «مدير إدارة القطاع الصحي محمد باجبير»: a portfolio may open with common nouns the
+/// definite word after them makes definite; «رئيس الشرطة المحلية، هازور باكش جونيجو،»: a
+/// name set off by commas after the portfolio is the title's even where the entity layer
+/// missed it.
+#[test]
+fn a_portfolio_in_construct_and_a_name_set_off_by_commas() {
+    let r = analyze(
+        "وأكد مدير إدارة القطاع الصحي محمد باجبير أن العيادات مفتوحة. وقال رئيس جهاز الأمن القومي خالد الأحمدي، إن الهجوم فشل. وقال رئيس الشرطة المحلية، هازور باكش جونيجو، إن التحقيق مستمر.",
+    );
+    for (name, role) in [
+        ("محمد باجبير", "director"),
+        ("خالد الأحمدي", "head"),
+        ("هازور باكش جونيجو", "head"),
+    ] {
+        let e = entities_where(&r, |e| e.canonical == name);
+        assert_eq!(e.len(), 1, "«{name}» in {:?}", names(&r));
+        assert_eq!(e[0].role.as_deref(), Some(role), "{:?}", e[0]);
+    }
+}
