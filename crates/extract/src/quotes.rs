@@ -298,7 +298,13 @@ fn refers_back(
     last_speaker: Option<usize>,
 ) -> Option<usize> {
     let definite = b - a <= 2 && (a..b).all(|j| ctx.toks[j].norm.starts_with("ال"));
-    let body = ctx.match_at(&lex.triggers, a, true).is_some();
+    // «الشركة», «الوزارة»: the noun that introduces such bodies, made definite.
+    let noun_trigger = ctx.toks[a]
+        .norm
+        .strip_prefix("ال")
+        .and_then(|n| lex.triggers.get(n))
+        .filter(|t| !t.needs_nationality);
+    let body = ctx.match_at(&lex.triggers, a, true).is_some() || noun_trigger.is_some();
     // «وقال المرصد السوري لحقوق الإنسان … وأضاف المرصد»: a body named again by the first
     // noun of its name.
     let head = |s: &str| s.strip_prefix("ال").unwrap_or(s).to_string();
@@ -313,6 +319,31 @@ fn refers_back(
     };
     last_speaker
         .filter(|&e| definite && ((!body && ents.found[e].kind == EntityType::Per) || same_body(e)))
+        .or_else(|| {
+            // «ذكرت صحيفة "كوميرسانت" … وقالت الصحيفة», «أعلنت أرامكو … وقالت الشركة»: the body
+            // of that kind the article named last, by the noun that introduces such bodies
+            // (entity-triggers.tsv) and its sector, or by the first noun of its name.
+            let trig = noun_trigger.filter(|_| b == a + 1)?;
+            let before = ctx.toks[a].start;
+            ents.found
+                .iter()
+                .enumerate()
+                .filter(|(e, f)| {
+                    f.kind == trig.kind
+                        && (same_body(*e) || (trig.sector.is_some() && f.sector == trig.sector))
+                })
+                .filter_map(|(e, f)| {
+                    let last = f
+                        .mentions
+                        .iter()
+                        .map(|m| m.0)
+                        .filter(|&m| m < before)
+                        .max()?;
+                    Some((last, e))
+                })
+                .max()
+                .map(|(_, e)| e)
+        })
 }
 
 fn trim_span(ctx: &Ctx, mut s: usize, mut e: usize) -> (usize, usize) {

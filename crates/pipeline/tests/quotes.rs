@@ -319,6 +319,24 @@ fn a_medium_of_many_words_spoken_to_is_no_speaker() {
     );
 }
 
+/// «أعلنت أرامكو … وقالت الشركة», «ذكرت وزارة الصحة … وقالت الوزارة»: a definite noun that
+/// introduces bodies of a kind is the body of that kind the article named last, whoever
+/// spoke in between.
+#[test]
+fn the_company_and_the_ministry_are_the_last_named() {
+    let text = "أعلنت أرامكو عن أرباح قياسية هذا العام. وقال المحلل خالد العمري إن السوق متفائلة. وقالت الشركة إن الإنتاج ارتفع. وذكرت وزارة الصحة أن الحالات تراجعت، وقال الطبيب سامي الحربي إن المستشفيات جاهزة. وأضافت الوزارة أن اللقاحات متوفرة.";
+    for (words, body) in [
+        ("الإنتاج ارتفع", "أرامكو"),
+        ("اللقاحات متوفرة", "وزارة الصحة"),
+    ] {
+        let (r, q) = said(text, words);
+        assert!(
+            speaker_name(&r, &q).is_some_and(|n| n.contains(body)),
+            "«{words}»: {q:?}"
+        );
+    }
+}
+
 /// «وقال صندوق النقد الدولي … وأضاف الصندوق»: a body named again by the first noun of its
 /// name is the body that spoke last.
 #[test]
