@@ -234,10 +234,21 @@ fn dotted_abbreviation(ctx: &Ctx, first: usize, last: usize) -> Option<(usize, u
 /// byte `before` in the role it honours (a prince, a minister); never someone named after
 /// it, and no one where no one holds the role.
 fn last_in_role(ents: &Entities, role: Option<&str>, before: usize) -> Option<usize> {
+    last_named_before(ents, before, |_, f| {
+        f.kind == EntityType::Per && f.role.is_some() && f.role.as_deref() == role
+    })
+}
+
+/// Of the entities `keep` accepts, the one mentioned last before byte `before`.
+pub(crate) fn last_named_before(
+    ents: &Entities,
+    before: usize,
+    keep: impl Fn(usize, &Found) -> bool,
+) -> Option<usize> {
     ents.found
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.kind == EntityType::Per && f.role.is_some() && f.role.as_deref() == role)
+        .filter(|&(e, f)| keep(e, f))
         .filter_map(|(e, f)| {
             let last = f
                 .mentions

@@ -324,25 +324,10 @@ fn refers_back(
             // of that kind the article named last, by the noun that introduces such bodies
             // (entity-triggers.tsv) and its sector, or by the first noun of its name.
             let trig = noun_trigger.filter(|_| b == a + 1)?;
-            let before = ctx.toks[a].start;
-            ents.found
-                .iter()
-                .enumerate()
-                .filter(|(e, f)| {
-                    f.kind == trig.kind
-                        && (same_body(*e) || (trig.sector.is_some() && f.sector == trig.sector))
-                })
-                .filter_map(|(e, f)| {
-                    let last = f
-                        .mentions
-                        .iter()
-                        .map(|m| m.0)
-                        .filter(|&m| m < before)
-                        .max()?;
-                    Some((last, e))
-                })
-                .max()
-                .map(|(_, e)| e)
+            crate::entities::last_named_before(ents, ctx.toks[a].start, |e, f| {
+                f.kind == trig.kind
+                    && (same_body(e) || (trig.sector.is_some() && f.sector == trig.sector))
+            })
         })
 }
 
