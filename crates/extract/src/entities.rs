@@ -1539,8 +1539,8 @@ pub fn extract(
                 j += 1;
             }
         }
-        // The name the entity layer missed: the capture below starts there (after the comma,
-        // when it is one), and a bare «مدير» or «رئيس» may take it.
+        // The name the entity layer missed: the capture below starts after that comma, as an
+        // appositive one, where a bare «مدير» or «رئيس» may take a name.
         let missed_name = unnamed_at.filter(|_| country.is_none() && after_portfolio.is_none());
         if let Some(j) = missed_name {
             k = j;
@@ -1671,11 +1671,7 @@ pub fn extract(
         // A bare «رئيس» or «مدير» followed by a noun is usually «head of …», not a name: those
         // titles introduce a name only with a nationality or an appositive comma.
         let capture = capture.filter(|_| {
-            !honorific
-                || country.is_some()
-                || name_at > k
-                || own_role == Some("honorific")
-                || missed_name.is_some()
+            !honorific || country.is_some() || name_at > k || own_role == Some("honorific")
         });
         // After a body with no comma («مدرب مانشستر يونايتد») one word is more likely the rest
         // of the body's name than a person.
