@@ -34,6 +34,10 @@ impl Tok {
     pub fn is_punct(&self, p: &str, text: &str) -> bool {
         self.kind == TokenKind::Punct && &text[self.start..self.end] == p
     }
+    /// The Arabic comma or the Latin one, which Arabic news uses as often.
+    pub fn is_comma(&self, text: &str) -> bool {
+        self.is_punct("،", text) || self.is_punct(",", text)
+    }
 }
 
 /// A phrase found in the token stream.

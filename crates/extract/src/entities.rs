@@ -426,12 +426,7 @@ fn capture_name_in(
     {
         m += 1;
     }
-    if m > k + 2
-        && ctx
-            .toks
-            .get(m)
-            .is_some_and(|t| t.is_punct("،", ctx.text) || t.is_punct(",", ctx.text))
-    {
+    if m > k + 2 && ctx.toks.get(m).is_some_and(|t| t.is_comma(ctx.text)) {
         return Some(m);
     }
     let mut j = k;
@@ -822,8 +817,8 @@ fn clubs_of_cities(ctx: &Ctx, lex: &Lexicon, ents: &mut Entities) {
 /// in part («ماكسيم | سوكولوف»).
 fn set_off_name(ctx: &Ctx, ents: &Entities, first: usize) -> bool {
     let s = ctx.toks[first].sentence;
-    let Some(comma) = (first..(first + 5).min(ctx.toks.len()))
-        .find(|&k| ctx.toks[k].is_punct("،", ctx.text) || ctx.toks[k].is_punct(",", ctx.text))
+    let Some(comma) =
+        (first..(first + 5).min(ctx.toks.len())).find(|&k| ctx.toks[k].is_comma(ctx.text))
     else {
         return false;
     };
@@ -842,7 +837,7 @@ fn set_off_name(ctx: &Ctx, ents: &Entities, first: usize) -> bool {
 fn apposed_person_at(ctx: &Ctx, first: usize) -> Option<usize> {
     let mut j = first.checked_sub(1)?;
     let t = &ctx.toks[j];
-    if t.is_punct("،", ctx.text) || t.is_punct(",", ctx.text) {
+    if t.is_comma(ctx.text) {
         j = j.checked_sub(1)?;
     }
     (ctx.toks[j].sentence == ctx.toks[first].sentence).then_some(j)
@@ -1446,7 +1441,7 @@ pub fn extract(
                 let t = &ctx.toks[j];
                 // «مدير الوقاية بوزارة الصحة، جمال فورار»: the name after the portfolio and a
                 // comma.
-                let comma = t.is_punct("،", ctx.text) || t.is_punct(",", ctx.text);
+                let comma = t.is_comma(ctx.text);
                 if comma && j > k && all_definite && !after_a_name {
                     match ents.at.get(j + 1).copied().flatten() {
                         Some(e) => {
@@ -1600,11 +1595,7 @@ pub fn extract(
             }
         }
         let mut name_at = k;
-        if ctx
-            .toks
-            .get(k)
-            .is_some_and(|t| t.is_punct("،", ctx.text) || t.is_punct(",", ctx.text))
-        {
+        if ctx.toks.get(k).is_some_and(|t| t.is_comma(ctx.text)) {
             name_at = k + 1;
         }
         let sentence = ctx.toks[i].sentence;

@@ -583,7 +583,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                     // next clause.
                     if e > at + 1
                         && speech(ctx, lex, e).is_some()
-                        && punct(ctx, e - 1).is_some_and(|p| p == "،" || p == ",")
+                        && ctx.toks[e - 1].is_comma(ctx.text)
                     {
                         break;
                     }
@@ -628,7 +628,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             continue;
         }
         let mut v = c + 1;
-        if punct(ctx, v).is_some_and(|p| p == "،" || p == ",") {
+        if ctx.toks.get(v).is_some_and(|t| t.is_comma(ctx.text)) {
             v += 1;
         }
         let Some((lemma, VerbForm::Finite)) = speech(ctx, lex, v) else {
