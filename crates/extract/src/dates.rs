@@ -173,13 +173,13 @@ fn year_after_word(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<(YearSaid, usiz
     Some((YearSaid::Shift(modifier(ctx, lex, h.last)?), h.last + 1))
 }
 
-/// Whether the word before token `k` is «شهر» (month), with or without a proclitic:
+/// Whether the word before token `k` is a `month-word` («شهر»), with or without a proclitic:
 /// «خلال شهر يونيو», «مقارنة بشهر مايو».
-fn after_month_word(ctx: &Ctx, k: usize) -> bool {
+fn after_month_word(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
     k > 0
         && variants(&ctx.toks[k - 1].norm)
             .iter()
-            .any(|(v, _)| v == "شهر")
+            .any(|(v, _)| lex.month_words.contains(v.as_ref()))
 }
 
 /// «الرابع من مارس», «الثالث والعشرين من شهر يونيو»: the day an ordinal names, where the
@@ -272,7 +272,11 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
         };
         // A bare month name is too ambiguous («ماي», «آب»): it needs a day, a year, a
         // modifier or the word «شهر» before it to be a date.
-        if day.is_none() && said.is_none() && which.is_none() && !after_month_word(ctx, mh.first) {
+        if day.is_none()
+            && said.is_none()
+            && which.is_none()
+            && !after_month_word(ctx, lex, mh.first)
+        {
             return None;
         }
         if let Some((_, l)) = said {
@@ -388,7 +392,7 @@ fn date_at(ctx: &Ctx, lex: &Lexicon, article: Option<Ymd>, i: usize) -> Option<D
                 }
                 return Some(f);
             }
-            Relative::Modifier(_) | Relative::DayOfMonth(_) => {}
+            Relative::Modifier(_) | Relative::DayOfMonth(_) | Relative::MonthWord => {}
         }
     }
     None

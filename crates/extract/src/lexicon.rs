@@ -87,6 +87,9 @@ pub struct Lexicon {
     /// The ordinals of relative-dates.tsv that name a day of a month («الرابع من مارس»),
     /// apart from the other date words: alone they are no time word («الفرع الرابع عشر»).
     pub ordinal_days: Phrases<u8>,
+    /// «شهر» before a month's name (relative-dates.tsv `month-word`), kept apart from the
+    /// other date words as the ordinals are.
+    pub month_words: WordSet,
     pub triggers: Phrases<EntityTrigger>,
     pub not_names: WordSet,
     /// One-word event nouns that stand on their own (not only in «…» patterns): «شريكتان»,
@@ -177,9 +180,13 @@ impl Lexicon {
         }
         let mut relative = Phrases::default();
         let mut ordinal_days = Phrases::default();
+        let mut month_words = WordSet::default();
         for r in &res.relative {
             match r.meaning {
                 Relative::DayOfMonth(d) => ordinal_days.insert(&r.folded, d),
+                Relative::MonthWord => {
+                    month_words.insert(r.folded.clone());
+                }
                 _ => relative.insert(&r.folded, r.meaning.clone()),
             }
         }
@@ -202,6 +209,7 @@ impl Lexicon {
             units,
             relative,
             ordinal_days,
+            month_words,
             triggers,
             // A name stops at a function word as well as at a listed noun.
             not_names: res.not_names.union(&res.function_words).cloned().collect(),

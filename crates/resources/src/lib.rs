@@ -232,6 +232,9 @@ pub enum Relative {
     YearWord,
     /// An ordinal that names the day of the month after it («الرابع من مارس»): 1..=31.
     DayOfMonth(u8),
+    /// The noun «month» before a month's name («خلال شهر يونيو»), which makes the name alone
+    /// a date.
+    MonthWord,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

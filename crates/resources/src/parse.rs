@@ -349,10 +349,12 @@ fn parse_line(
             need(
                 cols,
                 2,
-                "MEANING (days:N, weekday:N, day:N, modifier:past|next|current or year-word) and words",
+                "MEANING (days:N, weekday:N, day:N, modifier:past|next|current, year-word or month-word) and words",
             )?;
             let meaning = if cols[0] == "year-word" {
                 Relative::YearWord
+            } else if cols[0] == "month-word" {
+                Relative::MonthWord
             } else if let Some(m) = cols[0].strip_prefix("modifier:") {
                 Relative::Modifier(match m {
                     "past" => -1,
@@ -381,7 +383,7 @@ fn parse_line(
                 )
             } else {
                 return Err(format!(
-                    "«{}» is not days:N, weekday:N, day:N, modifier:… or year-word",
+                    "«{}» is not days:N, weekday:N, day:N, modifier:…, year-word or month-word",
                     cols[0]
                 ));
             };
