@@ -45,6 +45,13 @@ pub struct EvalArgs {
     /// figure is the luck of one partition.
     #[arg(long, default_value_t = 0, requires = "cross_validate")]
     partition: u32,
+    /// With --cross-validate: unlabelled news (any input format) for the fold detectors'
+    /// self-training, as `rasd train events --unlabeled` (never scored).
+    #[arg(long, num_args = 1.., requires = "cross_validate")]
+    unlabeled: Vec<String>,
+    /// With --unlabeled: rounds of self-training of each fold detector.
+    #[arg(long, default_value_t = 0, requires = "unlabeled")]
+    self_train: usize,
 }
 
 #[derive(clap::Args)]
@@ -57,6 +64,14 @@ pub struct TrainArgs {
     /// the event.
     #[arg(long, num_args = 1..)]
     spans: Vec<String>,
+    /// Unlabelled news (any input format): the sentences in which the dictionaries find a
+    /// candidate and the detector is sure of its verdict become further examples.
+    #[arg(long, num_args = 1..)]
+    unlabeled: Vec<String>,
+    /// Rounds of self-training: the detector retrained with the news sentences it is sure of,
+    /// as judged by the detector of the round before.
+    #[arg(long, default_value_t = 0, requires = "unlabeled")]
+    self_train: usize,
     #[command(flatten)]
     model: crate::ner::ModelArgs,
 }
@@ -186,47 +201,160 @@ fn fold_of(id: &str, k: usize, partition: u32) -> usize {
 /// 0.529 / 0.554; PROTEST F1 0.481 / 0.474 / 0.478 / 0.472 / 0.459.
 const SPLIT_NO_WEIGHT: f32 = 0.3;
 
+/// Self-training on unlabelled news: a news sentence in which the dictionaries find a
+/// candidate joins the training as a positive when the detector trained on the gold scores
+/// it above this margin (a logit: a probability of 0.73), as a negative below its opposite;
+/// the sentences in between teach nothing. Margins of 0.5 / 1 / 1.5 / 2 were measured
+/// (docs/evaluation.md).
+const SELF_TRAIN_MARGIN: f32 = 1.0;
+/// What the news sentences of one verdict count in all, as a share of what the gold
+/// sentences of that verdict count: the confident noes outnumber the yeses in the news as in
+/// the gold, and must not drown them. One news sentence never counts more than a plain gold
+/// no.
+const SELF_TRAIN_SHARE: f32 = 3.0;
+
+/// A training example: features, verdict, weight.
+type Example = (Vec<u64>, bool, f32);
+
+/// The detector for `rows`, then `rounds` times retrained with the `news` sentences it is
+/// sure of (each with its event type, as [`news_candidates`] gives them).
 fn train_detector(
     x: &rasd_extract::Extractor,
     rows: &[&Row],
     epochs: usize,
     seed: u64,
+    news: &[(String, Vec<u64>)],
+    rounds: usize,
 ) -> rasd_extract::detector::Detector {
-    use rasd_extract::detector::DetectorTrainer;
-    let examples: Vec<(Vec<u64>, bool, bool)> = rows
-        .iter()
-        .map(|r| (x.detector_features(&r.text, &r.kind).0, r.gold, r.split))
-        .collect();
-    let mut t = DetectorTrainer::default();
-    let mut rng = rasd_extract::tagger::Rng::new(seed);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
     // Positives are rare (one sentence in eight to twenty): a positive counts (negatives /
     // positives)^0.9 times — nearly full balance, where the cross-validated F1 of both types
     // is highest for the logistic detector (exponent 0.9 / 1.0 at a step of 0.02: ASSAULT
     // 0.693 / 0.690, PROTEST 0.494 / 0.482; 0.8 with a pull of 0.001: 0.694 / 0.491; the
     // perceptron before it wanted 0.75).
-    let pos = examples.iter().filter(|e| e.1).count().max(1) as f32;
-    let neg = (examples.len() as f32 - pos).max(1.0);
+    let pos = rows.iter().filter(|r| r.gold).count().max(1) as f32;
+    let neg = (rows.len() as f32 - pos).max(1.0);
     let weight = (neg / pos).powf(0.9);
-    for _ in 0..epochs {
-        rng.shuffle(&mut order);
-        for &i in &order {
-            let (feats, gold, split) = &examples[i];
-            let w = match (gold, split) {
+    let gold: Vec<(&str, Example)> = rows
+        .iter()
+        .map(|r| {
+            let w = match (r.gold, r.split) {
                 (true, _) => weight,
                 (false, true) => SPLIT_NO_WEIGHT,
                 (false, false) => 1.0,
             };
-            t.learn(feats, *gold, w);
-        }
-    }
+            let feats = x.detector_features(&r.text, &r.kind).0;
+            (r.kind.as_str(), (feats, r.gold, w))
+        })
+        .collect();
     let mut kinds: Vec<String> = rows.iter().map(|r| r.kind.clone()).collect();
     kinds.sort();
     kinds.dedup();
     let clusters = x
         .words()
         .map_or(0, rasd_extract::tagger::clusters_fingerprint);
-    t.finish(kinds, clusters)
+    let fit = |examples: &[&Example]| {
+        let mut t = rasd_extract::detector::DetectorTrainer::default();
+        let mut rng = rasd_extract::tagger::Rng::new(seed);
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        for _ in 0..epochs {
+            rng.shuffle(&mut order);
+            for &i in &order {
+                let (feats, gold, w) = examples[i];
+                t.learn(feats, *gold, *w);
+            }
+        }
+        t.finish(kinds.clone(), clusters)
+    };
+    let mut det = fit(&gold.iter().map(|(_, e)| e).collect::<Vec<_>>());
+    for round in 1..=rounds {
+        let pseudo = pseudo_labels(&det, &gold, news);
+        eprintln!(
+            "self-training round {round}: {} news sentences as positives, {} as negatives",
+            pseudo.iter().filter(|e| e.1).count(),
+            pseudo.iter().filter(|e| !e.1).count()
+        );
+        det = fit(&gold
+            .iter()
+            .map(|(_, e)| e)
+            .chain(&pseudo)
+            .collect::<Vec<_>>());
+    }
+    det
+}
+
+/// The news sentences `det` is sure of, weighted by [`SELF_TRAIN_SHARE`] against the gold
+/// examples of the same event type and verdict.
+fn pseudo_labels(
+    det: &rasd_extract::detector::Detector,
+    gold: &[(&str, Example)],
+    news: &[(String, Vec<u64>)],
+) -> Vec<Example> {
+    let mut sure: Vec<(&str, &Vec<u64>, bool)> = Vec::new();
+    for (kind, feats) in news {
+        let s = det.score(feats);
+        if s.abs() > SELF_TRAIN_MARGIN {
+            sure.push((kind, feats, s > 0.0));
+        }
+    }
+    // What the gold examples of each type and verdict weigh in all, and how many news
+    // sentences share that weight.
+    let mut total: HashMap<(&str, bool), (f32, usize)> = HashMap::new();
+    for (kind, (_, g, w)) in gold {
+        total.entry((kind, *g)).or_default().0 += w;
+    }
+    for (kind, _, g) in &sure {
+        total.entry((kind, *g)).or_default().1 += 1;
+    }
+    sure.into_iter()
+        .map(|(kind, feats, g)| {
+            let (w, n) = total[&(kind, g)];
+            (feats.clone(), g, (SELF_TRAIN_SHARE * w / n as f32).min(1.0))
+        })
+        .collect()
+}
+
+/// The sentences of the unlabelled news in which the dictionaries find a candidate of one of
+/// `kinds`: the event type and the detector's features of each.
+fn news_candidates(
+    x: &rasd_extract::Extractor,
+    files: &[String],
+    kinds: &[&str],
+) -> Result<Vec<(String, Vec<u64>)>> {
+    let mut out = Vec::new();
+    let (mut articles, mut unreadable) = (0usize, 0usize);
+    for file in files {
+        if file != "-" && !std::path::Path::new(file).exists() {
+            bail!("{file}: no such file");
+        }
+        read_path(file, &ReadOptions::default(), &mut |a| {
+            let text = match a {
+                Ok(rasd_read::Article {
+                    body: rasd_read::Body::Text(text),
+                    ..
+                }) => text,
+                // Pages are left to `rasd analyze`: the news the models learn from is text.
+                Ok(_) | Err(_) => {
+                    unreadable += 1;
+                    return;
+                }
+            };
+            articles += 1;
+            let tokens = rasd_text::tokenize(&text);
+            for (s, e) in rasd_text::split_sentences(&text, &tokens) {
+                for kind in kinds {
+                    let (feats, candidate) = x.detector_features(&text[s..e], kind);
+                    if candidate {
+                        out.push((kind.to_string(), feats));
+                    }
+                }
+            }
+        });
+    }
+    eprintln!(
+        "unlabelled news: {articles} articles ({unreadable} unreadable or not text, left out), {} candidate sentences",
+        out.len()
+    );
+    Ok(out)
 }
 
 pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
@@ -257,7 +385,21 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
         rows.extend(r);
     }
     let refs: Vec<&Row> = rows.iter().collect();
-    let det = train_detector(&extractor, &refs, args.model.epochs, args.model.seed);
+    let mut kinds: Vec<&str> = rows.iter().map(|r| r.kind.as_str()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let news = match args.self_train {
+        0 => Vec::new(),
+        _ => news_candidates(&extractor, &args.unlabeled, &kinds)?,
+    };
+    let det = train_detector(
+        &extractor,
+        &refs,
+        args.model.epochs,
+        args.model.seed,
+        &news,
+        args.self_train,
+    );
     let file = std::fs::File::create(&args.model.out)
         .with_context(|| format!("creating {}", args.model.out.display()))?;
     det.save(std::io::BufWriter::new(file))
@@ -393,6 +535,10 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
         Some((_, items)) if args.train_on_spans => span_positives(items, &kind, &rows, &unlabelled),
         _ => Vec::new(),
     };
+    let news = match args.self_train {
+        0 => Vec::new(),
+        _ => news_candidates(pipe.extractor(), &args.unlabeled, &[kind.as_str()])?,
+    };
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     let folds = args.cross_validate.unwrap_or(1).max(1);
     // Each fold's detector, kept so that the span sentences are scored by the one that did
@@ -405,7 +551,14 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
                 .chain(&extra)
                 .filter(|r| fold_of(&r.id, folds, args.partition) != fold)
                 .collect();
-            let det = train_detector(pipe.extractor(), &train, 10, args.seed);
+            let det = train_detector(
+                pipe.extractor(),
+                &train,
+                10,
+                args.seed,
+                &news,
+                args.self_train,
+            );
             dets.push(det.clone());
             pipe.set_detector(Some(det));
         }
@@ -809,6 +962,35 @@ mod tests {
     fn csv_quotes_and_newlines() {
         let rows = csv_rows("a,b,text\n1,\"x, y\",\"he said \"\"no\"\"\nthen\"\n");
         assert_eq!(rows[1], vec!["1", "x, y", "he said \"no\"\nthen"]);
+    }
+
+    #[test]
+    fn news_the_detector_is_sure_of_weighs_a_share_of_the_gold() {
+        let mut t = rasd_extract::detector::DetectorTrainer::default();
+        for _ in 0..3000 {
+            t.learn(&[1], true, 1.0);
+            t.learn(&[2], false, 1.0);
+        }
+        let det = t.finish(vec!["ASSAULT".into()], 0);
+        assert!(det.score(&[1]) > SELF_TRAIN_MARGIN && det.score(&[2]) < -SELF_TRAIN_MARGIN);
+        let gold: Vec<(&str, Example)> = vec![
+            ("ASSAULT", (vec![1], true, 0.1)),
+            ("ASSAULT", (vec![2], false, 1.0)),
+            ("ASSAULT", (vec![2], false, 1.0)),
+            // Another type's examples weigh nothing in this one's share.
+            ("PROTEST", (vec![9], true, 50.0)),
+        ];
+        let mut news = vec![
+            ("ASSAULT".to_string(), vec![1]),
+            ("ASSAULT".to_string(), vec![3]),
+        ];
+        news.extend((0..10).map(|_| ("ASSAULT".to_string(), vec![2])));
+        let pseudo = pseudo_labels(&det, &gold, &news);
+        // The unsure sentence (no feature the detector knows) teaches nothing; the sure ones
+        // share three times their verdict's gold weight, none above one plain no.
+        assert_eq!(pseudo.len(), 11);
+        assert_eq!(pseudo[0], (vec![1], true, SELF_TRAIN_SHARE * 0.1));
+        assert!(pseudo[1..].iter().all(|e| e == &(vec![2], false, 0.6)));
     }
 
     #[test]
