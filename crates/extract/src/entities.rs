@@ -1399,8 +1399,19 @@ pub fn extract(
         }
         let mut info = hit.value.clone();
         if let Some((_, before)) = handed.take().filter(|(at, _)| *at == hit.first) {
-            if info.role.as_deref() == Some("honorific") && before.role.is_some() {
-                info = before;
+            // A rank between an office and the name («رئيس المجلس الأعلى للقضاء الشيخ …»,
+            // «رئيس الهيئة العامة للسياحة الأمير …», «وزير الداخلية الفريق أول …») is how the
+            // holder is addressed or where he stands in the ranks; the office is what he
+            // holds. The rank's sector stands where the office names none.
+            if matches!(
+                info.role.as_deref(),
+                Some("honorific" | "sheikh" | "prince" | "officer")
+            ) && before.role.is_some()
+            {
+                info = TitleInfo {
+                    sector: before.sector.or(info.sector),
+                    ..before
+                };
             }
         }
         if info.refers_back {

@@ -689,3 +689,42 @@ fn a_portfolio_in_construct_and_a_name_set_off_by_commas() {
         assert_eq!(e[0].role.as_deref(), Some(role), "{:?}", e[0]);
     }
 }
+
+/// «رئيس المجلس الأعلى للقضاء الشيخ وليد الصمعاني», «وزير الداخلية الفريق أول الشيخ راشد بن
+/// عبدالله آل خليفة»: a rank between an office and the name is how its holder is addressed;
+/// the role is the office, with the rank's sector where the office names none.
+#[test]
+fn a_rank_between_an_office_and_the_name_gives_way_to_the_office() {
+    let cases = [
+        (
+            "وأكد رئيس المجلس الأعلى للقضاء الشيخ وليد الصمعاني أن المحاكم جاهزة.",
+            "وليد الصمعاني",
+            ("head", None),
+        ),
+        (
+            "وقال رئيس الهيئة العامة للسياحة الأمير سلطان بن سلمان إن المواقع مفتوحة.",
+            "سلطان بن سلمان",
+            ("head", Some("GOV")),
+        ),
+        (
+            "وقال وزير الداخلية البحريني الفريق أول الشيخ راشد بن عبدالله آل خليفة إن الأمن مستتب.",
+            "راشد بن عبدالله آل خليفة",
+            ("interior_minister", Some("GOV")),
+        ),
+        (
+            "وقال المتحدث باسم الدفاع المدني العقيد علي الشهراني إن الحريق أخمد.",
+            "علي الشهراني",
+            ("spokesperson", Some("MIL")),
+        ),
+    ];
+    for (text, name, (role, sector)) in cases {
+        let r = analyze(text);
+        let e = entities_where(&r, |e| e.canonical.ends_with(name));
+        assert_eq!(e.len(), 1, "«{name}» in {:?}", names(&r));
+        assert_eq!(
+            (e[0].role.as_deref(), e[0].sector.as_deref()),
+            (Some(role), sector),
+            "{text}"
+        );
+    }
+}
