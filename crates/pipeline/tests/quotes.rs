@@ -240,15 +240,15 @@ fn a_name_in_quotation_marks_before_the_clause_is_the_speaker() {
 
 /// «وزير الصحة خالد الفالح», «مدير الأمن العام اللواء عاطف السعودي»: the portfolio or body
 /// between a title and the name is no bar to the title naming that person, nor is another
-/// title after it, and an honorific after the office («الدكتور») leaves the person the
-/// office's role; a title with no one named after it is no one's.
+/// title after it, and an honorific or a rank after the office («الدكتور», «اللواء») leaves
+/// the person the office's role; a title with no one named after it is no one's.
 #[test]
 fn a_title_names_the_person_after_its_portfolio() {
     let text = "وأكد وزير الصحة خالد الفالح أنه كلف لجنة عاجلة. وأوضح مدير العلاقات العامة بالجمعية وليد البوسيف أن الجمعية ودعت الأسر. وقال مدير الأمن العام اللواء عاطف السعودي إن الأجهزة تتابع القضية. وأكد المتحدث الرسمي باسم وزارة الصحة الدكتور خالد مرغلاني أن الحالات تراجعت. وقال مدير عام الشؤون الصحية بمحافظة الأحساء الدكتور محمد العبد العالي إن المستشفى جاهز. وقال مدير الوقاية بوزارة الصحة، جمال فورار، إن الحالات تحت السيطرة. وقال رئيس الوزراء إن الحكومة ستواصل العمل.";
     for (words, name, role) in [
         ("كلف لجنة", "خالد الفالح", "minister"),
         ("ودعت الأسر", "وليد البوسيف", "director"),
-        ("الأجهزة تتابع", "عاطف السعودي", "officer"),
+        ("الأجهزة تتابع", "عاطف السعودي", "director"),
         ("الحالات تراجعت", "خالد مرغلاني", "spokesperson"),
         ("المستشفى جاهز", "محمد العبد العالي", "director"),
         ("تحت السيطرة", "جمال فورار", "director"),
@@ -261,6 +261,10 @@ fn a_title_names_the_person_after_its_portfolio() {
             .unwrap_or_else(|| panic!("no speaker for «{words}»: {q:?}"));
         assert!(e.canonical.contains(name), "{e:?}");
         assert_eq!(e.role.as_deref(), Some(role), "{e:?}");
+        if name == "عاطف السعودي" {
+            // The major general's sector stands, since «مدير» names none.
+            assert_eq!(e.sector.as_deref(), Some("MIL"), "{e:?}");
+        }
     }
     let (r, q) = said(text, "الحكومة ستواصل");
     assert_eq!(speaker_name(&r, &q), None, "{q:?}");
