@@ -900,6 +900,33 @@ fn body_of_place(
     Some(last)
 }
 
+/// «كأس إسبانيا», «دوري أبطال أوروبا», «بكأس أمم أفريقيا»: the words right before token `k`
+/// open a competition's name (resources/competitions.txt), which a place at `k` completes.
+fn after_competition(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
+    let sentence = ctx.toks[k].sentence;
+    let word = |j: usize| {
+        ctx.toks
+            .get(j)
+            .filter(|t| t.is_word() && t.sentence == sentence)
+    };
+    (1..=2usize).any(|len| {
+        let Some(open) = k.checked_sub(len).and_then(word) else {
+            return false;
+        };
+        let rest: Vec<&str> = (k - len + 1..k)
+            .map_while(|j| word(j).map(|t| t.norm.as_str()))
+            .collect();
+        rest.len() == len - 1
+            && variants(&open.norm).iter().any(|(v, _)| {
+                let phrase = std::iter::once(v.as_ref())
+                    .chain(rest.iter().copied())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                lex.res.competitions.contains(&phrase)
+            })
+    })
+}
+
 /// A place inside a name the tagger reads as MISC — a competition, an event, a treaty
 /// («كأس إسبانيا», «دوري أبطال أوروبا», «اتفاقية أوسلو») — is part of that name, not a
 /// mention of the place: its mentions there are dropped. The record has no MISC type, so
@@ -1001,6 +1028,9 @@ pub fn extract(
     };
 
     // 1. Gazetteer.
+    // The places that complete a competition's name («كأس إسبانيا»): no mention of the
+    // place, and no place of the tagger's either.
+    let mut in_competition = vec![false; n];
     let mut i = 0;
     while i < n {
         // «الشرق الأوسط» between quotation marks is the newspaper, not the region.
@@ -1045,8 +1075,18 @@ pub fn extract(
                     )
                 })
                 .unwrap_or(&hit.value[0]);
-            let e = ents.entity_for_entry(lex, idx);
-            ents.add_mention(e, hit.first, hit.last, hit.start, hit.end);
+            let place = matches!(
+                lex.res.entities[idx].kind,
+                EntityType::Gpe | EntityType::Loc
+            );
+            // «بطولة كوبا أمريكا»: a second place goes on with the competition's name.
+            let goes_on = hit.first > 0 && in_competition[hit.first - 1];
+            if place && (goes_on || after_competition(ctx, lex, hit.first)) {
+                in_competition[hit.first..hit.last].fill(true);
+            } else {
+                let e = ents.entity_for_entry(lex, idx);
+                ents.add_mention(e, hit.first, hit.last, hit.start, hit.end);
+            }
             i = hit.last;
         } else {
             i += 1;
@@ -1133,7 +1173,9 @@ pub fn extract(
                 let demonym = last == first + 1
                     && ents.at[first].is_none()
                     && demonym(ctx, lex, &ents, first, ty);
+                let competition = ty != "PER" && in_competition[first..last].contains(&true);
                 if !(abbreviation || ctx.toks[first..last].iter().all(|t| t.is_word()))
+                    || competition
                     || adjective_reading(ctx, lex, first, last)
                     || bare_noun
                     || event_word

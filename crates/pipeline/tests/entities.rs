@@ -250,13 +250,15 @@ fn a_city_read_as_a_club_is_the_club() {
 }
 
 /// A place inside the name of a competition is no mention of the place: «كأس إسبانيا» does
-/// not make Spain an entity of a match report (nor an actor of its events).
+/// not make Spain an entity of a match report (nor an actor of its events), nor «بطولة كوبا
+/// أمريكا» Cuba (resources/competitions.txt).
 #[test]
 fn a_place_inside_a_competition_is_part_of_its_name() {
     let r = analyze(
-        "وسجل اللاعب خمسة أهداف، بينما لعب في بطولة دوري أبطال أوروبا لكرة القدم 12 مباراة، ولعب في بطولة كأس إسبانيا مباراتين.",
+        "وسجل اللاعب خمسة أهداف، بينما لعب في بطولة دوري أبطال أوروبا لكرة القدم 12 مباراة، ولعب في بطولة كأس إسبانيا مباراتين. وتوج الأهلي بكأس مصر، وخسر منتخب الأرجنتين نهائي بطولة كوبا أمريكا.",
     );
-    for place in ["إسبانيا", "أوروبا"] {
+    for place in ["إسبانيا", "أوروبا", "مصر", "كوبا", "الولايات المتحدة"]
+    {
         assert!(
             r.entities.iter().all(|e| e.canonical != place),
             "«{place}» in {:?}",
@@ -726,5 +728,44 @@ fn a_rank_between_an_office_and_the_name_gives_way_to_the_office() {
             (Some(role), sector),
             "{text}"
         );
+    }
+}
+
+/// «نائب وزير الخارجية الروسي سيرغي ريابكوف», «مستشار الرئيس الفلسطيني، نبيل شعث»: a deputy
+/// or an adviser is not the office he serves.
+#[test]
+fn deputies_and_advisers_are_not_the_office_they_serve() {
+    let cases = [
+        (
+            "وقال نائب وزير الخارجية الروسي سيرغي ريابكوف إن موسكو سترد.",
+            "سيرغي ريابكوف",
+            "deputy_minister",
+        ),
+        (
+            "وكان مستشار الرئيس الفلسطيني، نبيل شعث، قد قال إن المفاوضات متوقفة.",
+            "نبيل شعث",
+            "adviser",
+        ),
+        (
+            "وأكد مساعد الرئيس الروسي يوري أوشاكوف أن اللقاء سيعقد.",
+            "يوري أوشاكوف",
+            "adviser",
+        ),
+        (
+            "وقالت نائبة رئيس الوزراء الصينية ليو ياندونغ إن بكين مستعدة.",
+            "ليو ياندونغ",
+            "deputy_prime_minister",
+        ),
+        (
+            "وقالت مستشارة ألمانيا أنجيلا ميركل إن برلين ترحب.",
+            "ميركل",
+            "chancellor",
+        ),
+    ];
+    for (text, name, role) in cases {
+        let r = analyze(text);
+        let e = entities_where(&r, |e| e.canonical.ends_with(name));
+        assert_eq!(e.len(), 1, "«{name}» in {:?}", names(&r));
+        assert_eq!(e[0].role.as_deref(), Some(role), "{text}");
     }
 }

@@ -302,6 +302,9 @@ pub struct Resources {
     pub no_segment: WordSet,
     /// Folded nouns that are never part of a person's name.
     pub not_names: WordSet,
+    /// Folded phrases that open a competition's name, which a place right after them
+    /// completes («كأس إسبانيا», «دوري أبطال أوروبا»): no mention of the place.
+    pub competitions: WordSet,
     /// Folded words that are part of a name only beside another («الله» of «عبد الله», «شبه»
     /// of «شبه جزيرة القرم»): alone they name nothing.
     pub name_parts: WordSet,

@@ -626,6 +626,9 @@ fn parse_line(
                 r.topic_of.insert(w, idx as u8);
             }
         }
+        Kind::Competitions => {
+            r.competitions.insert(fold_phrase(cols[0]));
+        }
         Kind::NoSegment
         | Kind::NotNames
         | Kind::Complementizers
