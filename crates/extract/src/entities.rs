@@ -1445,11 +1445,7 @@ pub fn extract(
             // «رئيس الهيئة العامة للسياحة الأمير …», «وزير الداخلية الفريق أول …») is how the
             // holder is addressed or where he stands in the ranks; the office is what he
             // holds. The rank's sector stands where the office names none.
-            if matches!(
-                info.role.as_deref(),
-                Some("honorific" | "sheikh" | "prince" | "officer")
-            ) && before.role.is_some()
-            {
+            if info.rank && before.role.is_some() {
                 info = TitleInfo {
                     sector: before.sector.or(info.sector),
                     ..before

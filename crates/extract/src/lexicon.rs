@@ -62,6 +62,9 @@ pub struct TitleInfo {
     /// A title with a pronoun on it («سموه», «معاليه»: `refers=back` in titles.tsv) names
     /// no one after it; it is the last person the article named in that role.
     pub refers_back: bool,
+    /// A rank of address or of the ranks (`rank=yes`: «الدكتور», «الشيخ», «الأمير»,
+    /// «اللواء»): between an office and the name, it leaves the person the office's role.
+    pub rank: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -157,6 +160,7 @@ impl Lexicon {
                     sector: t.sector.clone(),
                     role: t.attrs.get("role").cloned(),
                     refers_back: t.attrs.get("refers").is_some_and(|v| v == "back"),
+                    rank: t.attrs.get("rank").is_some_and(|v| v == "yes"),
                 },
             );
         }
