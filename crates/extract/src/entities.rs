@@ -1652,6 +1652,9 @@ pub fn extract(
             .toks
             .get(name_at)
             .is_some_and(|t| t.sentence == sentence);
+        // A title that says its country itself («المستشارة الألمانية»: `country=` in
+        // titles.tsv), where no nationality after it did.
+        let country = country.or_else(|| info.country.clone());
         if let Some(e) = ents
             .at
             .get(name_at)

@@ -65,6 +65,8 @@ pub struct TitleInfo {
     /// A rank of address or of the ranks (`rank=yes`: «الدكتور», «الشيخ», «الأمير»,
     /// «اللواء»): between an office and the name, it leaves the person the office's role.
     pub rank: bool,
+    /// The country the title itself names (`country=` in titles.tsv: «المستشارة الألمانية»).
+    pub country: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -161,6 +163,7 @@ impl Lexicon {
                     role: t.attrs.get("role").cloned(),
                     refers_back: t.attrs.get("refers").is_some_and(|v| v == "back"),
                     rank: t.attrs.get("rank").is_some_and(|v| v == "yes"),
+                    country: t.attrs.get("country").cloned(),
                 },
             );
         }

@@ -732,7 +732,8 @@ fn a_rank_between_an_office_and_the_name_gives_way_to_the_office() {
 }
 
 /// «نائب وزير الخارجية الروسي سيرغي ريابكوف», «مستشار الرئيس الفلسطيني، نبيل شعث»: a deputy
-/// or an adviser is not the office he serves.
+/// or an adviser is not the office he serves; «المستشار» is a chancellor only of Germany or
+/// Austria.
 #[test]
 fn deputies_and_advisers_are_not_the_office_they_serve() {
     let cases = [
@@ -761,11 +762,26 @@ fn deputies_and_advisers_are_not_the_office_they_serve() {
             "ميركل",
             "chancellor",
         ),
+        // «المستشار» is a judge's or an adviser's title but in Germany and Austria.
+        (
+            "وطالب المستشار هشام عبد المجيد بتأجيل الجلسة.",
+            "هشام عبد المجيد",
+            "adviser",
+        ),
+        (
+            "وقال المستشار النمساوي الجديد فرانز هوبر إن فيينا ترفض.",
+            "فرانز هوبر",
+            "chancellor",
+        ),
     ];
     for (text, name, role) in cases {
         let r = analyze(text);
         let e = entities_where(&r, |e| e.canonical.ends_with(name));
         assert_eq!(e.len(), 1, "«{name}» in {:?}", names(&r));
         assert_eq!(e[0].role.as_deref(), Some(role), "{text}");
+        if name == "فرانز هوبر" {
+            // The title says the country where no nationality follows it.
+            assert_eq!(e[0].country.as_deref(), Some("AUT"), "{text}");
+        }
     }
 }
