@@ -333,7 +333,13 @@ fn news_candidates(
                     ..
                 }) => text,
                 // Pages are left to `rasd analyze`: the news the models learn from is text.
-                Ok(_) | Err(_) => {
+                Ok(a) => {
+                    eprintln!("rasd: warning: {}: an HTML page, left out", a.origin());
+                    unreadable += 1;
+                    return;
+                }
+                Err(e) => {
+                    eprintln!("rasd: warning: {e}; left out");
                     unreadable += 1;
                     return;
                 }
