@@ -903,27 +903,10 @@ fn body_of_place(
 /// «كأس إسبانيا», «دوري أبطال أوروبا», «بكأس أمم أفريقيا»: the words right before token `k`
 /// open a competition's name (resources/competitions.txt), which a place at `k` completes.
 fn after_competition(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
-    let sentence = ctx.toks[k].sentence;
-    let word = |j: usize| {
-        ctx.toks
-            .get(j)
-            .filter(|t| t.is_word() && t.sentence == sentence)
-    };
-    (1..=2usize).any(|len| {
-        let Some(open) = k.checked_sub(len).and_then(word) else {
-            return false;
-        };
-        let rest: Vec<&str> = (k - len + 1..k)
-            .map_while(|j| word(j).map(|t| t.norm.as_str()))
-            .collect();
-        rest.len() == len - 1
-            && variants(&open.norm).iter().any(|(v, _)| {
-                let phrase = std::iter::once(v.as_ref())
-                    .chain(rest.iter().copied())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                lex.res.competitions.contains(&phrase)
-            })
+    (1..=2).any(|len| {
+        k.checked_sub(len)
+            .and_then(|j| ctx.match_at(&lex.competitions, j, true))
+            .is_some_and(|h| h.last == k && ctx.toks[h.first].sentence == ctx.toks[k].sentence)
     })
 }
 

@@ -96,6 +96,8 @@ pub struct Lexicon {
     /// other date words as the ordinals are.
     pub month_words: WordSet,
     pub triggers: Phrases<EntityTrigger>,
+    /// The words that open a competition's name (competitions.txt: «كأس», «دوري أبطال»).
+    pub competitions: Phrases<()>,
     pub not_names: WordSet,
     /// One-word event nouns that stand on their own (not only in «…» patterns): «شريكتان»,
     /// «اجتماع», never a name by themselves. Verbs are left out: many names are written as
@@ -185,6 +187,10 @@ impl Lexicon {
         for u in &res.units {
             units.insert(&u.folded, u.id.clone());
         }
+        let mut competitions = Phrases::default();
+        for c in &res.competitions {
+            competitions.insert(c, ());
+        }
         let mut relative = Phrases::default();
         let mut ordinal_days = Phrases::default();
         let mut month_words = WordSet::default();
@@ -218,6 +224,7 @@ impl Lexicon {
             ordinal_days,
             month_words,
             triggers,
+            competitions,
             // A name stops at a function word as well as at a listed noun.
             not_names: res.not_names.union(&res.function_words).cloned().collect(),
             event_words: res

@@ -21,6 +21,13 @@ fn entities_where(r: &Record, keep: impl Fn(&Entity) -> bool) -> Vec<&Entity> {
     r.entities.iter().filter(|e| keep(e)).collect()
 }
 
+/// The one entity whose canonical name `named` accepts; `name` is for the message.
+fn the_one<'r>(r: &'r Record, name: &str, named: impl Fn(&str) -> bool) -> &'r Entity {
+    let e = entities_where(r, |e| named(&e.canonical));
+    assert_eq!(e.len(), 1, "«{name}» in {:?}", names(r));
+    e[0]
+}
+
 /// «مسعد عوض ومحمد هاني ورمضان صبحي»: three people, not one name with «و» inside.
 #[test]
 fn a_list_of_people_is_one_entity_each() {
@@ -654,9 +661,8 @@ fn a_title_after_a_name_is_that_persons() {
         "وقال محمد التويجري وزير الاقتصاد والتخطيط إن الإصلاحات مستمرة. وأكدت نجاة رضوان، المديرة التنفيذية للمعهد، أن الدورات تبدأ غدا. واستقبل الملك سلمان بن عبدالعزيز رئيس الوزراء العراقي في الرياض. وقدم موريس خان للفنانة جائزة المهرجان.",
     );
     let role_of = |name: &str| {
-        let e = entities_where(&r, |e| e.canonical == name);
-        assert_eq!(e.len(), 1, "«{name}» in {:?}", names(&r));
-        (e[0].role.clone(), e[0].sector.clone())
+        let e = the_one(&r, name, |c| c == name);
+        (e.role.clone(), e.sector.clone())
     };
     assert_eq!(
         role_of("محمد التويجري"),
@@ -686,9 +692,8 @@ fn a_portfolio_in_construct_and_a_name_set_off_by_commas() {
         ("خالد الأحمدي", "head"),
         ("هازور باكش جونيجو", "head"),
     ] {
-        let e = entities_where(&r, |e| e.canonical == name);
-        assert_eq!(e.len(), 1, "«{name}» in {:?}", names(&r));
-        assert_eq!(e[0].role.as_deref(), Some(role), "{:?}", e[0]);
+        let e = the_one(&r, name, |c| c == name);
+        assert_eq!(e.role.as_deref(), Some(role), "{e:?}");
     }
 }
 
@@ -721,10 +726,9 @@ fn a_rank_between_an_office_and_the_name_gives_way_to_the_office() {
     ];
     for (text, name, (role, sector)) in cases {
         let r = analyze(text);
-        let e = entities_where(&r, |e| e.canonical.ends_with(name));
-        assert_eq!(e.len(), 1, "«{name}» in {:?}", names(&r));
+        let e = the_one(&r, name, |c| c.ends_with(name));
         assert_eq!(
-            (e[0].role.as_deref(), e[0].sector.as_deref()),
+            (e.role.as_deref(), e.sector.as_deref()),
             (Some(role), sector),
             "{text}"
         );
@@ -776,12 +780,11 @@ fn deputies_and_advisers_are_not_the_office_they_serve() {
     ];
     for (text, name, role) in cases {
         let r = analyze(text);
-        let e = entities_where(&r, |e| e.canonical.ends_with(name));
-        assert_eq!(e.len(), 1, "«{name}» in {:?}", names(&r));
-        assert_eq!(e[0].role.as_deref(), Some(role), "{text}");
+        let e = the_one(&r, name, |c| c.ends_with(name));
+        assert_eq!(e.role.as_deref(), Some(role), "{text}");
         if name == "فرانز هوبر" {
             // The title says the country where no nationality follows it.
-            assert_eq!(e[0].country.as_deref(), Some("AUT"), "{text}");
+            assert_eq!(e.country.as_deref(), Some("AUT"), "{text}");
         }
     }
 }
