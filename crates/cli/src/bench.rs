@@ -88,7 +88,7 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
     if arts.is_empty() {
         bail!("no articles read from {:?}", args.inputs);
     }
-    println!(
+    outln!(
         "inputs={:?} articles={} unreadable={} threads={}",
         args.inputs,
         arts.len(),
@@ -105,13 +105,13 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
             .collect::<Vec<_>>()
             .join("\n\n");
         let n = peer_tokens(&text);
-        println!("input tokens (peer count) = {n}, {} bytes", text.len());
+        outln!("input tokens (peer count) = {n}, {} bytes", text.len());
         let mut toks = Vec::new();
         let (reps, s) = timed(args.min_seconds, || {
             toks.clear();
             rasd_text::tokenize::tokenize_into(&text, &mut toks);
         });
-        println!(
+        outln!(
             "rasd tokenize only           per-text {:>12.0} tokens/s  ({reps} reps, {s:.2} s)",
             n as f64 * reps as f64 / s
         );
@@ -120,14 +120,14 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
         let (reps, s) = timed(args.min_seconds, || {
             an.for_each_stem(&text, |_, stem| sink += stem.len());
         });
-        println!(
+        outln!(
             "rasd normalise+segment+stem  per-text {:>12.0} tokens/s  ({reps} reps, {s:.2} s)",
             n as f64 * reps as f64 / s
         );
         let (reps, s) = timed(args.min_seconds, || {
             sink += an.analyze(&text).len();
         });
-        println!("rasd full token layer        per-text {:>12.0} tokens/s  ({reps} reps, {s:.2} s; owned strings per token)", n as f64 * reps as f64 / s);
+        outln!("rasd full token layer        per-text {:>12.0} tokens/s  ({reps} reps, {s:.2} s; owned strings per token)", n as f64 * reps as f64 / s);
         std::hint::black_box(sink);
     } else {
         let bytes: usize = arts
@@ -157,14 +157,14 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
         }
         let s = t.elapsed().as_secs_f64();
         std::hint::black_box(records);
-        println!(
+        outln!(
             "rasd analyze (records serialised to JSON, not written)  {:.0} articles/s, {:.2} MB/s of text, on {threads} thread(s) ({reps} pass(es), {s:.2} s)",
             arts.len() as f64 * reps as f64 / s,
             bytes as f64 * reps as f64 / 1e6 / s
         );
     }
     if let Some(mb) = peak_rss_mb() {
-        println!("peak memory (VmHWM) = {mb:.0} MB");
+        outln!("peak memory (VmHWM) = {mb:.0} MB");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -608,7 +608,7 @@ pub fn run_quarantine(args: CorpusArgs) -> Result<ExitCode> {
     let corpus = Corpus::open(&args.corpus)?;
     let q: Vec<Quarantined> = corpus.read_side("quarantine.jsonl")?;
     for item in &q {
-        println!("{}\t{}", item.file, item.reason);
+        outln!("{}\t{}", item.file, item.reason);
     }
     eprintln!("{} quarantined input(s)", q.len());
     Ok(ExitCode::SUCCESS)
@@ -678,7 +678,7 @@ pub fn run_dedup(args: DedupArgs) -> Result<ExitCode> {
         w.flush()?;
     }
     let secs = started.elapsed().as_secs_f64();
-    println!(
+    outln!(
         "{} records ({failed} unreadable): {} pairs ({exact} exact, {} near), {n_clusters} clusters ({in_clusters} records); {:.0} docs/s",
         items.len(),
         pairs.len(),
@@ -771,26 +771,26 @@ pub fn run_stats(args: StatsArgs) -> Result<ExitCode> {
         "top_actor_pairs": top(&pairs),
     });
     if args.json {
-        println!("{report}");
+        outln!("{report}");
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{n} articles; {} further sources of exact duplicates; {} near-duplicate clusters ({} articles, largest {})", dups.len(), sizes.len(), report["articles_in_clusters"], report["largest_cluster"]);
-    println!("per outlet:");
+    outln!("{n} articles; {} further sources of exact duplicates; {} near-duplicate clusters ({} articles, largest {})", dups.len(), sizes.len(), report["articles_in_clusters"], report["largest_cluster"]);
+    outln!("per outlet:");
     for (k, v) in top(&per_outlet) {
-        println!("  {v:>7}  {k}");
+        outln!("  {v:>7}  {k}");
     }
-    println!("busiest days:");
+    outln!("busiest days:");
     for (k, v) in top(&per_day) {
-        println!("  {v:>7}  {k}");
+        outln!("  {v:>7}  {k}");
     }
     for (title, m) in [
         ("top entities", &entities),
         ("event types (reported, not negated)", &events),
         ("top actor pairs", &pairs),
     ] {
-        println!("{title}:");
+        outln!("{title}:");
         for (k, v) in top(m) {
-            println!("  {v:>7}  {k}");
+            outln!("  {v:>7}  {k}");
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -49,7 +49,7 @@ pub fn run(res: Resources) -> Result<ExitCode> {
     }
     for a in &articles {
         let rec = pipe.analyze(a);
-        print!("{}", crate::summary::render(&rec));
+        out!("{}", crate::summary::render(&rec));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -498,18 +498,19 @@ fn majority_code(spans: &[serde_json::Value], side: &str) -> (Option<String>, Op
 type Code = (Option<String>, Option<String>);
 
 /// Prints each side of `e` whose codes differ from the gold ones.
-fn side_errors(e: &Event, gold_src: &Code, gold_tgt: &Code, how: &str, text: &str) {
+fn side_errors(e: &Event, gold_src: &Code, gold_tgt: &Code, how: &str, text: &str) -> Result<()> {
     for (side, found, gold) in [
         ("source", ours(e.source.as_ref()), gold_src),
         ("target", ours(e.target.as_ref()), gold_tgt),
     ] {
         if found != *gold {
-            println!(
+            outln!(
                 "{how}{side} {found:?}, gold {gold:?} [{}]: {text}",
                 e.trigger.text
             );
         }
     }
+    Ok(())
 }
 
 fn ours(a: Option<&Actor>) -> (Option<String>, Option<String>) {
@@ -579,7 +580,7 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
                 (false, true) => {
                     fp += 1;
                     if args.errors {
-                        println!(
+                        outln!(
                             "false alarm {} [{}]: {}",
                             r.id,
                             hit.map(|e| e.trigger.text.as_str()).unwrap_or(""),
@@ -590,7 +591,7 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
                 (true, false) => {
                     fn_ += 1;
                     if args.errors {
-                        println!("miss {}: {}", r.id, r.text);
+                        outln!("miss {}: {}", r.id, r.text);
                     }
                 }
                 _ => {}
@@ -609,13 +610,13 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
         (false, Some(k)) => format!("{k}-fold cross-validated detector"),
         (false, None) => "built-in detector".to_string(),
     };
-    println!(
+    outln!(
         "{}: {kind} detection ({how}): {} positives, {} negatives, {skipped} ambiguous skipped",
         args.gold,
         tp + fn_,
         rows.len() - tp - fn_
     );
-    println!("precision {p:.3}  recall {rc:.3}  F1 {f:.3}  (tp {tp}, fp {fp}, fn {fn_})");
+    outln!("precision {p:.3}  recall {rc:.3}  F1 {f:.3}  (tp {tp}, fp {fp}, fn {fn_})");
 
     if let Some((spans, items)) = &spans {
         let (mut n, mut src_ok, mut tgt_ok, mut found) = (0usize, 0usize, 0usize, 0usize);
@@ -663,11 +664,11 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
             }
             let Some(e) = hit else {
                 if args.errors {
-                    println!("no event: {text}");
+                    outln!("no event: {text}");
                     // The actors of the event the detector turned down still tell how the
                     // sides were coded.
                     if let Some(e) = coded {
-                        side_errors(e, &gold_src, &gold_tgt, "unreported ", text);
+                        side_errors(e, &gold_src, &gold_tgt, "unreported ", text)?;
                     }
                 }
                 continue;
@@ -688,28 +689,28 @@ pub fn run_eval(args: EvalArgs, res: Resources) -> Result<ExitCode> {
             src_ok += usize::from(ours(e.source.as_ref()) == gold_src);
             tgt_ok += usize::from(ours(e.target.as_ref()) == gold_tgt);
             if args.errors {
-                side_errors(e, &gold_src, &gold_tgt, "", text);
+                side_errors(e, &gold_src, &gold_tgt, "", text)?;
             }
         }
         let pct = |x: usize| x as f64 / n.max(1) as f64;
-        println!("{spans}: {n} annotated sentences, event found in {found}");
-        println!(
+        outln!("{spans}: {n} annotated sentences, event found in {found}");
+        outln!(
             "source country+sector accuracy {:.3}, target {:.3}, both sides {:.3} (a sentence with no event found counts as wrong)",
             pct(src_ok),
             pct(tgt_ok),
             (pct(src_ok) + pct(tgt_ok)) / 2.0
         );
-        println!(
+        outln!(
             "agreeing with the annotators' majority: source {:.3}, target {:.3}",
             pct(src_major),
             pct(tgt_major)
         );
-        println!(
+        outln!(
             "agreeing with any of the sentence's annotations: source {:.3}, target {:.3}",
             pct(src_any),
             pct(tgt_any)
         );
-        println!(
+        outln!(
             "actors of the event coded in each sentence, whatever the detector's verdict ({coded_n} of {n} coded): source {:.3}, target {:.3}",
             pct(src_coded),
             pct(tgt_coded)

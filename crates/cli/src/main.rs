@@ -1,5 +1,20 @@
 //! `rasd`: Arabic news → structured, searchable, auditable records.
 
+// Reports go to stdout through these rather than `println!`, which panics when the reader
+// has gone (`rasd demo | head`): a failed write becomes an error that `main` recognises.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
 mod analyze;
 mod bench;
 mod corpus;
@@ -125,11 +140,11 @@ fn main() -> ExitCode {
             Command::Dedup(args) => corpus::run_dedup(args),
             Command::Stats(args) => corpus::run_stats(args),
             Command::Resources => {
-                println!("{} resource files:", res.sources.len());
+                outln!("{} resource files:", res.sources.len());
                 for s in &res.sources {
-                    println!("  {s}");
+                    outln!("  {s}");
                 }
-                println!(
+                outln!(
                     "{} gazetteer entries, {} nationalities, {} titles, {} speech-verb forms, {} boilerplate rules, {} month names",
                     res.entities.len(),
                     res.nationalities.len(),
@@ -144,9 +159,19 @@ fn main() -> ExitCode {
     };
     match run() {
         Ok(code) => code,
+        // The reader took what it wanted and left (`rasd analyze … | head`): that is the
+        // reader's choice, not a failure to report.
+        Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("rasd: error: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

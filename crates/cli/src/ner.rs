@@ -374,32 +374,40 @@ pub fn run_eval(args: Args, res: Resources) -> Result<ExitCode> {
         }
     }
     let secs = started.elapsed().as_secs_f64();
-    println!(
+    outln!(
         "{}: {} sentences, {} tokens ({:.0} tokens/s)",
         args.conll,
         sentences.len(),
         tokens,
         tokens as f64 / secs
     );
-    println!(
+    outln!(
         "{:<6} {:>7} {:>7} {:>7} {:>7} {:>7}",
-        "type", "gold", "pred", "P", "R", "F1"
+        "type",
+        "gold",
+        "pred",
+        "P",
+        "R",
+        "F1"
     );
     let mut micro = Counts::default();
     for (t, c) in &by_type {
         let (p, r, f) = c.prf();
-        println!(
+        outln!(
             "{t:<6} {:>7} {:>7} {p:>7.3} {r:>7.3} {f:>7.3}",
-            c.gold, c.pred
+            c.gold,
+            c.pred
         );
         micro.tp += c.tp;
         micro.pred += c.pred;
         micro.gold += c.gold;
     }
     let (p, r, f) = micro.prf();
-    println!(
+    outln!(
         "{:<6} {:>7} {:>7} {p:>7.3} {r:>7.3} {f:>7.3}",
-        "micro", micro.gold, micro.pred
+        "micro",
+        micro.gold,
+        micro.pred
     );
     Ok(ExitCode::SUCCESS)
 }

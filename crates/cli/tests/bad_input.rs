@@ -195,3 +195,35 @@ fn stdin_and_formats() {
         "{stderr}"
     );
 }
+
+/// A reader that leaves early (`rasd demo | head`) ends rasd quietly: no panic, no error,
+/// whichever report it was writing.
+#[test]
+fn a_reader_that_leaves_early_is_not_an_error() {
+    let d = tmpdir("closed-pipe");
+    let news = write(&d, "news.jsonl", jsonl(200).as_bytes());
+    for args in [
+        vec!["demo"],
+        vec!["resources"],
+        vec!["analyze", news.as_str()],
+        vec!["dedup", news.as_str()],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rasd"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("rasd runs");
+        // Closed before rasd writes anything, so every write meets a closed pipe.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("rasd ends");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && !stderr.contains("panicked") && !stderr.contains("error"),
+            "rasd {}: {:?}\n{stderr}",
+            args.join(" "),
+            out.status
+        );
+    }
+    std::fs::remove_dir_all(&d).unwrap();
+}
