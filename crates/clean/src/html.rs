@@ -411,6 +411,36 @@ pub fn extract(html: &str) -> Page {
     page
 }
 
+/// The site a page came from, as its address names it: «https://www.aljazeera.net/news/…» →
+/// «aljazeera.net». The outlet of last resort, for a crawled page whose markup names none
+/// (GDELT names its sources the same way). `www.`, `m.` and `amp.` are the same site.
+pub fn site_of_url(url: &str) -> Option<String> {
+    let (scheme, rest) = url.trim().split_once("://")?;
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    let host = host.split(':').next()?.trim_end_matches('.').to_lowercase();
+    let mut site = host.as_str();
+    while let Some(rest) = ["www.", "m.", "amp."]
+        .iter()
+        .find_map(|p| site.strip_prefix(p))
+    {
+        site = rest;
+    }
+    // A name, not an address: «localhost» or «10.0.0.1» names no outlet.
+    let named = site.contains('.')
+        && site
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.chars().any(|c| !c.is_ascii_digit()))
+        && site
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    named.then(|| site.to_string())
+}
+
 fn ld_walk(v: &serde_json::Value, out: &mut HashMap<&str, String>) {
     use serde_json::Value;
     match v {
@@ -472,5 +502,24 @@ mod tests {
         assert_eq!(p.site_name.as_deref(), Some("الموقع"));
         assert_eq!(p.author.as_deref(), Some("أحمد علي"));
         assert_eq!(p.date.as_deref(), Some("2020-10-01T10:00:00Z"));
+    }
+
+    #[test]
+    fn the_site_of_an_address_is_its_host_without_www() {
+        for (url, site) in [
+            (
+                "https://www.aljazeera.net/news/2020/10/4/x",
+                Some("aljazeera.net"),
+            ),
+            ("http://M.Youm7.com:8080/story?id=1", Some("youm7.com")),
+            ("https://user@arabic.rt.com#top", Some("arabic.rt.com")),
+            ("https://www.bbc.com", Some("bbc.com")),
+            ("https://10.0.0.1/a", None),
+            ("http://localhost/a", None),
+            ("ftp://example.com/a", None),
+            ("not an address", None),
+        ] {
+            assert_eq!(site_of_url(url).as_deref(), site, "{url}");
+        }
     }
 }

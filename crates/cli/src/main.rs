@@ -62,7 +62,7 @@ pub enum Format {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse articles: text, HTML, JSONL(.gz), TREC XML; files, folders (recursively) or - for stdin.
+    /// Analyse articles: text, HTML, JSONL(.gz), TSV, TREC XML, WARC(.gz); files, folders (recursively) or - for stdin.
     Analyze(analyze::Args),
     /// Analyse the bundled sample articles and print a readable summary.
     Demo,

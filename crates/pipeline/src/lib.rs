@@ -167,9 +167,12 @@ impl Pipeline {
             .url
             .clone()
             .or_else(|| page.as_ref().and_then(|p| p.url.clone()));
-        // The author field's outlet only where nothing else names one, and not in the id:
-        // ids stay what earlier versions gave the same article.
-        rec.outlet = outlet.or(given.outlet).or(meta.outlet);
+        // The author field's outlet, then the address's site, only where nothing else names
+        // one, and not in the id: ids stay what earlier versions gave the same article.
+        rec.outlet = outlet
+            .or(given.outlet)
+            .or(meta.outlet)
+            .or_else(|| rec.url.as_deref().and_then(html::site_of_url));
         rec.author = given.author.or(cleaned.author).or(meta.author);
         rec.agency = cleaned.agency.or(given.agency).or(meta.agency);
         rec.dateline = cleaned.dateline.or(given.dateline).or(meta.dateline);

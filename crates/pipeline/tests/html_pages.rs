@@ -95,3 +95,25 @@ fn lbc_2026() {
         .iter()
         .any(|e| e.canonical == "دونالد ترامب" && e.country.as_deref() == Some("USA")));
 }
+
+/// A crawled page whose markup names no site, as many a WARC record is: its outlet is the
+/// site its address names, so that a crawl's articles can still be counted by outlet.
+#[test]
+fn a_page_without_a_site_name_takes_its_address_s_site() {
+    let page = "<html><head><title>خبر</title></head><body><article><p>قال وزير الخارجية \
+                الروسي سيرغي لافروف إن بلاده ستواصل العمل مع تركيا من أجل وقف إطلاق النار.</p>\
+                </article></body></html>";
+    let mut a = rasd_read::Article::text("crawl.warc", String::new());
+    a.body = rasd_read::Body::Html(page.to_string());
+    a.url = Some("https://www.aljazeera.net/news/2020/10/4/lavrov".into());
+    assert_eq!(
+        pipeline().analyze(&a).outlet.as_deref(),
+        Some("aljazeera.net")
+    );
+    let named = page.replace(
+        "<title>",
+        "<meta property=\"og:site_name\" content=\"الجزيرة نت\"><title>",
+    );
+    a.body = rasd_read::Body::Html(named);
+    assert_eq!(pipeline().analyze(&a).outlet.as_deref(), Some("الجزيرة نت"));
+}
