@@ -1821,9 +1821,12 @@ pub fn extract(
     }
 
     // 5. The subject of a speech verb, when it is an unknown name: «وقال آذري جهرمي إن …»,
-    // «قال يورغن كلوب مدرب ليفربول …».
+    // «قال يورغن كلوب مدرب ليفربول …»; an impersonal form with a name after it is the active
+    // verb («ويذكر …»).
     for v in 0..n {
-        let Some((_, rasd_resources::VerbForm::Finite)) = crate::quotes::speech(ctx, lex, v) else {
+        let Some((_, rasd_resources::VerbForm::Finite | rasd_resources::VerbForm::Impersonal)) =
+            crate::quotes::speech(ctx, lex, v)
+        else {
             continue;
         };
         let k = v + 1;

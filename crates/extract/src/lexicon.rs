@@ -85,6 +85,11 @@ pub struct Lexicon {
     pub nationality_names: WordSet,
     pub titles: Phrases<TitleInfo>,
     pub speech: HashMap<String, (String, VerbForm)>,
+    /// Folded speech-verb forms also written as another word («بين»).
+    pub speech_other_word: WordSet,
+    /// Folded finite and participle forms of speech verbs: those a speaker's name may stand
+    /// beside, as the impersonal «يقال», «يشار» never do (a form that is both counts).
+    pub speech_personal: WordSet,
     pub months: Phrases<(Calendar, u8)>,
     pub numbers: HashMap<String, (f64, bool)>,
     pub units: Phrases<String>,
@@ -174,6 +179,18 @@ impl Lexicon {
             .iter()
             .map(|v| (v.folded.clone(), (v.lemma.clone(), v.form)))
             .collect();
+        let speech_personal = res
+            .speech_verbs
+            .iter()
+            .filter(|v| v.form != VerbForm::Impersonal)
+            .map(|v| v.folded.clone())
+            .collect();
+        let speech_other_word = res
+            .speech_verbs
+            .iter()
+            .filter(|v| v.other_word)
+            .map(|v| v.folded.clone())
+            .collect();
         let mut months = Phrases::default();
         for m in &res.months {
             months.insert(&m.folded, (m.calendar, m.number));
@@ -217,6 +234,8 @@ impl Lexicon {
             nationality_names,
             titles,
             speech,
+            speech_other_word,
+            speech_personal,
             months,
             numbers,
             units,

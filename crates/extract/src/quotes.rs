@@ -187,6 +187,59 @@ fn mention_end(ents: &Entities, k: usize) -> usize {
     last
 }
 
+/// Where a sentence's verb stands if it opens the sentence: its first word, the word after
+/// one or two particles («ولم تعلن», «وكان ترامب»), a speech verb among them excepted, or the
+/// word after a short opening phrase set off by a comma («من جانبه، ورفع …», «وفي الأثناء،
+/// أبلغ …») that names no one and reports no speech.
+fn first_word(ctx: &Ctx, lex: &Lexicon, ents: &Entities, s0: usize, s1: usize) -> usize {
+    let comma = (s0 + 1..s1.min(s0 + 4)).find(|&c| ctx.toks[c].is_comma(ctx.text));
+    if let Some(c) = comma.filter(|&c| {
+        c + 1 < s1
+            && (s0..c).all(|j| {
+                speech(ctx, lex, j).is_none()
+                    && ents.at[j].is_none()
+                    && !ents.titles.iter().any(|t| t.first <= j && j < t.last)
+            })
+    }) {
+        return c + 1;
+    }
+    let mut j = s0;
+    while j < s1.min(s0 + 2) && ctx.in_set(&lex.function_words, j) && speech(ctx, lex, j).is_none()
+    {
+        j += 1;
+    }
+    j
+}
+
+/// The person or body named right after a sentence's first verb when that verb reports no
+/// speech: «وبعث الرئيس الروسي فلاديمير بوتين رسالة …، أشار فيها إلى أن», «وكان ترامب
+/// اقترح …، مؤكداً أن», «أما غاريث لي فقال». A later speech verb with no subject of its own
+/// means them. Places are left out: after a verb they are more often where than who.
+fn opening_subject(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    j: usize,
+    s1: usize,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    let word = ctx.toks.get(j).filter(|_| j + 1 < s1)?;
+    let verb_like = word.kind == TokenKind::Arabic
+        && !word.norm.starts_with("ال")
+        && speech(ctx, lex, j).is_none()
+        && ents.at[j].is_none()
+        && !ents.titles.iter().any(|t| t.first <= j && j < t.last);
+    if !verb_like {
+        return None;
+    }
+    let e = subject(ctx, lex, ents, j + 1, last_speaker)?.0?;
+    matches!(
+        ents.found[e].kind,
+        EntityType::Per | EntityType::Org | EntityType::Media
+    )
+    .then_some(e)
+}
+
 /// A person or a body named inside an unnamed subject (tokens `a..b`): «كشفت تصريحات لوزير
 /// الدفاع الفرنسي جان إيف لودريان عن أن» — Le Drian spoke. The speaker and one past the last
 /// token that names it.
@@ -297,7 +350,15 @@ fn refers_back(
     b: usize,
     last_speaker: Option<usize>,
 ) -> Option<usize> {
-    let definite = b - a <= 2 && (a..b).all(|j| ctx.toks[j].norm.starts_with("ال"));
+    // «قال المشككون في الاتحاد», «وقال التقرير»: a group or a document (group-subjects.txt)
+    // is never the one who spoke last.
+    let noun = &ctx.toks[a].norm;
+    let definite = b - a <= 2
+        && (a..b).all(|j| ctx.toks[j].norm.starts_with("ال"))
+        && !lex.res.affixes.matches("nominative", noun)
+        && !noun
+            .strip_prefix("ال")
+            .is_some_and(|w| lex.res.group_subjects.contains(w));
     // «الشركة», «الوزارة»: the noun that introduces such bodies, made definite.
     let noun_trigger = ctx.toks[a]
         .norm
@@ -397,6 +458,13 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
     for &(s0, s1) in &ctx.sentences {
         let mut k = s0;
         let mut sentence_speaker: Option<usize> = None;
+        // Whether a speech verb of this sentence has had a subject of its own, named or not:
+        // a participle after it continues that subject, not an earlier sentence's speaker.
+        let mut sentence_subject = false;
+        let opening = first_word(ctx, lex, ents, s0, s1);
+        if let Some(e) = opening_subject(ctx, lex, ents, opening, s1, last_speaker) {
+            last_speaker = Some(e);
+        }
         while k < s1 {
             let Some((lemma, form)) = speech(ctx, lex, k) else {
                 k += 1;
@@ -409,6 +477,19 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             let opens_clause = k == s0
                 || punct(ctx, k - 1).is_some()
                 || !lex.speech.contains_key(ctx.toks[k].norm.as_str());
+            // «ويذكر مراقبون أن»: an impersonal form with a subject is the active verb.
+            let form = match form {
+                VerbForm::Impersonal
+                    if subject(ctx, lex, ents, k + 1, last_speaker).is_some()
+                        || unnamed_subject(ctx, lex, ents, k + 1, s1).is_some() =>
+                {
+                    VerbForm::Finite
+                }
+                f => f,
+            };
+            let named_subject = form == VerbForm::Finite
+                && subject(ctx, lex, ents, k + 1, last_speaker)
+                    .is_some_and(|(e, _, _)| e.is_some());
             let (speaker, speaker_span, after) = match form {
                 VerbForm::Finite => match subject(ctx, lex, ents, k + 1, last_speaker) {
                     Some((e, a, b)) => (e, Some((ctx.toks[a].start, ctx.toks[b - 1].end)), b),
@@ -426,6 +507,9 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                         None => (None, None, k + 1),
                     },
                 },
+                // «يذكر أن …»: no one said it; nor does it continue whoever spoke before.
+                VerbForm::Impersonal => (None, None, k + 1),
+                VerbForm::Participle if sentence_subject => (sentence_speaker, None, k + 1),
                 VerbForm::Participle => (sentence_speaker.or(last_speaker), None, k + 1),
             };
             // A name between quotation marks right after the subject: the outlet speaking
@@ -548,8 +632,35 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                 }
                 c += 1;
             }
-            if form == VerbForm::Finite && speaker.is_some() {
-                sentence_speaker = speaker;
+            // A participle later in the sentence continues this verb's subject — unless the
+            // verb's form is also another word and reports nothing here («بينه وبين الرئيس …»:
+            // between; `~` in speech-verbs.tsv).
+            let other_word = crate::context::variants(&ctx.toks[k].norm)
+                .into_iter()
+                .take(2)
+                .any(|(v, _)| lex.speech_other_word.contains(v.as_ref()));
+            if form == VerbForm::Finite && !(other_word && found.is_none()) {
+                if speaker.is_some() {
+                    sentence_speaker = speaker;
+                }
+                if speaker_span.is_some() {
+                    sentence_subject = true;
+                }
+            }
+            // A speaker whose words are not reported here («وحذر الحمراني من نشر الشائعات»,
+            // «أعرب الزياني عن استغرابه», «ونددت وحدات حماية الشعب في بيان بالقصف») is still
+            // the one a later «وأكد أن …» or «مؤكداً أن …» with no subject of its own
+            // continues: a name or a title right after the verb, or someone unnamed. Only where
+            // the verb is the sentence's first («ولم تعلن المفوضية …»): further on it may be
+            // someone else's («بين ما أشار إليه الرئيس الإيراني») or no verb at all («بينه
+            // وبين الزعيم الكوري الشمالي», «"علاقة صعبة" بين البلدين»: between).
+            if form == VerbForm::Finite
+                && k == opening
+                && found.is_none()
+                && !other_word
+                && speaker_span.is_some()
+            {
+                last_speaker = speaker.filter(|_| named_subject);
             }
             let Some((mut direct, mut pi, mut at)) = found else {
                 k += 1;

@@ -354,3 +354,57 @@ fn a_body_named_again_by_its_noun_is_the_last_speaker() {
         "{q:?}"
     );
 }
+
+/// A named speaker whose words are not reported («وحذر …», «أعرب … عن استغرابه») is the one a
+/// later «وأكد أن …» or «مؤكداً أن …» with no subject of its own continues; so is a person named
+/// after a sentence's first verb that reports no speech («وبعث الرئيس … رسالة»).
+#[test]
+fn a_speaker_without_reported_words_is_still_the_one_who_goes_on() {
+    lavrov_offers_mediation(
+        "وحذر وزير الخارجية الروسي سيرغي لافروف من التصعيد في المنطقة. وأكد أن موسكو مستعدة للوساطة.",
+    );
+    lavrov_offers_mediation(
+        "أعرب وزير الخارجية الروسي سيرغي لافروف عن قلقه من التصعيد. مؤكدا أن موسكو مستعدة للوساطة.",
+    );
+    lavrov_offers_mediation(
+        "قال وزير الخارجية التركي مولود تشاووش أوغلو إن بلاده تتابع. وبعث وزير الخارجية الروسي سيرغي لافروف رسالة إلى نظيره، أشار فيها إلى أن موسكو مستعدة للوساطة.",
+    );
+    lavrov_offers_mediation(
+        "قال وزير الخارجية التركي مولود تشاووش أوغلو إن بلاده تتابع. من جانبه، رحب وزير الخارجية الروسي سيرغي لافروف بالمبادرة، مؤكدا أن موسكو مستعدة للوساطة.",
+    );
+}
+
+/// Not where the verb stands inside a clause, after someone else's words or as the
+/// preposition it is also written as («بين … وبين الرئيس …»: between).
+#[test]
+fn a_verb_inside_a_clause_passes_no_speaker_on() {
+    let r = analyze(
+        "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده تدعم الحل. واقترح أن تعقد القمة بينه وبين الرئيس الأميركي دونالد ترامب، مؤكدا أن موسكو مستعدة للوساطة.",
+    );
+    assert_eq!(
+        speaker_name(&r, quote(&r, "موسكو مستعدة")).as_deref(),
+        Some("سيرغي لافروف")
+    );
+}
+
+/// «يذكر أن …» (it is noted that) names no speaker and continues none; «وقال التقرير»,
+/// «ويرى البعض», «وقال المسؤولون» are a document and groups, never the one who spoke last.
+#[test]
+fn an_impersonal_verb_or_a_group_is_not_the_last_speaker() {
+    let start = "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده تدعم الحل.";
+    for (next, words) in [
+        ("يذكر أن الصفقة كبيرة.", "الصفقة كبيرة"),
+        ("وقال التقرير إن الصفقة كبيرة.", "الصفقة كبيرة"),
+        ("ويرى البعض أن الصفقة كبيرة.", "الصفقة كبيرة"),
+        ("وقال المسؤولون إن الصفقة كبيرة.", "الصفقة كبيرة"),
+    ] {
+        let r = analyze(&format!("{start} {next}"));
+        assert_eq!(speaker_name(&r, quote(&r, words)), None, "{next}");
+    }
+    // With a subject of its own, the same form is the active verb.
+    let r = analyze(&format!("{start} ويذكر الوزير الروسي أن الصفقة كبيرة."));
+    assert_eq!(
+        speaker_name(&r, quote(&r, "الصفقة كبيرة")).as_deref(),
+        Some("سيرغي لافروف")
+    );
+}

@@ -97,6 +97,9 @@ pub enum VerbForm {
     Finite,
     /// An adverbial participle continuing the same speaker: «مؤكدا», «مضيفا».
     Participle,
+    /// A passive that names no speaker: «يذكر أن» (it is noted that), «يشار إلى أن»,
+    /// «يقال إن». With a subject after it, it is the active verb («ويذكر مراقبون أن»).
+    Impersonal,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +108,9 @@ pub struct SpeechVerb {
     pub form: VerbForm,
     /// The lemma reported in the record's `verb` field.
     pub lemma: String,
+    /// The form is also written as another word («بين»: between; `~` in speech-verbs.tsv):
+    /// it is a speech verb only where its words follow.
+    pub other_word: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -332,6 +338,8 @@ pub struct Resources {
     pub byline_from: WordSet,
     /// Folded words allowed between a speech verb and its subject.
     pub speech_adverbs: WordSet,
+    /// Folded subjects of a speech verb that are no one person («بيان», «مصادر», «بعض»).
+    pub group_subjects: WordSet,
     /// Folded words that join the parts of a name («بن», «عبد»).
     pub name_links: WordSet,
     /// The names of the topics in topics.tsv, in file order, and the topic of each folded

@@ -257,18 +257,27 @@ fn parse_line(
             need(cols, 2, "LEMMA and finite forms")?;
             let lemma = cols[0].to_string();
             for f in alternatives(cols[1]) {
+                let other_word = f.starts_with('~');
                 r.speech_verbs.push(SpeechVerb {
-                    folded: fold(&f),
+                    folded: fold(f.trim_start_matches('~')),
                     form: VerbForm::Finite,
                     lemma: lemma.clone(),
+                    other_word,
                 });
             }
-            if let Some(p) = cols.get(2) {
-                for f in alternatives(p) {
+            // Participles, then impersonal forms; «-» leaves a column empty.
+            for (col, form) in [(2, VerbForm::Participle), (3, VerbForm::Impersonal)] {
+                for f in cols
+                    .get(col)
+                    .filter(|c| **c != "-")
+                    .map(|c| alternatives(c))
+                    .unwrap_or_default()
+                {
                     r.speech_verbs.push(SpeechVerb {
                         folded: fold(&f),
-                        form: VerbForm::Participle,
+                        form,
                         lemma: lemma.clone(),
+                        other_word: false,
                     });
                 }
             }
@@ -635,12 +644,14 @@ fn parse_line(
         | Kind::NameLinks
         | Kind::NameParts
         | Kind::SpeechAdverbs
+        | Kind::GroupSubjects
         | Kind::FunctionWords
         | Kind::GivenNames => {
             let set = match kind {
                 Kind::GivenNames => &mut r.given_names,
                 Kind::FunctionWords => &mut r.function_words,
                 Kind::SpeechAdverbs => &mut r.speech_adverbs,
+                Kind::GroupSubjects => &mut r.group_subjects,
                 Kind::NoSegment => &mut r.no_segment,
                 Kind::NotNames => &mut r.not_names,
                 Kind::NameLinks => &mut r.name_links,
