@@ -187,6 +187,61 @@ fn mention_end(ents: &Entities, k: usize) -> usize {
     last
 }
 
+/// The subject before a speech verb that has none after it: a person or a body whose name
+/// (with its title) opens a clause — first in the sentence, after punctuation or after a
+/// particle of clause-openers.txt — and ends right before the verb or before one particle
+/// («لكن أبو ريدة نفى أن», «وكان ترامب قد نفى …», «أما غاريث لي فقال إن», «مدرب المنتخب محمد
+/// محروس أكد»). Not before a verb with «و» on it, which goes on with the subject of the verb
+/// before it («التقى الملك الرئيس ترامب وقال»). The entity and the tokens of its subject.
+fn named_before(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    s0: usize,
+    k: usize,
+) -> Option<(usize, usize, usize)> {
+    if ctx.toks[k].norm.starts_with('و') && !lex.speech.contains_key(ctx.toks[k].norm.as_str()) {
+        return None;
+    }
+    let mut j = k.checked_sub(1)?;
+    if ents.at[j].is_none()
+        && ctx.in_set(&lex.function_words, j)
+        && !ctx.toks[j].norm.starts_with('و')
+    {
+        j = j.checked_sub(1)?;
+    }
+    let e = ents.at[j]?;
+    if !matches!(
+        ents.found[e].kind,
+        EntityType::Per | EntityType::Org | EntityType::Media
+    ) {
+        return None;
+    }
+    let mut a = j;
+    while a > 0 && ents.at[a - 1] == Some(e) {
+        a -= 1;
+    }
+    // «وفي تصريح لقناة الجزيرة قال»: the one spoken to.
+    if spoken_to(ctx, lex, a) {
+        return None;
+    }
+    // The title before the name («وزير الخارجية الروسي سيرغي لافروف») is part of the subject.
+    if let Some(t) = ents
+        .titles
+        .iter()
+        .find(|t| t.entity == Some(e) && t.first < a && t.last >= a)
+    {
+        a = t.first;
+    }
+    let opens = a <= s0
+        || punct(ctx, a - 1).is_some()
+        || lex
+            .res
+            .clause_openers
+            .contains(ctx.toks[a - 1].norm.as_str());
+    opens.then_some((e, a, mention_end(ents, j)))
+}
+
 /// Where a sentence's verb stands if it opens the sentence: its first word, the word after
 /// one or two particles («ولم تعلن», «وكان ترامب»), a speech verb among them excepted, or the
 /// word after a short opening phrase set off by a comma («من جانبه، ورفع …», «وفي الأثناء،
@@ -503,8 +558,15 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                                 last.max(b),
                             )
                         }
-                        None if opens_clause => (last_speaker, None, k + 1),
-                        None => (None, None, k + 1),
+                        None => match named_before(ctx, lex, ents, s0, k) {
+                            Some((e, a, b)) => (
+                                Some(e),
+                                Some((ctx.toks[a].start, ctx.toks[b - 1].end)),
+                                k + 1,
+                            ),
+                            None if opens_clause => (last_speaker, None, k + 1),
+                            None => (None, None, k + 1),
+                        },
                     },
                 },
                 // «يذكر أن …»: no one said it; nor does it continue whoever spoke before.

@@ -408,3 +408,23 @@ fn an_impersonal_verb_or_a_group_is_not_the_last_speaker() {
         Some("سيرغي لافروف")
     );
 }
+
+/// A name that opens its clause right before the verb is the verb's subject («لكن لافروف أوضح
+/// أن», «وكان لافروف قد قال إن»); after a preposition it is no subject («مع لافروف قال»).
+#[test]
+fn a_name_before_the_verb_that_opens_its_clause_is_the_speaker() {
+    let start = "قال وزير الخارجية التركي مولود تشاووش أوغلو إن بلاده تتابع الوضع.";
+    for next in [
+        "لكن وزير الخارجية الروسي سيرغي لافروف أوضح أن موسكو مستعدة للوساطة.",
+        "وكان سيرغي لافروف قد قال إن موسكو مستعدة للوساطة.",
+    ] {
+        lavrov_offers_mediation(&format!("{start} {next}"));
+    }
+    let r = analyze(&format!(
+        "{start} وبعد لقاء مع سيرغي لافروف قال مسؤول إن موسكو مستعدة للوساطة."
+    ));
+    assert_ne!(
+        speaker_name(&r, quote(&r, "موسكو مستعدة")).as_deref(),
+        Some("سيرغي لافروف")
+    );
+}

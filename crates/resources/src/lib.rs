@@ -340,6 +340,8 @@ pub struct Resources {
     pub speech_adverbs: WordSet,
     /// Folded subjects of a speech verb that are no one person («بيان», «مصادر», «بعض»).
     pub group_subjects: WordSet,
+    /// Folded particles after which a clause's subject stands before its verb («لكن», «أما»).
+    pub clause_openers: WordSet,
     /// Folded words that join the parts of a name («بن», «عبد»).
     pub name_links: WordSet,
     /// The names of the topics in topics.tsv, in file order, and the topic of each folded

@@ -645,6 +645,7 @@ fn parse_line(
         | Kind::NameParts
         | Kind::SpeechAdverbs
         | Kind::GroupSubjects
+        | Kind::ClauseOpeners
         | Kind::FunctionWords
         | Kind::GivenNames => {
             let set = match kind {
@@ -652,6 +653,7 @@ fn parse_line(
                 Kind::FunctionWords => &mut r.function_words,
                 Kind::SpeechAdverbs => &mut r.speech_adverbs,
                 Kind::GroupSubjects => &mut r.group_subjects,
+                Kind::ClauseOpeners => &mut r.clause_openers,
                 Kind::NoSegment => &mut r.no_segment,
                 Kind::NotNames => &mut r.not_names,
                 Kind::NameLinks => &mut r.name_links,
