@@ -378,12 +378,8 @@ fn a_speaker_without_reported_words_is_still_the_one_who_goes_on() {
 /// preposition it is also written as («بين … وبين الرئيس …»: between).
 #[test]
 fn a_verb_inside_a_clause_passes_no_speaker_on() {
-    let r = analyze(
+    lavrov_offers_mediation(
         "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده تدعم الحل. واقترح أن تعقد القمة بينه وبين الرئيس الأميركي دونالد ترامب، مؤكدا أن موسكو مستعدة للوساطة.",
-    );
-    assert_eq!(
-        speaker_name(&r, quote(&r, "موسكو مستعدة")).as_deref(),
-        Some("سيرغي لافروف")
     );
 }
 
@@ -392,21 +388,19 @@ fn a_verb_inside_a_clause_passes_no_speaker_on() {
 #[test]
 fn an_impersonal_verb_or_a_group_is_not_the_last_speaker() {
     let start = "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده تدعم الحل.";
-    for (next, words) in [
-        ("يذكر أن الصفقة كبيرة.", "الصفقة كبيرة"),
-        ("وقال التقرير إن الصفقة كبيرة.", "الصفقة كبيرة"),
-        ("ويرى البعض أن الصفقة كبيرة.", "الصفقة كبيرة"),
-        ("وقال المسؤولون إن الصفقة كبيرة.", "الصفقة كبيرة"),
+    for next in [
+        "يذكر أن",
+        "وقال التقرير إن",
+        "ويرى البعض أن",
+        "وقال المسؤولون إن",
     ] {
-        let r = analyze(&format!("{start} {next}"));
-        assert_eq!(speaker_name(&r, quote(&r, words)), None, "{next}");
+        let r = analyze(&format!("{start} {next} الصفقة كبيرة."));
+        assert_eq!(speaker_name(&r, quote(&r, "الصفقة كبيرة")), None, "{next}");
     }
     // With a subject of its own, the same form is the active verb.
-    let r = analyze(&format!("{start} ويذكر الوزير الروسي أن الصفقة كبيرة."));
-    assert_eq!(
-        speaker_name(&r, quote(&r, "الصفقة كبيرة")).as_deref(),
-        Some("سيرغي لافروف")
-    );
+    lavrov_offers_mediation(&format!(
+        "{start} ويذكر الوزير الروسي أن موسكو مستعدة للوساطة."
+    ));
 }
 
 /// A name that opens its clause right before the verb is the verb's subject («لكن لافروف أوضح
