@@ -1,7 +1,10 @@
 //! Quotations: direct quotes in quotation marks and reported speech after speech verbs, each
 //! with its speaker resolved to an entity — named after the verb, named by a title that
-//! refers back («وقال الوزير الروسي»), or carried over from the previous quotation when the
-//! verb has no expressed subject («وأضاف أن …»).
+//! refers back («وقال الوزير الروسي»), named before the verb where the name opens its clause
+//! («لكن اليماني أوضح أن»), or carried over when the verb has no expressed subject («وأضاف أن
+//! …»): from the last speaker, whether or not their words were reported, or from a person
+//! named right after a sentence's first verb («وبعث الرئيس … رسالة، أشار فيها إلى أن»).
+//! Impersonal forms («يذكر أن») name no one.
 
 use rasd_resources::{EntityType, VerbForm};
 use rasd_text::TokenKind;
@@ -532,21 +535,22 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             let opens_clause = k == s0
                 || punct(ctx, k - 1).is_some()
                 || !lex.speech.contains_key(ctx.toks[k].norm.as_str());
+            let subj = match form {
+                VerbForm::Participle => None,
+                _ => subject(ctx, lex, ents, k + 1, last_speaker),
+            };
             // «ويذكر مراقبون أن»: an impersonal form with a subject is the active verb.
             let form = match form {
                 VerbForm::Impersonal
-                    if subject(ctx, lex, ents, k + 1, last_speaker).is_some()
-                        || unnamed_subject(ctx, lex, ents, k + 1, s1).is_some() =>
+                    if subj.is_some() || unnamed_subject(ctx, lex, ents, k + 1, s1).is_some() =>
                 {
                     VerbForm::Finite
                 }
                 f => f,
             };
-            let named_subject = form == VerbForm::Finite
-                && subject(ctx, lex, ents, k + 1, last_speaker)
-                    .is_some_and(|(e, _, _)| e.is_some());
+            let named_subject = subj.is_some_and(|(e, _, _)| e.is_some());
             let (speaker, speaker_span, after) = match form {
-                VerbForm::Finite => match subject(ctx, lex, ents, k + 1, last_speaker) {
+                VerbForm::Finite => match subj {
                     Some((e, a, b)) => (e, Some((ctx.toks[a].start, ctx.toks[b - 1].end)), b),
                     None => match unnamed_subject(ctx, lex, ents, k + 1, s1) {
                         Some((a, b)) => {
