@@ -1177,10 +1177,22 @@ pub fn extract(
                 }
                 // «في مالي»: a name the gazetteer leaves to the tagger (`tagged=` in
                 // entities/*.tsv; «مالي» is also "financial") is that entry where the tagger
-                // reads a place or a body there.
+                // reads a place there for a place, a body for a body («أبل» is Apple only read
+                // as a body; «نيسان - أبريل», read as a place, is the month, not Nissan; «كابل»,
+                // a place, is Kabul, not «ك» + «ابل»). Read through a clitic only where four
+                // letters at least are left: «وابل» (a barrage) is no «و» + «ابل».
+                let agrees = |e: usize| match lex.res.entities[e].kind {
+                    EntityType::Gpe | EntityType::Loc => ty == "LOC",
+                    EntityType::Org | EntityType::Media => ty == "ORG",
+                    EntityType::Per => false,
+                };
                 if let Some(h) = ctx
                     .match_at(&lex.tagged, first, true)
-                    .filter(|h| h.last == last && matches!(ty, "LOC" | "ORG"))
+                    .filter(|h| h.last == last && agrees(*h.value))
+                    .filter(|h| {
+                        h.start == ctx.toks[first].start
+                            || ctx.text[h.start..h.end].chars().count() >= 4
+                    })
                 {
                     let e = ents.entity_for_entry(lex, *h.value);
                     ents.add_mention(e, first, last, h.start, h.end);

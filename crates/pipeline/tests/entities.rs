@@ -155,6 +155,30 @@ fn a_name_the_gazetteer_leaves_to_the_tagger_gets_its_country() {
     }
 }
 
+/// «أبل», «فورد» are the companies where the tagger reads a body (`tagged=`), with their
+/// country; a place the tagger reads as such is no company («كابل» is Kabul, not «ك» + «ابل»).
+#[test]
+fn a_company_the_gazetteer_leaves_to_the_tagger_gets_its_country() {
+    let r = analyze(
+        "وأعلنت أبل أمس عن هاتف جديد، فيما قالت شركة فورد إن مبيعاتها تراجعت. وفي كابل قتل عشرة أشخاص في انفجار.",
+    );
+    let apple = the_one(&r, "أبل", |n| n.contains("آبل"));
+    assert_eq!(apple.country.as_deref(), Some("USA"), "{apple:?}");
+    assert!(
+        !apple
+            .mentions
+            .iter()
+            .any(|m| chars(&r.text, m.start, m.end) != "أبل"),
+        "{apple:?}"
+    );
+    assert_eq!(
+        the_one(&r, "فورد", |n| n.contains("فورد"))
+            .country
+            .as_deref(),
+        Some("USA")
+    );
+}
+
 /// «مليار ريال»: the currency after a number is a quantity's unit, no organisation.
 #[test]
 fn the_unit_of_a_number_is_no_name() {
