@@ -1836,11 +1836,14 @@ pub fn extract(
     // «قال يورغن كلوب مدرب ليفربول …»; an impersonal form with a name after it is the active
     // verb («ويذكر …»).
     for v in 0..n {
-        let Some((_, rasd_resources::VerbForm::Finite | rasd_resources::VerbForm::Impersonal)) =
-            crate::quotes::speech(ctx, lex, v)
-        else {
+        if !crate::quotes::speech(ctx, lex, v).is_some_and(|s| {
+            matches!(
+                s.form,
+                rasd_resources::VerbForm::Finite | rasd_resources::VerbForm::Impersonal
+            )
+        }) {
             continue;
-        };
+        }
         let k = v + 1;
         if k >= n || ents.at[k].is_some() || ents.titles.iter().any(|t| t.first == k) {
             continue;

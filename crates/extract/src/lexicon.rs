@@ -69,6 +69,21 @@ pub struct TitleInfo {
     pub country: Option<String>,
 }
 
+/// A speech verb's form as the quotation rules and the entity tagger read it
+/// (resources/speech-verbs.tsv).
+#[derive(Debug, Clone)]
+pub struct SpeechForm {
+    /// The lemma reported in a quotation's `verb` field.
+    pub lemma: String,
+    pub form: VerbForm,
+    /// Also written as another word («بين», between): a speech verb only where its words
+    /// follow.
+    pub other_word: bool,
+    /// Listed as finite or participle, a form a speaker's name may stand beside, as the
+    /// impersonal «يقال», «يشار» never do.
+    pub personal: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub res: Resources,
@@ -84,12 +99,7 @@ pub struct Lexicon {
     /// The nationality forms also written as names ([`rasd_resources::Nationality::name_like`]).
     pub nationality_names: WordSet,
     pub titles: Phrases<TitleInfo>,
-    pub speech: HashMap<String, (String, VerbForm)>,
-    /// Folded speech-verb forms also written as another word («بين»).
-    pub speech_other_word: WordSet,
-    /// Folded finite and participle forms of speech verbs: those a speaker's name may stand
-    /// beside, as the impersonal «يقال», «يشار» never do (a form that is both counts).
-    pub speech_personal: WordSet,
+    pub speech: HashMap<String, SpeechForm>,
     pub months: Phrases<(Calendar, u8)>,
     pub numbers: HashMap<String, (f64, bool)>,
     pub units: Phrases<String>,
@@ -174,23 +184,21 @@ impl Lexicon {
                 },
             );
         }
-        let speech = res
-            .speech_verbs
-            .iter()
-            .map(|v| (v.folded.clone(), (v.lemma.clone(), v.form)))
-            .collect();
-        let speech_personal = res
-            .speech_verbs
-            .iter()
-            .filter(|v| v.form != VerbForm::Impersonal)
-            .map(|v| v.folded.clone())
-            .collect();
-        let speech_other_word = res
-            .speech_verbs
-            .iter()
-            .filter(|v| v.other_word)
-            .map(|v| v.folded.clone())
-            .collect();
+        // A form listed twice («يذكر», finite and impersonal) is read as the later listing;
+        // it is `personal` and `other_word` if any listing says so.
+        let mut speech: HashMap<String, SpeechForm> = HashMap::default();
+        for v in &res.speech_verbs {
+            let e = speech.entry(v.folded.clone()).or_insert(SpeechForm {
+                lemma: String::new(),
+                form: v.form,
+                other_word: false,
+                personal: false,
+            });
+            e.lemma.clone_from(&v.lemma);
+            e.form = v.form;
+            e.other_word |= v.other_word;
+            e.personal |= v.form != VerbForm::Impersonal;
+        }
         let mut months = Phrases::default();
         for m in &res.months {
             months.insert(&m.folded, (m.calendar, m.number));
@@ -234,8 +242,6 @@ impl Lexicon {
             nationality_names,
             titles,
             speech,
-            speech_other_word,
-            speech_personal,
             months,
             numbers,
             units,

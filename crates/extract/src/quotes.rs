@@ -11,7 +11,7 @@ use rasd_text::TokenKind;
 
 use crate::context::Ctx;
 use crate::entities::Entities;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, SpeechForm};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteFound {
@@ -72,8 +72,8 @@ fn quote_pairs(ctx: &Ctx) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// The speech verb token `k` is, seen through «و»/«ف» and one preposition: its lemma and form.
-pub(crate) fn speech(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<(String, VerbForm)> {
+/// The speech verb token `k` is, seen through «و»/«ف» and one preposition.
+pub(crate) fn speech<'l>(ctx: &Ctx, lex: &'l Lexicon, k: usize) -> Option<&'l SpeechForm> {
     let t = ctx.toks.get(k)?;
     if t.kind != TokenKind::Arabic {
         return None;
@@ -81,7 +81,7 @@ pub(crate) fn speech(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<(String, Verb
     crate::context::variants(&t.norm)
         .into_iter()
         .take(2)
-        .find_map(|(v, _)| lex.speech.get(v.as_ref()).cloned())
+        .find_map(|(v, _)| lex.speech.get(v.as_ref()))
 }
 
 /// Words that may stand between a verb and its subject («وقال الأحد وزير …», «قال أيضا …»).
@@ -203,14 +203,12 @@ fn named_before(
     s0: usize,
     k: usize,
 ) -> Option<(usize, usize, usize)> {
-    if ctx.toks[k].norm.starts_with('و') && !lex.speech.contains_key(ctx.toks[k].norm.as_str()) {
+    let conjunction = |j: usize| lex.res.affixes.matches("conjunction", &ctx.toks[j].norm);
+    if conjunction(k) && !lex.speech.contains_key(ctx.toks[k].norm.as_str()) {
         return None;
     }
     let mut j = k.checked_sub(1)?;
-    if ents.at[j].is_none()
-        && ctx.in_set(&lex.function_words, j)
-        && !ctx.toks[j].norm.starts_with('و')
-    {
+    if ents.at[j].is_none() && ctx.in_set(&lex.function_words, j) && !conjunction(j) {
         j = j.checked_sub(1)?;
     }
     let e = ents.at[j]?;
@@ -245,6 +243,11 @@ fn named_before(
     opens.then_some((e, a, mention_end(ents, j)))
 }
 
+/// Whether token `j` is part of a name or of a title.
+fn names_someone(ents: &Entities, j: usize) -> bool {
+    ents.at[j].is_some() || ents.titles.iter().any(|t| t.first <= j && j < t.last)
+}
+
 /// Where a sentence's verb stands if it opens the sentence: its first word, the word after
 /// one or two particles («ولم تعلن», «وكان ترامب»), a speech verb among them excepted, or the
 /// word after a short opening phrase set off by a comma («من جانبه، ورفع …», «وفي الأثناء،
@@ -252,12 +255,7 @@ fn named_before(
 fn first_word(ctx: &Ctx, lex: &Lexicon, ents: &Entities, s0: usize, s1: usize) -> usize {
     let comma = (s0 + 1..s1.min(s0 + 4)).find(|&c| ctx.toks[c].is_comma(ctx.text));
     if let Some(c) = comma.filter(|&c| {
-        c + 1 < s1
-            && (s0..c).all(|j| {
-                speech(ctx, lex, j).is_none()
-                    && ents.at[j].is_none()
-                    && !ents.titles.iter().any(|t| t.first <= j && j < t.last)
-            })
+        c + 1 < s1 && (s0..c).all(|j| speech(ctx, lex, j).is_none() && !names_someone(ents, j))
     }) {
         return c + 1;
     }
@@ -285,8 +283,7 @@ fn opening_subject(
     let verb_like = word.kind == TokenKind::Arabic
         && !word.norm.starts_with("ال")
         && speech(ctx, lex, j).is_none()
-        && ents.at[j].is_none()
-        && !ents.titles.iter().any(|t| t.first <= j && j < t.last);
+        && !names_someone(ents, j);
     if !verb_like {
         return None;
     }
@@ -524,7 +521,13 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             last_speaker = Some(e);
         }
         while k < s1 {
-            let Some((lemma, form)) = speech(ctx, lex, k) else {
+            let Some(&SpeechForm {
+                ref lemma,
+                form,
+                other_word,
+                ..
+            }) = speech(ctx, lex, k)
+            else {
                 k += 1;
                 continue;
             };
@@ -701,10 +704,6 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             // A participle later in the sentence continues this verb's subject — unless the
             // verb's form is also another word and reports nothing here («بينه وبين الرئيس …»:
             // between; `~` in speech-verbs.tsv).
-            let other_word = crate::context::variants(&ctx.toks[k].norm)
-                .into_iter()
-                .take(2)
-                .any(|(v, _)| lex.speech_other_word.contains(v.as_ref()));
             if form == VerbForm::Finite && !(other_word && found.is_none()) {
                 if speaker.is_some() {
                     sentence_speaker = speaker;
@@ -785,7 +784,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                     speaker_span,
                     start,
                     end,
-                    verb: Some(lemma),
+                    verb: Some(lemma.clone()),
                     direct,
                 });
                 if speaker.is_some() || speaker_span.is_some() {
@@ -808,7 +807,12 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
         if ctx.toks.get(v).is_some_and(|t| t.is_comma(ctx.text)) {
             v += 1;
         }
-        let Some((lemma, VerbForm::Finite)) = speech(ctx, lex, v) else {
+        let Some(SpeechForm {
+            lemma,
+            form: VerbForm::Finite,
+            ..
+        }) = speech(ctx, lex, v)
+        else {
             continue;
         };
         let Some((e, a, b)) = subject(ctx, lex, ents, v + 1, None) else {
@@ -820,7 +824,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             speaker_span: Some((ctx.toks[a].start, ctx.toks[b - 1].end)),
             start,
             end,
-            verb: Some(lemma),
+            verb: Some(lemma.clone()),
             direct: true,
         });
     }

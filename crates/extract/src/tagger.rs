@@ -800,7 +800,7 @@ fn own_facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, silver: &Silver, k: usiz
         speech: vars
             .iter()
             .take(2)
-            .any(|(v, _)| lex.speech_personal.contains(v.as_ref())),
+            .any(|(v, _)| lex.speech.get(v.as_ref()).is_some_and(|s| s.personal)),
         function: in_set(&lex.function_words),
         shape_h: text_hash(shape(ctx, k)),
     }
