@@ -941,6 +941,54 @@ fn absorb_in_misc(ctx: &Ctx, ents: &mut Entities, first: usize, last: usize) -> 
     Absorbed::Freed(None)
 }
 
+/// Is `first..last` a month's name in a date: beside the same month's other name
+/// («أبريل (نيسان)», «نيسان - أبريل»), after a day («14 نيسان») or before a year («نيسان
+/// 2019»)? The tagger reads «نيسان» as Nissan there, from the car maker's news.
+fn month_of_a_date(ctx: &Ctx, lex: &Lexicon, first: usize, last: usize) -> bool {
+    let Some(this) = ctx
+        .match_at(&lex.months, first, false)
+        .filter(|h| h.last == last)
+        .map(|h| *h.value)
+    else {
+        return false;
+    };
+    // The word beside it, past brackets, dashes and slashes, in the same sentence.
+    let sentence = ctx.toks[first].sentence;
+    let beside = |mut k: isize, step: isize| loop {
+        let j = usize::try_from(k).ok()?;
+        let t = ctx.toks.get(j)?;
+        if t.sentence != sentence {
+            return None;
+        }
+        if t.kind != TokenKind::Punct {
+            return Some(j);
+        }
+        if !matches!(
+            ctx.slice(t.start, t.end),
+            "(" | ")" | "-" | "–" | "/" | "،" | ","
+        ) {
+            return None;
+        }
+        k += step;
+    };
+    let number = |k: usize, range: std::ops::RangeInclusive<u32>| {
+        let t = &ctx.toks[k];
+        t.kind == TokenKind::Number && t.norm.parse::<u32>().is_ok_and(|n| range.contains(&n))
+    };
+    // «وإبريل (نيسان)»: the other name may carry a conjunction or a preposition.
+    let same_month = |k: usize| {
+        let names = |j: usize| {
+            ctx.match_at(&lex.months, j, true)
+                .is_some_and(|h| h.last == k + 1 && *h.value == this)
+        };
+        names(k) || (k > 0 && names(k - 1))
+    };
+    let before = beside(first as isize - 1, -1);
+    let after = beside(last as isize, 1);
+    before.is_some_and(|k| same_month(k) || (k + 1 == first && number(k, 1..=31)))
+        || after.is_some_and(|k| same_month(k) || (k == last && number(k, 1000..=2100)))
+}
+
 /// Entity spans (first token, one past the last, type) of a tag sequence for the tokens
 /// starting at `offset`.
 pub fn spans_of(tags: &[usize], offset: usize) -> Vec<(usize, usize, &'static str)> {
@@ -1157,6 +1205,7 @@ pub fn extract(
                     && ents.at[first].is_none()
                     && demonym(ctx, lex, &ents, first, ty);
                 let competition = ty != "PER" && in_competition[first..last].contains(&true);
+                let month = month_of_a_date(ctx, lex, first, last);
                 if !(abbreviation || ctx.toks[first..last].iter().all(|t| t.is_word()))
                     || competition
                     || adjective_reading(ctx, lex, first, last)
@@ -1165,6 +1214,7 @@ pub fn extract(
                     || no_name
                     || unit
                     || demonym
+                    || month
                 {
                     continue;
                 }

@@ -179,6 +179,37 @@ fn a_company_the_gazetteer_leaves_to_the_tagger_gets_its_country() {
     );
 }
 
+/// «أبريل (نيسان)», «نيسان - أبريل»: the month's other name in a date is no car maker; the
+/// maker named alone stays one.
+#[test]
+fn a_month_beside_its_other_name_is_no_company() {
+    let text = "وأسعار الذهب منخفضة حوالي 9 % عن مستوياتها في منتصف أبريل (نيسان). وأطلقت حركة طالبان في أواخر نيسان - أبريل هجومها السنوي. وهبط إجمالي إيرادات ضرائب الشركات 20% في أبريل نيسان مقارنة مع الشهر نفسه. ولم تكشف نيسان عن عدد السيارات التي خضعت لتغيير.";
+    let r = analyze(text);
+    let months: Vec<usize> = text
+        .match_indices("نيسان")
+        .map(|(at, _)| text[..at].chars().count())
+        .collect();
+    let company = *months.last().unwrap();
+    for e in &r.entities {
+        for m in &e.mentions {
+            assert!(
+                !months[..months.len() - 1].contains(&m.start),
+                "the month at {} as {} «{}»",
+                m.start,
+                e.kind,
+                e.canonical
+            );
+        }
+    }
+    assert!(
+        r.entities
+            .iter()
+            .any(|e| e.mentions.iter().any(|m| m.start == company)),
+        "{:?}",
+        names(&r)
+    );
+}
+
 /// «مليار ريال»: the currency after a number is a quantity's unit, no organisation.
 #[test]
 fn the_unit_of_a_number_is_no_name() {
