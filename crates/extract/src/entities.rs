@@ -60,6 +60,16 @@ impl Entities {
             .is_some_and(|s| s[0] == 0 && s[3] >= 9)
     }
 
+    /// Token `k` was seen at least 16 times in the news and never inside a name: «المحامي
+    /// ليتحدث», «القس وفرضت» read a verb after a title, not a name.
+    fn never_a_name(&self, k: usize) -> bool {
+        self.lexicon
+            .get(k)
+            .copied()
+            .flatten()
+            .is_some_and(|s| s[..3] == [0, 0, 0] && s[3] >= 4)
+    }
+
     fn add_mention(&mut self, e: usize, first: usize, last: usize, start: usize, end: usize) {
         for a in &mut self.at[first..last] {
             *a = Some(e);
@@ -1517,6 +1527,16 @@ pub fn extract(
         if let Some(nat) = ctx.match_at(&lex.nationality, k, false) {
             country = Some(nat.value.clone());
             k = nat.last;
+            // «القنصل السعودي العام عبدالله الحمراني»: the title's last word may follow the
+            // nationality, where the title with that word is a title too («القنصل العام»).
+            let title = rasd_text::fold_phrase(&ctx.text[hit.start..hit.end]);
+            if ctx.toks.get(k).is_some_and(|t| {
+                t.sentence == ctx.toks[i].sentence
+                    && t.kind == TokenKind::Arabic
+                    && lex.titles.get(&format!("{title} {}", t.norm)).is_some()
+            }) {
+                k += 1;
+            }
         } else {
             // «وزير الاتصالات وتكنولوجيا المعلومات الإيراني …»: the portfolio stands between
             // the title and the nationality.
@@ -1764,6 +1784,7 @@ pub fn extract(
         // After a body with no comma («مدرب مانشستر يونايتد») one word is more likely the rest
         // of the body's name than a person.
         let capture = capture.filter(|&end| !(skipped_body && name_at == k && end - name_at < 2));
+        let capture = capture.filter(|_| !ents.never_a_name(name_at));
         if let Some(end) = capture {
             // The tagger found only the end of this name («إلهام | علييف»): one person, named
             // in full.

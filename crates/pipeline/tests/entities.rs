@@ -210,6 +210,30 @@ fn a_month_beside_its_other_name_is_no_company() {
     );
 }
 
+/// A title introduces the name after it, not a word the news never saw in a name («الرئيس
+/// الأميركي بتطبيق»); the consul, the lawyer and the priest are titles, the consul's «العام»
+/// after his nationality too.
+#[test]
+fn a_title_introduces_a_name_not_a_verb() {
+    let r = analyze(
+        "وأكد القنصل السعودي العام عبدالله الحمراني أن القنصلية تتابع القضية. ويلتزم الرئيس الأميركي بتطبيق سياسة دعم إسرائيل. وقال المحامي الكويتي طلال العبيد إنه تقدم بشكوى. وأفرجت تركيا عن القس الأميركي أندرو برانسون أمس.",
+    );
+    assert!(
+        persons(&r).iter().all(|e| !e.canonical.contains("بتطبيق")),
+        "{:?}",
+        names(&r)
+    );
+    for (name, role, country) in [
+        ("عبدالله الحمراني", "consul", "SAU"),
+        ("طلال العبيد", "lawyer", "KWT"),
+        ("أندرو برانسون", "cleric", "USA"),
+    ] {
+        let e = the_one(&r, name, |n| n == name);
+        assert_eq!(e.role.as_deref(), Some(role), "{e:?}");
+        assert_eq!(e.country.as_deref(), Some(country), "{e:?}");
+    }
+}
+
 /// «مليار ريال»: the currency after a number is a quantity's unit, no organisation.
 #[test]
 fn the_unit_of_a_number_is_no_name() {
