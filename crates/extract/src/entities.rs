@@ -146,8 +146,12 @@ fn same_person(ents: &Entities, lex: &Lexicon, key: &str) -> Option<usize> {
         }
         let c = joined(&rasd_text::fold_phrase(&f.canonical));
         // A later single word is the surname of a person already named in full; a phrase may
-        // be the beginning or the end of a fuller name.
-        let surname = !key.contains(' ') && c.rsplit(' ').next() == Some(key) && c.contains(' ');
+        // be the beginning or the end of a fuller name. The name after «بن» is the
+        // father's (lineage-links.txt): «عبدالعزيز» is not «سلمان بن عبدالعزيز».
+        let mut words = c.rsplit(' ');
+        let (last, before) = (words.next(), words.next());
+        let fathers = before.is_some_and(|b| lex.res.lineage_links.contains(b));
+        let surname = !key.contains(' ') && last == Some(key) && before.is_some() && !fathers;
         c == *key
             || surname
             || (key.contains(' ')
@@ -695,6 +699,17 @@ fn absorb(
     if ty == "MISC" {
         return absorb_in_misc(ctx, ents, first, last);
     }
+    if ty == "PER" && in_lineage(ctx, lex, ents, first, last) {
+        let (start, end) = (ctx.toks[first].start, ctx.toks[last - 1].end);
+        for k in first..last {
+            if let Some(e) = ents.at[k].take() {
+                ents.found[e]
+                    .mentions
+                    .retain(|&(s, t)| !(s >= start && t <= end));
+            }
+        }
+        return Absorbed::Freed(None);
+    }
     // The mentions must fill the end of the span and leave its beginning free, or be the
     // span itself.
     let Some(m) = (first..last).find(|&k| ents.at[k].is_some()) else {
@@ -761,6 +776,47 @@ fn absorb(
         *a = None;
     }
     Absorbed::Freed(country)
+}
+
+/// Does the span `(first, last, _)` end with a title of titles.tsv, after a word of its own?
+fn ends_with_title(ctx: &Ctx, lex: &Lexicon, (first, last, _): (usize, usize, &str)) -> bool {
+    (first + 1..last).any(|k| {
+        ctx.match_at(&lex.titles, k, true)
+            .is_some_and(|h| h.last == last)
+    })
+}
+
+/// «الأمير سلطان بن سلمان بن عبدالعزيز آل سعود»: every gazetteer person inside the tagger's
+/// person `first..last` follows a name link, inside the span, and the name begins before
+/// them: they are the forebears of the one named, part of his name and not mentioned in
+/// their own right. The span need not end with them («آل سعود» after the father).
+fn in_lineage(ctx: &Ctx, lex: &Lexicon, ents: &Entities, first: usize, last: usize) -> bool {
+    if ents.at[first].is_some() {
+        return false;
+    }
+    let mut any = false;
+    let mut k = first;
+    while k < last {
+        let Some(e) = ents.at[k] else {
+            k += 1;
+            continue;
+        };
+        let f = &ents.found[e];
+        if f.kind != EntityType::Per
+            || f.source != "gazetteer"
+            || !lex.name_links.contains(&ctx.toks[k - 1].norm)
+        {
+            return false;
+        }
+        while k < last && ents.at[k] == Some(e) {
+            k += 1;
+        }
+        if ents.at.get(k).is_some_and(|a| *a == Some(e)) {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// Step 2b of [`extract`]: gazetteer cities re-typed by the topic of their passage.
@@ -1143,11 +1199,18 @@ pub fn extract(
         for &(a, b) in &ctx.sentences {
             let tags = tagger.tag(ctx, lex, seg, (a, b), &mut memory);
             ents.topics.push(memory.topic());
-            // Two person spans side by side («إلهام» «علييف») are one name split by the tagger.
+            // Two person spans side by side («إلهام» «علييف») are one name split by the tagger;
+            // a body that ends with a title and the person after it («جامعة الملك» «سعود»,
+            // «معهد الأمير» «سلطان») is a body named after that person.
             let mut spans: Vec<(usize, usize, &str)> = Vec::new();
             for sp in spans_of(&tags, a) {
                 match spans.last_mut() {
-                    Some(prev) if prev.2 == "PER" && sp.2 == "PER" && prev.1 == sp.0 => {
+                    Some(prev)
+                        if sp.2 == "PER"
+                            && prev.1 == sp.0
+                            && (prev.2 == "PER"
+                                || (prev.2 == "ORG" && ends_with_title(ctx, lex, *prev))) =>
+                    {
                         prev.1 = sp.1
                     }
                     _ => spans.push(sp),
@@ -1157,7 +1220,36 @@ pub fn extract(
             for (first, last, ty, conj) in spans {
                 // «إتش.إس.بي.سي», «(بي.سي.سي)»: letters of an abbreviation joined by dots are
                 // one name; the tagger sees the pieces apart.
-                let (first, last) = dotted_abbreviation(ctx, first, last).unwrap_or((first, last));
+                let (first, mut last) =
+                    dotted_abbreviation(ctx, first, last).unwrap_or((first, last));
+                // «الأمير عبدالله بن | مساعد», «عبد العزيز آل | الشيخ»: a name link
+                // (name-links.txt) joins a name to the word after it, whatever else that word
+                // may be (a title, an adviser), and ends none: the tagger stopped short. Where
+                // no name word follows («عائشة بنت #عثمان_بن_عفان») the link goes. A word alone
+                // is left as read: «آبي» is also Abe.
+                if ty == "PER" {
+                    let sentence = ctx.toks[first].sentence;
+                    let mut trimming = false;
+                    while last > first + 1
+                        && ents.at[last - 1].is_none()
+                        && ctx.toks[last - 2].kind == TokenKind::Arabic
+                        && ctx.in_set(&lex.name_links, last - 1)
+                    {
+                        let goes_on = !trimming
+                            && ctx.toks.get(last).is_some_and(|t| {
+                                t.kind == TokenKind::Arabic
+                                    && t.sentence == sentence
+                                    && !lex.function_words.contains(&t.norm)
+                                    && ents.at[last].is_none()
+                            });
+                        if goes_on {
+                            last += 1;
+                        } else {
+                            trimming = true;
+                            last -= 1;
+                        }
+                    }
+                }
                 // «جامعة تمبل» with the tagger's organisation on «تمبل» alone: a noun that is
                 // part of the name (`in-name=yes` in entity-triggers.tsv) begins it. Only for
                 // an organisation the tagger found.
@@ -1982,8 +2074,14 @@ pub fn extract(
             if words.len() >= 2 {
                 let last = rasd_text::fold(words[words.len() - 1]);
                 // «الله» of «عبد الله» is no surname: alone it names no one (name-parts.txt);
-                // nor is «الشيخ» of «صالح آل الشيخ», which alone is a title.
-                if !lex.not_names.contains(&last)
+                // nor is «الشيخ» of «صالح آل الشيخ», which alone is a title, nor the father's
+                // name after «بن» (lineage-links.txt).
+                let fathers = lex
+                    .res
+                    .lineage_links
+                    .contains(&rasd_text::fold(words[words.len() - 2]));
+                if !fathers
+                    && !lex.not_names.contains(&last)
                     && !lex.res.name_parts.contains(&last)
                     && lex.titles.get(&last).is_none()
                     && last.chars().count() >= 3

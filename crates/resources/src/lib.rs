@@ -344,6 +344,8 @@ pub struct Resources {
     pub clause_openers: WordSet,
     /// Folded words that join the parts of a name («بن», «عبد»).
     pub name_links: WordSet,
+    /// The name links that name a parent («بن»): the word after them is no family name.
+    pub lineage_links: WordSet,
     /// The names of the topics in topics.tsv, in file order, and the topic of each folded
     /// word listed there (an index into `topics`): the entity tagger reads the topic of a
     /// passage («برشلونة» in a match report is a club, not a city).

@@ -642,6 +642,7 @@ fn parse_line(
         | Kind::NotNames
         | Kind::Complementizers
         | Kind::NameLinks
+        | Kind::LineageLinks
         | Kind::NameParts
         | Kind::SpeechAdverbs
         | Kind::GroupSubjects
@@ -657,6 +658,7 @@ fn parse_line(
                 Kind::NoSegment => &mut r.no_segment,
                 Kind::NotNames => &mut r.not_names,
                 Kind::NameLinks => &mut r.name_links,
+                Kind::LineageLinks => &mut r.lineage_links,
                 Kind::NameParts => &mut r.name_parts,
                 _ => &mut r.complementizers,
             };
