@@ -1764,20 +1764,46 @@ pub fn extract(
         // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «وزير خارجية روسيا», «المتحدث باسم
         // الخارجية الروسية …»: the body the title belongs to comes before the name.
         let mut skipped_body = false;
+        // «المتحدثة باسم ميلانيا ترامب، ستيفاني غريشام»: right after «باسم» a person is the
+        // one spoken for, as a body would be, not the spokesperson.
+        let speaks_for = ctx.toks[hit.last - 1].norm == "باسم";
         if let Some(e) = ents.at.get(k).copied().flatten() {
-            if ents.found[e].kind != EntityType::Per && ctx.toks[k].sentence == ctx.toks[i].sentence
+            if (ents.found[e].kind != EntityType::Per || (speaks_for && k == hit.last))
+                && ctx.toks[k].sentence == ctx.toks[i].sentence
             {
                 skipped_body = true;
                 country = country.or(ents.found[e].country.clone());
                 while k < n && ents.at[k] == Some(e) {
                     k += 1;
                 }
+                // The one spoken for may be named in two pieces («ميلانيا» «ترامب»): so a
+                // second name is, where a person set off by a comma follows it, the
+                // spokesperson. Else the second name is the spokesperson's own («المتحدثة
+                // باسم البيت الأبيض سارة ساندرز»).
+                if let Some(e2) = ents.at.get(k).copied().flatten().filter(|_| speaks_for) {
+                    let mut end = k;
+                    while end < n && ents.at[end] == Some(e2) {
+                        end += 1;
+                    }
+                    let person_after_comma =
+                        ctx.toks.get(end).is_some_and(|t| t.is_comma(ctx.text))
+                            && ents
+                                .at
+                                .get(end + 1)
+                                .copied()
+                                .flatten()
+                                .is_some_and(|p| ents.found[p].kind == EntityType::Per);
+                    if person_after_comma && ctx.toks[k].sentence == ctx.toks[i].sentence {
+                        country = country.or(ents.found[e2].country.clone());
+                        k = end;
+                    }
+                }
                 if let Some(nat) = ctx.match_at(&lex.nationality, k, false) {
                     country = country.or(Some(nat.value.clone()));
                     k = nat.last;
                 }
             }
-        } else if ctx.toks[hit.last - 1].norm == "باسم" {
+        } else if speaks_for {
             // «المتحدث باسم الوزارة محمد …»: skip the unnamed body (a noun and its
             // article-bearing modifiers).
             let s = ctx.toks[i].sentence;

@@ -422,3 +422,21 @@ fn a_name_before_the_verb_that_opens_its_clause_is_the_speaker() {
         Some("سيرغي لافروف")
     );
 }
+
+/// «المتحدث باسم بوتين ديمتري بيسكوف»: right after «باسم» a person is the one spoken for; the
+/// speaker is the spokesperson named after him, and no one where none is named.
+#[test]
+fn the_one_spoken_for_is_no_speaker() {
+    let text = "وقال المتحدث باسم عباس، نبيل أبو ردينة، إن الاعتداء مرفوض. وقالت المتحدثة باسم ميلانيا ترامب، ستيفاني غريشام، إن السيدة الأولى بخير. وكانت المتحدثة باسم ميلانيا قالت إن الزيارة ستتم الأسبوع المقبل.";
+    let r = analyze(text);
+    for (words, speaker) in [
+        ("الاعتداء مرفوض", Some("نبيل أبو ردينة")),
+        ("السيدة الأولى بخير", Some("ستيفاني غريشام")),
+    ] {
+        let q = quote(&r, words);
+        assert_eq!(speaker_name(&r, q).as_deref(), speaker, "{q:?}");
+    }
+    let q = quote(&r, "الزيارة ستتم");
+    let named = speaker_name(&r, q).unwrap_or_default();
+    assert!(!named.contains("ميلانيا") && !named.contains("ترامب"), "{q:?}");
+}
