@@ -438,5 +438,8 @@ fn the_one_spoken_for_is_no_speaker() {
     }
     let q = quote(&r, "الزيارة ستتم");
     let named = speaker_name(&r, q).unwrap_or_default();
-    assert!(!named.contains("ميلانيا") && !named.contains("ترامب"), "{q:?}");
+    assert!(
+        !named.contains("ميلانيا") && !named.contains("ترامب"),
+        "{q:?}"
+    );
 }
