@@ -211,17 +211,7 @@ fn named_before(
     if ents.at[j].is_none() && ctx.in_set(&lex.function_words, j) && !conjunction(j) {
         j = j.checked_sub(1)?;
     }
-    let e = ents.at[j]?;
-    if !matches!(
-        ents.found[e].kind,
-        EntityType::Per | EntityType::Org | EntityType::Media
-    ) {
-        return None;
-    }
-    let mut a = j;
-    while a > 0 && ents.at[a - 1] == Some(e) {
-        a -= 1;
-    }
+    let (e, mut a) = speaker_at(ents, j, 0)?;
     // «وفي تصريح لقناة الجزيرة قال»: the one spoken to.
     if spoken_to(ctx, lex, a) {
         return None;
@@ -241,6 +231,45 @@ fn named_before(
             .clause_openers
             .contains(ctx.toks[a - 1].norm.as_str());
     opens.then_some((e, a, mention_end(ents, j)))
+}
+
+/// «كارمن سليمان، التي أكدت أنها»: a speech verb right after a relative pronoun
+/// (relative-pronouns.txt) has for subject the person or body named right before the pronoun,
+/// a comma between them or not: the entity, where its mention starts and ends.
+fn relative_antecedent(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    s0: usize,
+    k: usize,
+) -> Option<(usize, usize, usize)> {
+    let pronoun = k.checked_sub(1).filter(|&p| p > s0)?;
+    if !ctx.in_set(&lex.res.relative_pronouns, pronoun) {
+        return None;
+    }
+    let mut j = pronoun - 1;
+    if ctx.toks[j].is_comma(ctx.text) {
+        j = j.checked_sub(1).filter(|&j| j >= s0)?;
+    }
+    let (e, a) = speaker_at(ents, j, s0)?;
+    Some((e, a, mention_end(ents, j)))
+}
+
+/// The person or body (one who can speak) named at token `j`, and the first token of that
+/// mention, not before `floor`.
+fn speaker_at(ents: &Entities, j: usize, floor: usize) -> Option<(usize, usize)> {
+    let e = ents.at[j]?;
+    if !matches!(
+        ents.found[e].kind,
+        EntityType::Per | EntityType::Org | EntityType::Media
+    ) {
+        return None;
+    }
+    let mut a = j;
+    while a > floor && ents.at[a - 1] == Some(e) {
+        a -= 1;
+    }
+    Some((e, a))
 }
 
 /// Whether token `j` is part of a name or of a title.
@@ -565,7 +594,9 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                                 last.max(b),
                             )
                         }
-                        None => match named_before(ctx, lex, ents, s0, k) {
+                        None => match named_before(ctx, lex, ents, s0, k)
+                            .or_else(|| relative_antecedent(ctx, lex, ents, s0, k))
+                        {
                             Some((e, a, b)) => (
                                 Some(e),
                                 Some((ctx.toks[a].start, ctx.toks[b - 1].end)),

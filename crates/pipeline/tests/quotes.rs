@@ -443,3 +443,18 @@ fn the_one_spoken_for_is_no_speaker() {
         "{q:?}"
     );
 }
+
+/// «كارمن سليمان، التي أكدت أنها …»: after a relative pronoun the speaker is the one named
+/// before it, with or without a comma between.
+#[test]
+fn a_relative_pronoun_speaks_for_the_name_before_it() {
+    let text = "وستشهد الحفلة مشاركة النجمة الشابة كارمن سليمان، التي أكدت أنها سعيدة بالتجربة. وتعليقا على تصريح فنان العرب محمد عبده الذي قال إن الأغنية الخليجية بخير، رد الملحن بهدوء.";
+    let r = analyze(text);
+    for (words, speaker) in [
+        ("سعيدة بالتجربة", "كارمن سليمان"),
+        ("الأغنية الخليجية بخير", "محمد عبده"),
+    ] {
+        let q = quote(&r, words);
+        assert_eq!(speaker_name(&r, q).as_deref(), Some(speaker), "{q:?}");
+    }
+}

@@ -342,6 +342,9 @@ pub struct Resources {
     pub group_subjects: WordSet,
     /// Folded particles after which a clause's subject stands before its verb («لكن», «أما»).
     pub clause_openers: WordSet,
+    /// Folded relative pronouns («الذي», «التي»): a speech verb after one has for subject the
+    /// name before it.
+    pub relative_pronouns: WordSet,
     /// Folded words that join the parts of a name («بن», «عبد»).
     pub name_links: WordSet,
     /// The name links that name a parent («بن»): the word after them is no family name.

@@ -647,6 +647,7 @@ fn parse_line(
         | Kind::SpeechAdverbs
         | Kind::GroupSubjects
         | Kind::ClauseOpeners
+        | Kind::RelativePronouns
         | Kind::FunctionWords
         | Kind::GivenNames => {
             let set = match kind {
@@ -655,6 +656,7 @@ fn parse_line(
                 Kind::SpeechAdverbs => &mut r.speech_adverbs,
                 Kind::GroupSubjects => &mut r.group_subjects,
                 Kind::ClauseOpeners => &mut r.clause_openers,
+                Kind::RelativePronouns => &mut r.relative_pronouns,
                 Kind::NoSegment => &mut r.no_segment,
                 Kind::NotNames => &mut r.not_names,
                 Kind::NameLinks => &mut r.name_links,
