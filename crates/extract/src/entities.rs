@@ -1764,9 +1764,10 @@ pub fn extract(
         // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «وزير خارجية روسيا», «المتحدث باسم
         // الخارجية الروسية …»: the body the title belongs to comes before the name.
         let mut skipped_body = false;
-        // «المتحدثة باسم ميلانيا ترامب، ستيفاني غريشام»: right after «باسم» a person is the
-        // one spoken for, as a body would be, not the spokesperson.
-        let speaks_for = ctx.toks[hit.last - 1].norm == "باسم";
+        // «المتحدثة باسم ميلانيا ترامب، ستيفاني غريشام»: right after a title that speaks for
+        // someone (`speaks-for=yes` in titles.tsv) a person is the one spoken for, as a body
+        // would be, not the spokesperson.
+        let speaks_for = hit.value.speaks_for;
         if let Some(e) = ents.at.get(k).copied().flatten() {
             if (ents.found[e].kind != EntityType::Per || (speaks_for && k == hit.last))
                 && ctx.toks[k].sentence == ctx.toks[i].sentence

@@ -67,6 +67,9 @@ pub struct TitleInfo {
     pub rank: bool,
     /// The country the title itself names (`country=` in titles.tsv: «المستشارة الألمانية»).
     pub country: Option<String>,
+    /// The title speaks for whoever is named after it (`speaks-for=yes`: «المتحدث باسم»):
+    /// that body or person is skipped, and the title's person is named after them.
+    pub speaks_for: bool,
 }
 
 /// A speech verb's form as the quotation rules and the entity tagger read it
@@ -181,6 +184,7 @@ impl Lexicon {
                     refers_back: t.attrs.get("refers").is_some_and(|v| v == "back"),
                     rank: t.attrs.get("rank").is_some_and(|v| v == "yes"),
                     country: t.attrs.get("country").cloned(),
+                    speaks_for: t.attrs.get("speaks-for").is_some_and(|v| v == "yes"),
                 },
             );
         }
