@@ -8,6 +8,7 @@ use rasd_text::TokenKind;
 
 use crate::context::{preposition_with_article, skip_letters, variants, Ctx};
 use crate::lexicon::{Lexicon, TitleInfo};
+use crate::tagger::Silver;
 
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -58,6 +59,16 @@ impl Entities {
             .copied()
             .flatten()
             .is_some_and(|s| s[0] == 0 && s[3] >= 9)
+    }
+
+    /// Token `k` stood inside a person's name in under a quarter of its occurrences in the
+    /// news, or the news does not know it.
+    fn seldom_in_names(&self, k: usize) -> bool {
+        self.lexicon
+            .get(k)
+            .copied()
+            .flatten()
+            .is_none_or(|s| s[0] <= 2)
     }
 
     /// Token `k` was seen at least 16 times in the news and never inside a name: «المحامي
@@ -502,20 +513,74 @@ fn role_matches(title_role: Option<&str>, entity_role: Option<&str>) -> bool {
     }
 }
 
-/// Letters of clitics before a name the tagger found, on its first word (`norm`, folded): a
-/// conjunction or preposition before the article («للأهلي», «والأهلي», «بالأهلي»), or a
-/// conjunction before a given name («وأسامة»). Other words keep their first letter:
-/// «بركات», «لندن», «وليد» are names as written.
-fn name_clitics(lex: &Lexicon, norm: &str) -> usize {
+/// Letters of clitics before a name the tagger found, on the first word of its span (token
+/// `k`): a conjunction or preposition before the article («للأهلي», «والأهلي», «بالأهلي»),
+/// or a conjunction before a given name («وأسامة»). Other words keep their first letter:
+/// «بركات», «لندن», «وليد» are names as written, and so are those [`clitics_plausible`]
+/// rejects («كريم», «فالفيردي»).
+fn name_clitics(ctx: &Ctx, lex: &Lexicon, silver: Option<&Silver>, k: usize) -> usize {
+    let norm = ctx.toks[k].norm.as_str();
     variants(norm)
         .iter()
         .skip(1)
         .rev()
-        .find(|(v, _)| {
-            (v.starts_with("ال") && v.chars().count() >= 4)
-                || lex.res.given_names.contains(v.as_ref())
+        .find(|(v, n)| {
+            ((v.starts_with("ال") && v.chars().count() >= 4)
+                || lex.res.given_names.contains(v.as_ref()))
+                && clitics_plausible(
+                    ctx,
+                    lex,
+                    silver,
+                    k,
+                    skip_letters(ctx.text, ctx.toks[k].start, *n),
+                )
         })
         .map_or(0, |(_, n)| *n)
+}
+
+/// Whether the letters of token `k` before byte `at` can be read off as proclitics before a
+/// name.
+/// A given name as written keeps its letters («كريم» is no «ك» + «ريم», «كلاوس» no «لاوس»).
+/// «ف» and «ك» ("so", "like") open many foreign names and common words, so they are read off
+/// only when the rest does not open on a bare alef, a long vowel inside the name («فانس»,
+/// «كاسيا», «فارنا»; a word of its own opens on a hamza: «فإيران»), and when the news knows
+/// the rest at least sixteen times better than the word as written (its frequency bucket,
+/// log2 of the count, four higher): «كسرت» ("broke") is no «سرت», «فالفيردي» no
+/// «الفيردي». A word the news has too rarely to count is given the benefit of the doubt.
+fn clitics_plausible(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    silver: Option<&Silver>,
+    k: usize,
+    at: usize,
+) -> bool {
+    let t = &ctx.toks[k];
+    if at <= t.start {
+        return true;
+    }
+    if lex.res.given_names.contains(t.norm.as_str()) {
+        return false;
+    }
+    let letters = ctx.slice(t.start, at);
+    if !letters.contains(['ف', 'ك']) {
+        return true;
+    }
+    let n: usize = letters.chars().map(rasd_text::normalize::letters_in).sum();
+    let rest = ctx.slice(at, t.end);
+    if rest.starts_with('ا') && !rest.starts_with("ال") {
+        return false;
+    }
+    let Some(silver) = silver else {
+        return true;
+    };
+    let Some(written) = silver.get(t.norm.as_str()).map(|e| e[3]) else {
+        return true;
+    };
+    variants(&t.norm)
+        .iter()
+        .find(|(_, m)| *m == n)
+        .and_then(|(v, _)| silver.get(v.as_ref()))
+        .is_some_and(|e| e[3] >= written + 4)
 }
 
 /// Letters of a conjunction or preposition before a name the news knows far better without
@@ -523,7 +588,7 @@ fn name_clitics(lex: &Lexicon, norm: &str) -> usize {
 /// at least 30% of its occurrences in the news lexicon and is at least eight times as
 /// frequent as the word as written. «وليد», «فريد», «كلوب» are more frequent as written, and keep
 /// their first letter.
-fn clitics_before_known_name(lex: &Lexicon, silver: &crate::tagger::Silver, norm: &str) -> usize {
+fn clitics_before_known_name(lex: &Lexicon, silver: &Silver, norm: &str) -> usize {
     // A word the news has too rarely to count (a typo, «فرين» beside the city «رين») gives
     // nothing to compare with.
     let Some(written) = silver.get(norm).map(|e| e[3]) else {
@@ -582,6 +647,7 @@ fn shown_name(ctx: &Ctx, k: usize, start: usize, end: usize) -> String {
 fn person_spans<'t>(
     ctx: &Ctx,
     lex: &Lexicon,
+    silver: &Silver,
     ents: &Entities,
     tags: &[usize],
     a: usize,
@@ -636,8 +702,10 @@ fn person_spans<'t>(
             .then(|| {
                 (first + 1..last).find(|&k| {
                     let norm = ctx.toks[k].norm.as_str();
+                    // «إسماعيل ولد الشيخ أحمد»: «ولد» ("son of") joins the name.
                     norm.starts_with('و')
-                        && (name_clitics(lex, norm) == 1
+                        && !lex.name_links.contains(norm)
+                        && (name_clitics(ctx, lex, Some(silver), k) == 1
                             || (k >= first + 2 && last >= k + 2)
                             || known(k))
                 })
@@ -691,6 +759,7 @@ enum Absorbed {
 fn absorb(
     ctx: &Ctx,
     lex: &Lexicon,
+    silver: &Silver,
     ents: &mut Entities,
     first: usize,
     last: usize,
@@ -750,10 +819,14 @@ fn absorb(
     let linked = m > first && lex.name_links.contains(&ctx.toks[m - 1].norm);
     let country = match ty {
         "PER" if m > first && inside.len() == 1 && all(&|f| f.kind == EntityType::Per) => {
-            if !linked {
+            if !linked && !another_of_the_family(ctx, lex, &ents.found[inside[0]], first, m) {
                 let e = inside[0];
                 let t = &ctx.toks[first];
-                let name_start = skip_letters(ctx.text, t.start, name_clitics(lex, &t.norm));
+                let name_start = skip_letters(
+                    ctx.text,
+                    t.start,
+                    name_clitics(ctx, lex, Some(silver), first),
+                );
                 ents.found[e]
                     .mentions
                     .retain(|&(s, t)| !(s >= start && t <= end));
@@ -776,6 +849,53 @@ fn absorb(
         *a = None;
     }
     Absorbed::Freed(country)
+}
+
+/// «ميلانيا ترامب», «فلورنتينو بيريز», «راؤول كاسترو»: before the family name of a listed
+/// person whose full name the list gives, the tagger read a given name that is none of that
+/// person's, nor a spelling of one («أنغيلا» for «أنجيلا», «جيم» for «جيمس», «إيدين» for
+/// «إيدن»: two letters apart at most): another person of the same family.
+fn another_of_the_family(ctx: &Ctx, lex: &Lexicon, f: &Found, first: usize, m: usize) -> bool {
+    let Some(entry) = f.entry.map(|i| &lex.res.entities[i]) else {
+        return false;
+    };
+    let given: Vec<String> = entry
+        .aliases
+        .iter()
+        .filter(|a| a.contains(' '))
+        .flat_map(|a| a.split(' '))
+        .map(rasd_text::fold)
+        .collect();
+    if given.is_empty() {
+        return false;
+    }
+    let near = |w: &str| {
+        given
+            .iter()
+            .any(|g| g == w || (w.chars().count() >= 3 && letters_apart(g, w) <= 2))
+    };
+    !(first..m).any(|k| {
+        let t = &ctx.toks[k];
+        variants(&t.norm).iter().any(|(v, _)| near(v))
+    })
+}
+
+/// Edit distance between two words, in letters.
+fn letters_apart(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(diag + usize::from(ca != cb));
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// Does the span `(first, last, _)` end with a title of titles.tsv, after a word of its own?
@@ -925,6 +1045,48 @@ fn take_title(f: &mut Found, info: &TitleInfo, country: &Option<String>) {
     f.role = info.role.clone();
     f.sector = f.sector.clone().or(info.sector.clone());
     f.country = f.country.clone().or(country.clone());
+}
+
+/// «جامعة الملك سعود», «جامعة الأمير سلطان»: a noun that begins a body's own name
+/// (`in-name=yes`), in construct with a title and a name, names a body after that person, who
+/// is not mentioned: a person the tagger read there loses that mention. Returns one past the
+/// name's last token. Only such nouns: «قوات الرئيس السابق علي عبدالله صالح», «قيادة الرئيس»
+/// are his forces and his leadership, bodies of no name.
+fn named_after(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &mut Entities,
+    hit: &crate::context::Hit<'_, rasd_resources::EntityTrigger>,
+    trig: &rasd_resources::EntityTrigger,
+) -> Option<usize> {
+    // «رئيس الجامعة الدكتور …»: a definite noun is in no construct.
+    if !trig.in_name || trig.kind != EntityType::Org || ctx.text[hit.start..].starts_with("ال") {
+        return None;
+    }
+    let sentence = ctx.toks[hit.first].sentence;
+    let title = ctx
+        .match_at(&lex.titles, hit.last, false)
+        .filter(|t| ctx.toks[t.first].sentence == sentence)?;
+    if title.value.refers_back || ents.at[title.first..title.last].iter().any(Option::is_some) {
+        return None;
+    }
+    let k = title.last;
+    let Some(e) = ents.at.get(k).copied().flatten() else {
+        return capture_name(ctx, lex, ents, k, false);
+    };
+    let f = &ents.found[e];
+    if f.kind != EntityType::Per || f.source != "tagger" {
+        return None;
+    }
+    let start = ctx.toks[k].start;
+    let &(m0, m1) = f.mentions.iter().find(|m| m.0 == start)?;
+    let mut last = k;
+    while ents.at.get(last) == Some(&Some(e)) && ctx.toks[last].start < m1 {
+        last += 1;
+    }
+    ents.found[e].mentions.retain(|&m| m != (m0, m1));
+    ents.at[k..last].fill(None);
+    Some(last)
 }
 
 /// «منتخب إسبانيا»: a noun of `of-place=yes` (entity-triggers.tsv) whose tokens end at `q`,
@@ -1118,9 +1280,10 @@ pub fn extract(
     date: Option<&str>,
 ) -> Entities {
     let n = ctx.toks.len();
+    let silver = tagger.map(|(t, _)| &t.model.silver);
     let mut ents = Entities {
         at: vec![None; n],
-        lexicon: lexicon_of(ctx, tagger.map(|(t, _)| &t.model.silver)),
+        lexicon: lexicon_of(ctx, silver),
         ..Default::default()
     };
 
@@ -1159,6 +1322,7 @@ pub fn extract(
         if let Some(hit) = ctx
             .match_at(&lex.gazetteer, i, true)
             .filter(|h| !adjective_reading(ctx, lex, h.first, h.last))
+            .filter(|h| clitics_plausible(ctx, lex, silver, h.first, h.start))
         {
             // Prefer a country to a city of the same name, then file order.
             let idx = *hit
@@ -1216,7 +1380,22 @@ pub fn extract(
                     _ => spans.push(sp),
                 }
             }
-            let spans = person_spans(ctx, lex, &ents, &tags, a, spans);
+            // «جامعة الأمير» | «سلطان» untagged: the name after the title is the rest of the
+            // body's name all the same.
+            let next_starts: Vec<usize> = spans.iter().map(|sp| sp.0).collect();
+            for sp in spans.iter_mut() {
+                if sp.2 == "ORG"
+                    && !next_starts.contains(&sp.1)
+                    && sp.1 < b
+                    && ends_with_title(ctx, lex, *sp)
+                {
+                    if let Some(j) = capture_name(ctx, lex, &ents, sp.1, false).filter(|&j| j <= b)
+                    {
+                        sp.1 = j;
+                    }
+                }
+            }
+            let spans = person_spans(ctx, lex, &tagger.model.silver, &ents, &tags, a, spans);
             for (first, last, ty, conj) in spans {
                 // «إتش.إس.بي.سي», «(بي.سي.سي)»: letters of an abbreviation joined by dots are
                 // one name; the tagger sees the pieces apart.
@@ -1241,6 +1420,11 @@ pub fn extract(
                                     && t.sentence == sentence
                                     && !lex.function_words.contains(&t.norm)
                                     && ents.at[last].is_none()
+                                    // «عبد الحميد ولد عام 1842»: a link the news seldom
+                                    // sees in names («ولد» is also "was born") takes no
+                                    // common word that is never in one.
+                                    && !(ents.seldom_in_names(last - 1)
+                                        && ents.common_word(last))
                             });
                         if goes_on {
                             last += 1;
@@ -1253,6 +1437,21 @@ pub fn extract(
                 // «جامعة تمبل» with the tagger's organisation on «تمبل» alone: a noun that is
                 // part of the name (`in-name=yes` in entity-triggers.tsv) begins it. Only for
                 // an organisation the tagger found.
+                // «آية الله | الخميني», «آية الله الخميني»: a person the tagger began inside
+                // or at a title begins after it.
+                // The «و» the list was cut at stays with the title («والملك | خالد»).
+                let (first, conj) = match (ty == "PER")
+                    .then(|| {
+                        (first.saturating_sub(3).max(a)..=first).find_map(|j| {
+                            ctx.match_at(&lex.titles, j, true)
+                                .filter(|h| h.last > first && h.last < last)
+                        })
+                    })
+                    .flatten()
+                {
+                    Some(h) => (h.last, false),
+                    None => (first, conj),
+                };
                 let first = if ty == "ORG" && !conj {
                     (first.saturating_sub(2).max(a)..first)
                         .find_map(|j| {
@@ -1286,13 +1485,14 @@ pub fn extract(
                 let event_word =
                     ty != "PER" && last == first + 1 && ctx.in_set(&lex.event_words, first);
                 // «بإذن الله», «في ريف درعا»: a word that is part of a name only beside
-                // another (name-parts.txt) names nothing alone. «وقال الشيخ»: a title alone is
-                // no person either.
+                // another (name-parts.txt) names nothing alone. «وقال الشيخ», «خادم الحرمين
+                // الشريفين»: a title, or a word inside one, is no person either.
                 let no_name = (last == first + 1 && ctx.in_set(&lex.res.name_parts, first))
                     || (ty == "PER"
-                        && ctx
-                            .match_at(&lex.titles, first, true)
-                            .is_some_and(|h| h.last == last));
+                        && (first.saturating_sub(3).max(a)..=first).any(|j| {
+                            ctx.match_at(&lex.titles, j, true)
+                                .is_some_and(|h| h.last > first && h.last >= last)
+                        }));
                 // «14.3 مليار ريال»: the unit of a number (units.tsv) is no body; and a unit
                 // is never a place or a person («منطقة اليورو», «ارتفع اليورو»). «ريال»
                 // alone may still be the club.
@@ -1322,7 +1522,7 @@ pub fn extract(
                 }
                 let mut inherited = None;
                 if ents.at[first..last].iter().any(Option::is_some) {
-                    match absorb(ctx, lex, &mut ents, first, last, ty) {
+                    match absorb(ctx, lex, &tagger.model.silver, &mut ents, first, last, ty) {
                         Absorbed::No | Absorbed::Extended => continue,
                         Absorbed::Freed(country) => inherited = country,
                     }
@@ -1372,11 +1572,9 @@ pub fn extract(
                 let mut clitics = if conj {
                     1
                 } else {
-                    name_clitics(lex, &t.norm).max(clitics_before_known_name(
-                        lex,
-                        &tagger.model.silver,
-                        &t.norm,
-                    ))
+                    name_clitics(ctx, lex, Some(&tagger.model.silver), first).max(
+                        clitics_before_known_name(lex, &tagger.model.silver, &t.norm),
+                    )
                 };
                 // «وكانيتي» after «ميغيل أرياس كانيتي»: the «و» of a person already named.
                 if clitics == 0 && kind == EntityType::Per && t.norm.starts_with(['و', 'ف']) {
@@ -1504,6 +1702,8 @@ pub fn extract(
                     country,
                 ));
             }
+        } else if let Some(after) = named_after(ctx, lex, &mut ents, &hit, trig) {
+            found = Some((hit.first, after, hit.start, ctx.toks[after - 1].end, None));
         } else if trig.kind == EntityType::Org {
             // «وزارة الصحة السعودية», «هيئة المنافذ الحدودية العراقية»: the definite words
             // after the noun, closed by a nationality adjective when there is one.
@@ -1709,6 +1909,11 @@ pub fn extract(
                     break;
                 }
                 let w = ctx.slice(t.start, t.end);
+                // «خادم الحرمين الشريفين وسمو ولي العهد»: a title after «و» is another
+                // person's, no part of this one's portfolio.
+                if w.starts_with('و') && ctx.match_at(&lex.titles, j, true).is_some() {
+                    break;
+                }
                 let definite = ["ال", "وال"].iter().any(|p| w.starts_with(p));
                 // «بالجمعية», «للشركة», and a common noun made definite by what follows it
                 // behind a preposition: «بمحافظة الأحساء», «لشؤون المساجد» (names begin with
