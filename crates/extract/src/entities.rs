@@ -1089,6 +1089,62 @@ fn named_after(
     Some(last)
 }
 
+/// «مطار الملك خالد», «طريق الملك فهد», «مركز الملك سلمان للإغاثة»: a person named right
+/// after a noun of named-after.txt (without the article) and a title, or by a name that holds
+/// the title («الملك فهد»), names the place or the body, and is not mentioned there; nor is
+/// a title there his.
+fn named_after_a_person(ctx: &Ctx, lex: &Lexicon, ents: &mut Entities) {
+    let n = ctx.toks.len();
+    let noun_at = |k: usize| {
+        ctx.in_set(&lex.res.named_after, k) && {
+            let t = &ctx.toks[k];
+            !crate::context::variants(&t.norm)
+                .iter()
+                .any(|(v, _)| v.starts_with("ال"))
+        }
+    };
+    for k in 1..n {
+        let Some(e) = ents.at[k] else { continue };
+        if ents.at[k - 1] == Some(e) || ents.found[e].kind != EntityType::Per {
+            continue;
+        }
+        let sentence = ctx.toks[k].sentence;
+        // The title: inside the mention, or right before it.
+        let first = if ctx.match_at(&lex.titles, k, true).is_some() {
+            Some(k)
+        } else {
+            (k.saturating_sub(4)..k).find(|&j| {
+                ents.at[j].is_none()
+                    && ctx
+                        .match_at(&lex.titles, j, false)
+                        .is_some_and(|h| h.last == k)
+            })
+        };
+        let Some(first) = first.filter(|&f| {
+            f > 0
+                && ctx.toks[f - 1].sentence == sentence
+                && ents.at[f - 1].is_none()
+                && noun_at(f - 1)
+        }) else {
+            continue;
+        };
+        let mut last = k;
+        while last < n && ents.at[last] == Some(e) {
+            last += 1;
+        }
+        let (start, end) = (ctx.toks[k].start, ctx.toks[last - 1].end);
+        ents.found[e]
+            .mentions
+            .retain(|&(s, t)| !(s >= start && t <= end));
+        ents.at[k..last].fill(None);
+        for t in ents.titles.iter_mut() {
+            if t.entity == Some(e) && t.first >= first - 1 && t.first < last {
+                t.entity = None;
+            }
+        }
+    }
+}
+
 /// «منتخب إسبانيا»: a noun of `of-place=yes` (entity-triggers.tsv) whose tokens end at `q`,
 /// then a place of the gazetteer, names that place's body with the place's country, and the
 /// place loses that mention. Returns one past the name's last token. A rule and not the
@@ -2298,10 +2354,15 @@ pub fn extract(
         }
     }
 
+    named_after_a_person(ctx, lex, &mut ents);
+
     // 6. Later short mentions of people found by title: the surname alone.
     let mut surnames: HashMap<String, usize> = HashMap::default();
     for (e, f) in ents.found.iter().enumerate() {
-        if f.kind == EntityType::Per && matches!(f.source, "title" | "speaker" | "tagger") {
+        if f.kind == EntityType::Per
+            && !f.mentions.is_empty()
+            && matches!(f.source, "title" | "speaker" | "tagger")
+        {
             let words: Vec<&str> = f.canonical.split_whitespace().collect();
             if words.len() >= 2 {
                 let last = rasd_text::fold(words[words.len() - 1]);

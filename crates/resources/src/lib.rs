@@ -345,6 +345,8 @@ pub struct Resources {
     /// Folded relative pronouns («الذي», «التي»): a speech verb after one has for subject the
     /// name before it.
     pub relative_pronouns: WordSet,
+    /// Folded nouns that name a place or a body after a person («مطار», «طريق», «مركز»).
+    pub named_after: WordSet,
     /// Folded words that join the parts of a name («بن», «عبد»).
     pub name_links: WordSet,
     /// The name links that name a parent («بن»): the word after them is no family name.

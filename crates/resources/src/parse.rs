@@ -648,6 +648,7 @@ fn parse_line(
         | Kind::GroupSubjects
         | Kind::ClauseOpeners
         | Kind::RelativePronouns
+        | Kind::NamedAfter
         | Kind::FunctionWords
         | Kind::GivenNames => {
             let set = match kind {
@@ -657,6 +658,7 @@ fn parse_line(
                 Kind::GroupSubjects => &mut r.group_subjects,
                 Kind::ClauseOpeners => &mut r.clause_openers,
                 Kind::RelativePronouns => &mut r.relative_pronouns,
+                Kind::NamedAfter => &mut r.named_after,
                 Kind::NoSegment => &mut r.no_segment,
                 Kind::NotNames => &mut r.not_names,
                 Kind::NameLinks => &mut r.name_links,
