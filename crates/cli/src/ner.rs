@@ -58,6 +58,11 @@ pub struct TrainArgs {
     /// mean is the model written.
     #[arg(long, default_value_t = 1)]
     bag: usize,
+    /// A second stage that re-tags each sentence reading the first stage's tags on both
+    /// sides of the word, trained on what first stages trained without each document made
+    /// of it: the number of such parts of the training data (0: no second stage).
+    #[arg(long, default_value_t = 0)]
+    stack: usize,
     #[command(flatten)]
     pub model: ModelArgs,
 }
@@ -415,6 +420,9 @@ pub fn run_eval(args: Args, res: Resources) -> Result<ExitCode> {
 /// `rasd train ner`: an averaged perceptron on the given files, reproducibly.
 pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
     use rasd_extract::tagger::{tag_index, Example, Memory, Rng, Trainer};
+    if args.stack == 1 {
+        bail!("--stack 1: a second stage needs its training data cut into two parts at least (0 for none)");
+    }
     let started = std::time::Instant::now();
     let res_again = res.clone();
     let extractor = rasd_extract::Extractor::new(res);
@@ -539,24 +547,29 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
         );
         Some(silver)
     };
-    let train_one = |silver: Option<rasd_extract::tagger::Silver>,
-                     extractor: &rasd_extract::Extractor,
-                     seed: u64| {
-        let mut trainer = match silver {
-            Some(s) => Trainer::with_silver(s),
-            None => Trainer::new(),
-        };
+    // `epochs` passes over the documents `chosen` in a new order each pass, the sentences of
+    // each in theirs, so that the tagger learns from the memory of the document it will have
+    // when tagging; `first`, when given, holds each example's first-stage tags and trains a
+    // second stage.
+    let passes = |trainer: &mut Trainer,
+                  extractor: &rasd_extract::Extractor,
+                  chosen: &[usize],
+                  seed: u64,
+                  first: Option<&[Vec<usize>]>| {
         let mut rng = Rng::new(seed);
-        // Documents in a new order each pass, the sentences of each in theirs, so that the
-        // tagger learns from the memory of the document it will have when tagging.
-        let mut order: Vec<usize> = (0..docs.len()).collect();
+        let mut order = chosen.to_vec();
         for epoch in 1..=args.model.epochs {
             rng.shuffle(&mut order);
             let mut wrong = 0;
             for &d in &order {
                 let mut memory = Memory::default();
-                for ex in &examples[docs[d].clone()] {
-                    wrong += trainer.learn(ex, &extractor.lex, &extractor.segmenter, &mut memory);
+                for i in docs[d].clone() {
+                    let ex = &examples[i];
+                    let (lex, seg) = (&extractor.lex, &extractor.segmenter);
+                    wrong += match first {
+                        Some(first) => trainer.learn_second(ex, lex, seg, &mut memory, &first[i]),
+                        None => trainer.learn(ex, lex, seg, &mut memory),
+                    };
                 }
             }
             eprintln!(
@@ -564,7 +577,57 @@ pub fn run_train(args: TrainArgs, res: Resources) -> Result<ExitCode> {
                 100.0 * wrong as f64 / tokens as f64
             );
         }
-        trainer.finish()
+    };
+    let new_trainer = |silver: &Option<rasd_extract::tagger::Silver>| match silver {
+        Some(s) => Trainer::with_silver(s.clone()),
+        None => Trainer::new(),
+    };
+    let train_one = |silver: Option<rasd_extract::tagger::Silver>,
+                     extractor: &rasd_extract::Extractor,
+                     seed: u64| {
+        let all: Vec<usize> = (0..docs.len()).collect();
+        let mut trainer = new_trainer(&silver);
+        passes(&mut trainer, extractor, &all, seed, None);
+        let mut model = trainer.finish();
+        let parts = args.stack;
+        if parts > 1 {
+            // Each document tagged by a first stage trained on the other parts: the second
+            // stage learns how far to trust a first stage on text it has not seen.
+            let mut first: Vec<Vec<usize>> = vec![Vec::new(); examples.len()];
+            for part in 0..parts {
+                eprintln!("first stage without part {} of {parts}", part + 1);
+                let rest: Vec<usize> = all.iter().copied().filter(|d| d % parts != part).collect();
+                let mut trainer = new_trainer(&silver);
+                passes(
+                    &mut trainer,
+                    extractor,
+                    &rest,
+                    seed + 1000 + part as u64,
+                    None,
+                );
+                let tagger = rasd_extract::tagger::Tagger {
+                    model: trainer.finish(),
+                };
+                for d in all.iter().copied().filter(|d| d % parts == part) {
+                    let mut memory = Memory::default();
+                    for i in docs[d].clone() {
+                        let ex = &examples[i];
+                        first[i] = tagger.tag(
+                            &ex.ctx,
+                            &extractor.lex,
+                            &extractor.segmenter,
+                            (0, ex.ctx.toks.len()),
+                            &mut memory,
+                        );
+                    }
+                }
+            }
+            eprintln!("second stage");
+            let mut trainer = new_trainer(&silver);
+            passes(&mut trainer, extractor, &all, seed, Some(&first));
+            model.stack(trainer.finish());
+        }
+        model
     };
     let train = |silver: Option<rasd_extract::tagger::Silver>,
                  extractor: &rasd_extract::Extractor| {

@@ -22,8 +22,8 @@ fn micro_f1(args: &[&str]) -> f64 {
     line.split_whitespace().last().unwrap().parse().unwrap()
 }
 
-#[test]
-fn tagger_on_anercorp_dev() {
+/// The shared ANERcorp file beside the checkout, which these tests read.
+fn anercorp() -> &'static str {
     let file = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../../shared/data/ner/anercorp-train.txt"
@@ -32,6 +32,12 @@ fn tagger_on_anercorp_dev() {
         std::path::Path::new(file).exists(),
         "{file} is missing: this test reads the shared data beside the checkout"
     );
+    file
+}
+
+#[test]
+fn tagger_on_anercorp_dev() {
+    let file = anercorp();
     let on_last_tenth =
         |mode: &str| micro_f1(&["eval", "ner", "--conll", file, "--from", "0.9", mode]);
     let (tagger, rules) = (
@@ -50,4 +56,39 @@ fn tagger_on_anercorp_dev() {
         tagger > rules + 0.1,
         "the model must beat the rules alone: {tagger} vs {rules}"
     );
+}
+
+/// `rasd train ner --stack N` writes a two-stage model that `rasd eval ner --model` reads;
+/// a second stage needs two parts of the data at least.
+#[test]
+fn a_two_stage_model_is_trained_and_read() {
+    let file = anercorp();
+    let dir = std::env::temp_dir().join(format!("rasd-stack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let model = dir.join("ner.bin.gz");
+    let train = |stack: &str| {
+        Command::new(env!("CARGO_BIN_EXE_rasd"))
+            .args(["train", "ner", "--epochs", "2", "--stack", stack, "--out"])
+            .arg(&model)
+            .args(["--data", &format!("{file}:0-0.05")])
+            .output()
+            .expect("rasd runs")
+    };
+    let out = train("1");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("two parts"));
+    let out = train("2");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("second stage"), "{stderr}");
+    let f1 = micro_f1(&[
+        "eval",
+        "ner",
+        "--model",
+        model.to_str().unwrap(),
+        "--conll",
+        &format!("{file}:0.9-0.95"),
+    ]);
+    assert!(f1 > 0.2, "a model trained on 5% of ANERcorp scores {f1}");
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -81,6 +81,16 @@ impl Entities {
             .is_some_and(|s| s[..3] == [0, 0, 0] && s[3] >= 4)
     }
 
+    /// Token `k` was seen in the news (three times at least) and never inside a person's
+    /// name: «أبلغا» ("the two informed") after «الجيشين الروسي والسوري».
+    fn never_a_person(&self, k: usize) -> bool {
+        self.lexicon
+            .get(k)
+            .copied()
+            .flatten()
+            .is_some_and(|s| s[0] == 0)
+    }
+
     fn add_mention(&mut self, e: usize, first: usize, last: usize, start: usize, end: usize) {
         for a in &mut self.at[first..last] {
             *a = Some(e);
@@ -1521,6 +1531,30 @@ pub fn extract(
                 } else {
                     first
                 };
+                // «الجيشين الروسي والسوري أبلغا»: a person the tagger began on a nationality
+                // adjective with the article begins after it, as where the adjective stands
+                // alone (below), and is no one when what is left is one word the news never
+                // saw in a person's name.
+                // The adjective gives the person's country («البرتغالي كريستيانو رونالدو»).
+                let adjective_country =
+                    (ty == "PER" && last > first + 1 && ents.at[first].is_none())
+                        .then(|| {
+                            crate::context::variants(&ctx.toks[first].norm)
+                                .iter()
+                                .filter(|(v, _)| v.starts_with("ال"))
+                                .find_map(|(v, _)| lex.nationality.get(v.as_ref()).cloned())
+                        })
+                        .flatten()
+                        .filter(|_| demonym(ctx, lex, &ents, first, ty));
+                let (first, conj) = if adjective_country.is_some() {
+                    if last == first + 2 && ents.never_a_person(first + 1) {
+                        continue;
+                    }
+                    // The «و» of a cut list stood on the adjective.
+                    (first + 1, false)
+                } else {
+                    (first, conj)
+                };
                 let abbreviation = ctx.toks[first..last]
                     .iter()
                     .any(|t| t.kind == TokenKind::Punct);
@@ -1653,7 +1687,7 @@ pub fn extract(
                 // after a body's name gives its country, as it does after a trigger noun. The
                 // name stays as the tagger read it, so that «ليفربول الإنجليزي» and «ليفربول»
                 // remain one club.
-                let country = inherited.or_else(|| {
+                let country = inherited.or(adjective_country).or_else(|| {
                     (kind != EntityType::Per
                         && kind != EntityType::Loc
                         && ctx

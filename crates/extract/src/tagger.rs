@@ -21,8 +21,11 @@ pub const TAGS: [&str; 9] = [
     "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
 ];
 const N: usize = TAGS.len();
+/// A feature's weights: one per tag for the first stage, then one per tag for the second
+/// stage of a stacked model (zero without one), so that one look-up serves both stages.
+type Row = [f32; 2 * N];
 /// Bumped whenever features change: a model trained with other features is refused.
-pub const FEATURES_VERSION: u32 = 11;
+pub const FEATURES_VERSION: u32 = 12;
 const MAGIC: &[u8; 8] = b"RASDNER1";
 
 pub fn tag_index(t: &str) -> usize {
@@ -278,8 +281,11 @@ pub struct Model {
     /// The news lexicon. Tagging keeps what it says of each word per thread, under the
     /// model's id: a model's lexicon is filled before the model tags, never after.
     pub silver: Silver,
-    /// One look-up per feature: the weights stand in the table itself.
-    weights: FxHashMap<u64, [f32; N]>,
+    /// One look-up per feature: the weights of both stages stand in the table itself.
+    weights: FxHashMap<u64, Row>,
+    /// Whether the table holds a second stage, which re-tags each sentence reading the first
+    /// stage's tags on both sides of the word.
+    pub stacked: bool,
 }
 
 impl Default for Model {
@@ -289,8 +295,16 @@ impl Default for Model {
             fingerprint: 0,
             silver: Silver::default(),
             weights: FxHashMap::default(),
+            stacked: false,
         }
     }
+}
+
+/// A model whose table holds second-stage weights has a weight for the second stage's bias.
+fn has_second_stage(weights: &FxHashMap<u64, Row>) -> bool {
+    weights
+        .get(&key(0, &[]))
+        .is_some_and(|w| w[N..].iter().any(|x| *x != 0.0))
 }
 
 /// A number no other model or lexicon of this process has: what a cache filled for one of
@@ -309,7 +323,7 @@ impl Model {
         let mut out = Model::default();
         for m in &models {
             for (f, ws) in &m.weights {
-                let row = out.weights.entry(*f).or_insert([0.0; N]);
+                let row = out.weights.entry(*f).or_insert([0.0; 2 * N]);
                 for (o, w) in row.iter_mut().zip(ws) {
                     *o += w / k;
                 }
@@ -319,6 +333,7 @@ impl Model {
             out.fingerprint = first.fingerprint;
             out.silver = first.silver;
         }
+        out.stacked = has_second_stage(&out.weights);
         out
     }
 
@@ -339,22 +354,58 @@ impl Model {
         }
     }
 
+    /// Adds the second stage's weights of `feats` to `out`.
+    fn add_second_scores(&self, feats: &[u64], out: &mut [f32; N]) {
+        for f in feats {
+            if let Some(w) = self.weights.get(f) {
+                for t in 0..N {
+                    out[t] += w[N + t];
+                }
+            }
+        }
+    }
+
+    /// Adds the weights of both stages of `feats`, one look-up each.
+    fn add_both(&self, feats: &[u64], first: &mut [f32; N], second: &mut [f32; N]) {
+        for f in feats {
+            if let Some(w) = self.weights.get(f) {
+                for t in 0..N {
+                    first[t] += w[t];
+                    second[t] += w[N + t];
+                }
+            }
+        }
+    }
+
+    /// Makes the first-stage weights of `second_stage` (trained with
+    /// [`Trainer::learn_second`]) this model's second stage.
+    pub fn stack(&mut self, second_stage: Model) {
+        for (k, w) in second_stage.weights {
+            let row = self.weights.entry(k).or_insert([0.0; 2 * N]);
+            row[N..].copy_from_slice(&w[..N]);
+        }
+        self.stacked = has_second_stage(&self.weights);
+    }
+
     pub fn features(&self) -> usize {
         self.weights.len()
     }
 
-    /// Writes the model: magic, feature version, count, then (key, weights) rows; gzip.
+    /// Writes the model: magic, feature version, fingerprint, number of stages (1 or 2),
+    /// count, then (key, weights of each stage) rows, then the news lexicon; gzip.
     pub fn save(&self, w: impl Write) -> Result<(), ModelError> {
         let mut z = flate2::write::GzEncoder::new(w, flate2::Compression::best());
         z.write_all(MAGIC)?;
         z.write_all(&FEATURES_VERSION.to_le_bytes())?;
         z.write_all(&self.fingerprint.to_le_bytes())?;
-        let mut rows: Vec<(&u64, &[f32; N])> = self.weights.iter().collect();
+        let stages = if self.stacked { 2 } else { 1 };
+        z.write_all(&[stages as u8])?;
+        let mut rows: Vec<(&u64, &Row)> = self.weights.iter().collect();
         rows.sort_unstable_by_key(|r| r.0);
         z.write_all(&(rows.len() as u64).to_le_bytes())?;
         for (k, ws) in rows {
             z.write_all(&k.to_le_bytes())?;
-            for x in ws {
+            for x in &ws[..stages * N] {
                 z.write_all(&x.to_le_bytes())?;
             }
         }
@@ -415,6 +466,15 @@ impl Model {
                 .try_into()
                 .map_err(|_| ModelError::Magic)?,
         );
+        // Files before feature set v12 hold one stage and do not say so.
+        let stages = if version >= 12 {
+            usize::from(take(&mut at, 1)?[0])
+        } else {
+            1
+        };
+        if !(1..=2).contains(&stages) {
+            return Err(ModelError::Corrupt(format!("{stages} stages")));
+        }
         let rows = u64::from_le_bytes(
             take(&mut at, 8)?
                 .try_into()
@@ -433,6 +493,7 @@ impl Model {
                 },
                 Default::default(),
             ),
+            stacked: false,
         };
         if with_weights {
             for _ in 0..rows {
@@ -441,8 +502,8 @@ impl Model {
                         .try_into()
                         .map_err(|_| ModelError::Magic)?,
                 );
-                let mut w = [0f32; N];
-                for x in w.iter_mut() {
+                let mut w = [0f32; 2 * N];
+                for x in w[..stages * N].iter_mut() {
                     *x = f32::from_le_bytes(
                         take(&mut at, 4)?
                             .try_into()
@@ -451,9 +512,10 @@ impl Model {
                 }
                 m.weights.insert(k, w);
             }
+            m.stacked = has_second_stage(&m.weights);
         } else {
             let all = rows
-                .checked_mul(8 + 4 * N)
+                .checked_mul(8 + 4 * N * stages)
                 .ok_or_else(|| ModelError::Corrupt(format!("{rows} rows")))?;
             take(&mut at, all)?;
         }
@@ -636,10 +698,15 @@ fn facts<'a>(
         feats.clear();
         own_features(&w, feats);
         let mut sum = [0.0; N];
+        let mut sum2 = [0.0; N];
         if let Some((m, _)) = cache {
-            m.add_scores(feats, &mut sum);
+            if m.stacked {
+                m.add_both(feats, &mut sum, &mut sum2);
+            } else {
+                m.add_scores(feats, &mut sum);
+            }
         }
-        w.keep(sum)
+        w.keep(sum, sum2)
     };
     match cache {
         Some((m, lex_id)) => OWN.with(|cell| match cell.try_borrow_mut() {
@@ -733,10 +800,12 @@ struct Own {
     function: bool,
     /// The weights of [`own_features`] summed, when a model is tagging.
     sum: [f32; N],
+    /// The same for the second stage of a stacked model ([`second`] keys).
+    sum2: [f32; N],
 }
 
 impl Word {
-    fn keep(&self, sum: [f32; N]) -> Own {
+    fn keep(&self, sum: [f32; N], sum2: [f32; N]) -> Own {
         Own {
             kind: self.kind,
             norm_h: self.norm_h,
@@ -749,6 +818,7 @@ impl Word {
             speech: self.speech,
             function: self.function,
             sum,
+            sum2,
         }
     }
 }
@@ -851,6 +921,32 @@ fn own_features(o: &Word, out: &mut Vec<u64>) {
 /// The features that read the neighbours, the previous tags, the gazetteer's and the
 /// document's verdicts.
 fn context_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {
+    static_features(f, i, out);
+    history_features(f, i, p1, p2, out);
+}
+
+/// The features of [`context_features`] that read the previous tags: the only ones a
+/// second stage, whose history is its own, cannot share with the first.
+fn history_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {
+    let t = &f[i];
+    let (pt1, pt2) = (p1 as u64, p2 as u64);
+    let title_before = i >= 1 && f[i - 1].title;
+    out.push(key(15, &[pt1]));
+    out.push(key(16, &[pt1, pt2]));
+    out.push(key(17, &[pt1, t.own.norm_h]));
+    out.push(key(18, &[pt1, t.gaz_h]));
+    out.push(key(26, &[pt1, u64::from(title_before)]));
+    out.push(key(34, &[pt1, u64::from(t.own.given)]));
+    out.push(key(86, &[pt1, u64::from(t.own.silver[0])]));
+    out.push(key(91, &[pt1, u64::from(t.own.silver[4])]));
+    out.push(key(97, &[pt1, t.known_h]));
+    if t.topic > 0 {
+        out.push(key(103, &[u64::from(t.topic), pt1, t.gaz_h]));
+    }
+}
+
+/// The features of [`context_features`] that do not read the previous tags.
+fn static_features(f: &[TokenFacts], i: usize, out: &mut Vec<u64>) {
     let get = |d: isize| -> Option<&TokenFacts> {
         let j = i as isize + d;
         (j >= 0).then(|| f.get(j as usize)).flatten()
@@ -861,7 +957,6 @@ fn context_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut 
     let part = |d: isize, of: fn(&TokenFacts) -> u64| get(d).map_or(edge(d), of);
     let w = |d: isize| part(d, |x| x.own.norm_h);
     let t = &f[i];
-    let (pt1, pt2) = (p1 as u64, p2 as u64);
     let flags = |bits: &[bool]| bits.iter().fold(0u64, |a, &b| a << 1 | u64::from(b));
     let near = |d: isize, of: fn(&TokenFacts) -> bool| get(d).is_some_and(of);
     out.push(key(3, &[w(-1)]));
@@ -873,10 +968,6 @@ fn context_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut 
     out.push(key(12, &[t.gaz_h]));
     out.push(key(13, &[part(-1, |x| x.gaz_h)]));
     out.push(key(14, &[part(1, |x| x.gaz_h)]));
-    out.push(key(15, &[pt1]));
-    out.push(key(16, &[pt1, pt2]));
-    out.push(key(17, &[pt1, t.own.norm_h]));
-    out.push(key(18, &[pt1, t.gaz_h]));
     out.push(key(
         19,
         &[flags(&[
@@ -914,7 +1005,6 @@ fn context_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut 
     ));
     out.push(key(24, &[part(-1, |x| x.own.stem_h)]));
     out.push(key(25, &[part(1, |x| x.own.stem_h)]));
-    out.push(key(26, &[pt1, flags(&[near(-1, |x| x.title)])]));
     out.push(key(29, &[w(-1), w(1)]));
     out.push(key(30, &[part(-1, |x| x.own.stem_h), t.own.stem_h]));
     out.push(key(
@@ -925,18 +1015,15 @@ fn context_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut 
             near(1, |x| x.own.given),
         ])],
     ));
-    out.push(key(34, &[pt1, flags(&[t.own.given])]));
     out.push(key(35, &[part(-1, |x| x.own.core_h)]));
     // A lexicon column of a token, «none» past the sentence's ends.
     let sv = |x: Option<&TokenFacts>, i: usize| x.map_or(256, |t| u64::from(t.own.silver[i]));
     out.push(key(84, &[sv(get(-1), 0), sv(Some(t), 0)]));
     out.push(key(85, &[sv(Some(t), 0), sv(get(1), 0)]));
-    out.push(key(86, &[pt1, sv(Some(t), 0)]));
     // Word clusters from the news: the neighbours', the pair, and with the previous tag.
     out.push(key(88, &[sv(get(-1), 4)]));
     out.push(key(89, &[sv(get(1), 4)]));
     out.push(key(90, &[sv(get(-1), 4), sv(Some(t), 4)]));
-    out.push(key(91, &[pt1, sv(Some(t), 4)]));
     out.push(key(36, &[part(1, |x| x.own.core_h)]));
     // The news lexicon's verdict on the neighbours in pairs: a run of known name words
     // around an unknown one marks it as part of the name.
@@ -949,7 +1036,6 @@ fn context_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut 
     let none = text_hash("-");
     let mem = |x: Option<&TokenFacts>| x.map_or(none, |t| t.known_h);
     out.push(key(96, &[mem(Some(t))]));
-    out.push(key(97, &[pt1, mem(Some(t))]));
     out.push(key(98, &[mem(get(-1)), mem(Some(t)), mem(get(1))]));
     // The passage's topic: in a match report a city's name is its club, in business news
     // a bank's name is a body.
@@ -959,7 +1045,6 @@ fn context_features(f: &[TokenFacts], i: usize, p1: usize, p2: usize, out: &mut 
         out.push(key(100, &[tp, sv(Some(t), 4)]));
         out.push(key(101, &[tp, t.own.norm_h]));
         out.push(key(102, &[tp, w(-1)]));
-        out.push(key(103, &[tp, pt1, t.gaz_h]));
     }
 }
 
@@ -1116,20 +1201,68 @@ impl Tagger {
         );
         let mut tags = Vec::with_capacity(f.len());
         let mut feats = Vec::with_capacity(40);
+        let stacked = self.model.stacked;
+        // The second stage's sums of the features it shares with the first, read by the
+        // first stage's look-ups.
+        let mut shared = Vec::with_capacity(if stacked { f.len() } else { 0 });
         for i in 0..f.len() {
             let p1 = if i >= 1 { tags[i - 1] } else { 0 };
             let p2 = if i >= 2 { tags[i - 2] } else { 0 };
             // The word's own features were summed with its facts; the context's are added
             // after them, as the sum over the whole list would add them.
             feats.clear();
-            context_features(&f, i, p1, p2, &mut feats);
+            static_features(&f, i, &mut feats);
             let mut scores = f[i].own.sum;
+            if stacked {
+                let mut second = f[i].own.sum2;
+                self.model.add_both(&feats, &mut scores, &mut second);
+                shared.push(second);
+            } else {
+                self.model.add_scores(&feats, &mut scores);
+            }
+            feats.clear();
+            history_features(&f, i, p1, p2, &mut feats);
             self.model.add_scores(&feats, &mut scores);
             tags.push(best(&scores, p1));
+        }
+        if stacked {
+            let first_stage = std::mem::take(&mut tags);
+            for (i, &shared) in shared.iter().enumerate() {
+                let p1 = if i >= 1 { tags[i - 1] } else { 0 };
+                let p2 = if i >= 2 { tags[i - 2] } else { 0 };
+                feats.clear();
+                history_features(&f, i, p1, p2, &mut feats);
+                first_stage_features(&first_stage, i, p1, &mut feats);
+                let mut scores = shared;
+                self.model.add_second_scores(&feats, &mut scores);
+                tags.push(best(&scores, p1));
+            }
         }
         memory.remember(&f, &tags);
         tags
     }
+}
+
+/// What the second stage of a stacked model reads beside the features of the first: the
+/// first stage's tags around the word. A greedy tagger must choose B or O for a name's
+/// first word before it has tagged the next; the second stage sees what the first made
+/// of the words that follow.
+fn first_stage_features(first: &[usize], i: usize, p1: usize, out: &mut Vec<u64>) {
+    let at = |d: isize| -> u64 {
+        let j = i as isize + d;
+        if j < 0 {
+            N as u64
+        } else {
+            first.get(j as usize).map_or(N as u64 + 1, |&t| t as u64)
+        }
+    };
+    out.push(key(120, &[at(0)]));
+    out.push(key(121, &[at(1)]));
+    out.push(key(122, &[at(2)]));
+    out.push(key(123, &[at(-1)]));
+    out.push(key(124, &[at(0), at(1)]));
+    out.push(key(125, &[p1 as u64, at(1)]));
+    out.push(key(126, &[at(0), at(1), at(2)]));
 }
 
 fn best(scores: &[f32; N], prev: usize) -> usize {
@@ -1221,6 +1354,31 @@ impl Trainer {
         seg: &Segmenter,
         memory: &mut Memory,
     ) -> usize {
+        self.learn_stage(ex, lex, seg, memory, None)
+    }
+
+    /// [`Trainer::learn`] for the second stage of a stacked model (a trainer of its own,
+    /// whose model [`Model::stack`] takes), given what a first stage that never saw this
+    /// sentence tagged it (`first`): the first stage's features and its tags.
+    pub fn learn_second(
+        &mut self,
+        ex: &Example,
+        lex: &Lexicon,
+        seg: &Segmenter,
+        memory: &mut Memory,
+        first: &[usize],
+    ) -> usize {
+        self.learn_stage(ex, lex, seg, memory, Some(first))
+    }
+
+    fn learn_stage(
+        &mut self,
+        ex: &Example,
+        lex: &Lexicon,
+        seg: &Segmenter,
+        memory: &mut Memory,
+        first: Option<&[usize]>,
+    ) -> usize {
         let f = facts(
             &ex.ctx,
             lex,
@@ -1239,6 +1397,9 @@ impl Trainer {
             let p1 = if i >= 1 { tags[i - 1] } else { 0 };
             let p2 = if i >= 2 { tags[i - 2] } else { 0 };
             token_features(&f, i, p1, p2, &mut feats);
+            if let Some(first) = first {
+                first_stage_features(first, i, p1, &mut feats);
+            }
             self.scores(&feats, &mut scores);
             // Unconstrained while learning: with a wrong history a constrained decoder could
             // never reach the gold I- tag, and its weights would grow without end.
@@ -1272,8 +1433,8 @@ impl Trainer {
         let keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
         for (k, i) in keys {
             let i = i as usize;
-            let mut avg = [0f32; N];
-            for (t, a) in avg.iter_mut().enumerate() {
+            let mut avg = [0f32; 2 * N];
+            for (t, a) in avg[..N].iter_mut().enumerate() {
                 let elapsed = tick - self.stamp[i][t];
                 self.total[i][t] += elapsed as f64 * self.w[i][t] as f64;
                 *a = (self.total[i][t] / tick as f64) as f32;
@@ -1432,7 +1593,7 @@ mod tests {
         let model = |rows: &[(u64, f32)]| {
             let mut m = Model::default();
             for &(f, w) in rows {
-                let mut row = [0.0; N];
+                let mut row = [0.0; 2 * N];
                 row[1] = w;
                 row[2] = -w;
                 m.weights.insert(f, row);
@@ -1454,16 +1615,59 @@ mod tests {
     }
 
     #[test]
+    fn a_second_stage_reads_the_first_stage_tags() {
+        let res = rasd_resources::Resources::builtin();
+        let seg = res.segmenter();
+        let lex = Lexicon::new(res);
+        let text = "وصل فلان إلى المدينة";
+        let tokens = rasd_text::tokenize(text);
+        let ctx = Ctx::new(text, &tokens, &[(0, text.len())]);
+        // The first stage tags every word O; the second calls a word a person's when the
+        // first stage said O of it, and O otherwise.
+        let mut m = Model::default();
+        let mut bias = [0.0; 2 * N];
+        bias[0] = 1.0;
+        bias[N] = 0.5;
+        m.weights.insert(key(0, &[]), bias);
+        let mut person = [0.0; 2 * N];
+        person[N + tag_index("B-PER")] = 2.0;
+        m.weights.insert(key(120, &[0]), person);
+        m.stacked = has_second_stage(&m.weights);
+        let mut buf = Vec::new();
+        m.save(&mut buf).unwrap();
+        let stacked = Tagger {
+            model: Model::load(&buf[..]).unwrap(),
+        };
+        assert!(stacked.model.stacked, "the second stage survives the file");
+        // The same first stage without a second.
+        let mut alone = Model::default();
+        let mut first_only = [0.0; 2 * N];
+        first_only[0] = 1.0;
+        alone.weights.insert(key(0, &[]), first_only);
+        let mut buf_alone = Vec::new();
+        alone.save(&mut buf_alone).unwrap();
+        let alone = Model::load(&buf_alone[..]).unwrap();
+        assert!(!alone.stacked);
+        let tag = |t: &Tagger| t.tag(&ctx, &lex, &seg, (0, tokens.len()), &mut Memory::default());
+        assert_eq!(tag(&Tagger { model: alone }), vec![0; tokens.len()]);
+        assert_eq!(tag(&stacked), vec![tag_index("B-PER"); tokens.len()]);
+    }
+
+    #[test]
     fn model_round_trip_and_refusals() {
         let mut m = Model::default();
-        m.weights.insert(42, [0.5; N]);
-        m.weights.insert(7, [0.25; N]);
+        let mut row = [0.0; 2 * N];
+        row[..N].copy_from_slice(&[0.5; N]);
+        m.weights.insert(42, row);
+        row[..N].copy_from_slice(&[0.25; N]);
+        m.weights.insert(7, row);
         m.silver.insert("قافلة".to_string(), [0, 0, 0, 5, 17]);
         let mut buf = Vec::new();
         m.save(&mut buf).unwrap();
         let back = Model::load(&buf[..]).unwrap();
         assert_eq!(back.features(), 2);
-        assert_eq!(back.weights[&42], [0.5; N]);
+        assert_eq!(back.weights[&42][..N], [0.5; N]);
+        assert!(!back.stacked);
         assert_eq!(back.silver, m.silver);
         // The lexicon alone, past the weights it skips.
         assert_eq!(Model::load_lexicon(&buf[..]).unwrap(), m.silver);
