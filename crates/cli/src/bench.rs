@@ -26,6 +26,9 @@ pub struct Args {
     /// Threads for `analyze` (1 = the one-core figure).
     #[arg(long, default_value_t = 1)]
     threads: usize,
+    /// `analyze` with the tagger's first stage alone (`rasd analyze --one-stage`).
+    #[arg(long)]
+    one_stage: bool,
 }
 
 fn load(inputs: &[String], max: Option<usize>) -> (Vec<Article>, u64) {
@@ -80,7 +83,13 @@ pub fn peak_rss_mb() -> Option<f64> {
 }
 
 pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
-    let pipe = Pipeline::new(res, Options::default());
+    let pipe = Pipeline::new(
+        res,
+        Options {
+            second_stage: !args.one_stage,
+            ..Options::default()
+        },
+    );
     let max = args
         .max_docs
         .or(if args.what == "text" { Some(200) } else { None });

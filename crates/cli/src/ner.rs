@@ -31,6 +31,9 @@ pub struct Args {
     /// A model file from `rasd train ner` instead of the built-in one.
     #[arg(long)]
     model: Option<std::path::PathBuf>,
+    /// The tagger's first stage alone, without its second (see `rasd analyze --one-stage`).
+    #[arg(long, conflicts_with = "rules_only")]
+    one_stage: bool,
 }
 
 impl Args {
@@ -338,6 +341,7 @@ fn pipeline(args: &Args, res: Resources) -> Result<Pipeline> {
         Options {
             tokens: false,
             tagger: !args.rules_only && args.model.is_none(),
+            second_stage: !args.one_stage,
         },
     );
     if let Some(path) = args.model.as_ref().filter(|_| !args.rules_only) {

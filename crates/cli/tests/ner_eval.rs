@@ -45,6 +45,8 @@ fn tagger_on_anercorp_dev() {
         on_last_tenth("--rules-only"),
     );
     assert!(tagger >= 0.65, "tagger micro F1 {tagger}");
+    let one_stage = on_last_tenth("--one-stage");
+    assert!(one_stage >= 0.65, "first stage alone: micro F1 {one_stage}");
     assert_eq!(
         micro_f1(&["eval", "ner", "--conll", file, "--from", "0.9"]),
         tagger,

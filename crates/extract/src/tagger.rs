@@ -377,6 +377,12 @@ impl Model {
         }
     }
 
+    /// Tags with the first stage alone, leaving a second stage unread: the model trained on
+    /// all the data, as without `--stack`, and faster.
+    pub fn first_stage_only(&mut self) {
+        self.stacked = false;
+    }
+
     /// Makes the first-stage weights of `second_stage` (trained with
     /// [`Trainer::learn_second`]) this model's second stage.
     pub fn stack(&mut self, second_stage: Model) {
@@ -1651,6 +1657,10 @@ mod tests {
         let tag = |t: &Tagger| t.tag(&ctx, &lex, &seg, (0, tokens.len()), &mut Memory::default());
         assert_eq!(tag(&Tagger { model: alone }), vec![0; tokens.len()]);
         assert_eq!(tag(&stacked), vec![tag_index("B-PER"); tokens.len()]);
+        // The first stage of the same model alone.
+        let mut first = stacked.clone();
+        first.model.first_stage_only();
+        assert_eq!(tag(&first), vec![0; tokens.len()]);
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub struct Options {
     pub tokens: bool,
     /// Run the statistical entity tagger beside the gazetteers and rules.
     pub tagger: bool,
+    /// Let the tagger's second stage re-tag each sentence (docs/evaluation.md); without it
+    /// the first stage alone tags, faster and a little less accurate.
+    pub second_stage: bool,
 }
 
 impl Default for Options {
@@ -25,6 +28,7 @@ impl Default for Options {
         Options {
             tokens: true,
             tagger: true,
+            second_stage: true,
         }
     }
 }
@@ -86,7 +90,11 @@ impl Pipeline {
     pub fn new(res: Resources, options: Options) -> Self {
         let mut extractor = Extractor::new(res.clone());
         if options.tagger {
-            extractor = extractor.with_tagger(default_tagger());
+            let mut tagger = default_tagger();
+            if !options.second_stage {
+                tagger.model.first_stage_only();
+            }
+            extractor = extractor.with_tagger(tagger);
         } else {
             // The event detector reads the tagger's word clusters even when names are left
             // to the rules.
@@ -247,8 +255,12 @@ impl Pipeline {
         &self.extractor
     }
 
-    /// Replaces the tagger (a model trained apart, for evaluation).
-    pub fn set_tagger(&mut self, tagger: rasd_extract::tagger::Tagger) {
+    /// Replaces the tagger (a model trained apart, for evaluation); [`Options::second_stage`]
+    /// applies to it as to the built-in one.
+    pub fn set_tagger(&mut self, mut tagger: rasd_extract::tagger::Tagger) {
+        if !self.options.second_stage {
+            tagger.model.first_stage_only();
+        }
         self.extractor.tagger = Some(tagger);
     }
 
