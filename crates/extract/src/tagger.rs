@@ -1,5 +1,7 @@
 //! A statistical named-entity tagger: an averaged perceptron over rich token features, decoded
-//! greedily left to right with the two previous tags as features and BIO constraints.
+//! greedily left to right with the two previous tags as features and BIO constraints. A
+//! model may hold a second stage that tags each sentence again, reading what the first
+//! stage made of the words on both sides (stacked learning, `rasd train ner --stack`).
 //!
 //! It works on the same token view as the rule-based extractors ([`Ctx`]) and reads the same
 //! knowledge: gazetteer matches, titles, nationality adjectives, speech verbs and function
@@ -284,8 +286,8 @@ pub struct Model {
     /// One look-up per feature: the weights of both stages stand in the table itself.
     weights: FxHashMap<u64, Row>,
     /// Whether the table holds a second stage, which re-tags each sentence reading the first
-    /// stage's tags on both sides of the word.
-    pub stacked: bool,
+    /// stage's tags on both sides of the word ([`Model::first_stage_only`] turns it off).
+    stacked: bool,
 }
 
 impl Default for Model {
