@@ -51,44 +51,35 @@ pub struct Entities {
 }
 
 impl Entities {
+    /// The news lexicon's entry for token `k` (shares of the person, place and organisation
+    /// readings as buckets 0–10, then the log2 frequency), when the news knows the word.
+    fn lexicon_at(&self, k: usize) -> Option<[u8; 5]> {
+        self.lexicon.get(k).copied().flatten()
+    }
+
     /// Token `k` was seen at least 256 times in the news and inside a person's name in under
     /// 5% of them.
     fn common_word(&self, k: usize) -> bool {
-        self.lexicon
-            .get(k)
-            .copied()
-            .flatten()
-            .is_some_and(|s| s[0] == 0 && s[3] >= 9)
+        self.lexicon_at(k).is_some_and(|s| s[0] == 0 && s[3] >= 9)
     }
 
     /// Token `k` stood inside a person's name in under a quarter of its occurrences in the
     /// news, or the news does not know it.
     fn seldom_in_names(&self, k: usize) -> bool {
-        self.lexicon
-            .get(k)
-            .copied()
-            .flatten()
-            .is_none_or(|s| s[0] <= 2)
+        self.lexicon_at(k).is_none_or(|s| s[0] <= 2)
     }
 
     /// Token `k` was seen at least 16 times in the news and never inside a name: «المحامي
     /// ليتحدث», «القس وفرضت» read a verb after a title, not a name.
     fn never_a_name(&self, k: usize) -> bool {
-        self.lexicon
-            .get(k)
-            .copied()
-            .flatten()
+        self.lexicon_at(k)
             .is_some_and(|s| s[..3] == [0, 0, 0] && s[3] >= 4)
     }
 
-    /// Token `k` was seen in the news (three times at least) and never inside a person's
-    /// name: «أبلغا» ("the two informed") after «الجيشين الروسي والسوري».
+    /// Token `k` was seen in the news (three times at least) and inside a person's name in
+    /// under 5% of them: «أبلغا» ("the two informed") after «الجيشين الروسي والسوري».
     fn never_a_person(&self, k: usize) -> bool {
-        self.lexicon
-            .get(k)
-            .copied()
-            .flatten()
-            .is_some_and(|s| s[0] == 0)
+        self.lexicon_at(k).is_some_and(|s| s[0] == 0)
     }
 
     fn add_mention(&mut self, e: usize, first: usize, last: usize, start: usize, end: usize) {
