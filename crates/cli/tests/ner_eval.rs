@@ -4,17 +4,12 @@
 
 use std::process::Command;
 
+mod common;
+use common::{rasd_ok, scratch, shared};
+
 fn micro_f1(args: &[&str]) -> f64 {
-    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
-        .args(args)
-        .output()
-        .expect("rasd runs");
+    let out = rasd_ok(args);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let line = stdout
         .lines()
         .find(|l| l.starts_with("micro"))
@@ -22,22 +17,9 @@ fn micro_f1(args: &[&str]) -> f64 {
     line.split_whitespace().last().unwrap().parse().unwrap()
 }
 
-/// The shared ANERcorp file beside the checkout, which these tests read.
-fn anercorp() -> &'static str {
-    let file = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/ner/anercorp-train.txt"
-    );
-    assert!(
-        std::path::Path::new(file).exists(),
-        "{file} is missing: this test reads the shared data beside the checkout"
-    );
-    file
-}
-
 #[test]
 fn tagger_on_anercorp_dev() {
-    let file = anercorp();
+    let file = &shared("data/ner/anercorp-train.txt");
     let on_last_tenth =
         |mode: &str| micro_f1(&["eval", "ner", "--conll", file, "--from", "0.9", mode]);
     let (tagger, rules) = (
@@ -64,33 +46,27 @@ fn tagger_on_anercorp_dev() {
 /// a second stage needs two parts of the data at least.
 #[test]
 fn a_two_stage_model_is_trained_and_read() {
-    let file = anercorp();
-    let dir = std::env::temp_dir().join(format!("rasd-stack-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let file = &shared("data/ner/anercorp-train.txt");
+    let dir = scratch("stack");
     let model = dir.join("ner.bin.gz");
-    let train = |stack: &str| {
-        Command::new(env!("CARGO_BIN_EXE_rasd"))
-            .args(["train", "ner", "--epochs", "2", "--stack", stack, "--out"])
-            .arg(&model)
-            .args(["--data", &format!("{file}:0-0.05")])
-            .output()
-            .expect("rasd runs")
+    let model = model.to_str().unwrap();
+    let data = format!("{file}:0-0.05");
+    let train = |stack| {
+        [
+            "train", "ner", "--epochs", "2", "--stack", stack, "--out", model, "--data", &data,
+        ]
     };
-    let out = train("1");
+    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
+        .args(train("1"))
+        .output()
+        .expect("rasd runs");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("two parts"));
-    let out = train("2");
+    let out = rasd_ok(&train("2"));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("second stage"), "{stderr}");
-    let f1 = micro_f1(&[
-        "eval",
-        "ner",
-        "--model",
-        model.to_str().unwrap(),
-        "--conll",
-        &format!("{file}:0.9-0.95"),
-    ]);
+    let held_out = format!("{file}:0.9-0.95");
+    let f1 = micro_f1(&["eval", "ner", "--model", model, "--conll", &held_out]);
     assert!(f1 > 0.2, "a model trained on 5% of ANERcorp scores {f1}");
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 mod common;
-use common::{rasd_ok, scratch};
+use common::{rasd_ok, scratch, shared};
 
 fn mrr_at_10(run: &Path, qrels: &HashMap<String, String>) -> f64 {
     let mut ranked: HashMap<String, Vec<(f64, String)>> = HashMap::new();
@@ -32,11 +32,7 @@ fn mrr_at_10(run: &Path, qrels: &HashMap<String, String>) -> f64 {
 
 #[test]
 fn arcd_dev_mrr_floor() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ir/arcd");
-    assert!(
-        Path::new(dir).exists(),
-        "{dir} is missing: this test reads the shared data beside the checkout"
-    );
+    let dir = &shared("data/ir/arcd");
     let base = scratch("arcd");
     let corpus = base.join("corpus");
     let c = corpus.to_str().unwrap();

@@ -19,6 +19,17 @@ pub fn rasd_ok(args: &[&str]) -> Output {
     out
 }
 
+/// A path under the shared data folder beside the checkout (`data/ner/…`), as text. A test
+/// that needs it fails with this message when it is absent: it never passes silently.
+pub fn shared(rel: &str) -> String {
+    let p = format!("{}/../../../shared/{rel}", env!("CARGO_MANIFEST_DIR"));
+    assert!(
+        std::path::Path::new(&p).exists(),
+        "{p} is missing: this test reads the shared data beside the checkout"
+    );
+    p
+}
+
 /// An empty scratch folder of this test process.
 pub fn scratch(name: &str) -> PathBuf {
     let base = std::env::temp_dir().join(format!("rasd-{name}-{}", std::process::id()));

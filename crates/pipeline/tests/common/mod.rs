@@ -30,6 +30,18 @@ pub fn chars(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()
 }
 
+/// Every mention of the record as the text shows it, with its entity.
+pub fn shown_mentions(r: &Record) -> Vec<(String, &Entity)> {
+    r.entities
+        .iter()
+        .flat_map(|e| {
+            e.mentions
+                .iter()
+                .map(move |m| (chars(&r.text, m.start, m.end), e))
+        })
+        .collect()
+}
+
 /// The entity whose canonical name or any mention text equals `name`.
 pub fn entity<'a>(r: &'a Record, name: &str) -> &'a Entity {
     r.entities
