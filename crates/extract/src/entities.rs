@@ -39,7 +39,17 @@ pub struct Entities {
     pub found: Vec<Found>,
     /// Entity index of the mention covering each token.
     pub at: Vec<Option<usize>>,
+    /// Office titles, in the order the rules found them ([`Entities::push_title`]).
     pub titles: Vec<TitleRef>,
+    /// Index into `titles` of the first title starting at each token, and whether a title
+    /// covers it: read at every speech verb and name, so that a long sentence full of titles
+    /// does not cost a scan of all of them each time.
+    title_starts: Vec<Option<usize>>,
+    in_title: Vec<bool>,
+    /// Each entity's canonical name folded, and folded with «عبد», «ابو» joined to the next
+    /// word: what a new person's name is compared with ([`same_person`]), kept rather than
+    /// folded again for every comparison.
+    folded: Vec<Folded>,
     /// What the news lexicon says of each token, when it knows it: the name rules do not
     /// start or extend a person's name on a frequent word that is almost never inside one
     /// («دعم», «بسبب», «أهالي»).
@@ -82,6 +92,43 @@ impl Entities {
         self.lexicon_at(k).is_some_and(|s| s[0] == 0)
     }
 
+    /// The first entity that `accept` takes whose folded canonical name is `key`.
+    fn named(&self, accept: impl Fn(&Found) -> bool, key: &str) -> Option<usize> {
+        self.found
+            .iter()
+            .zip(&self.folded)
+            .position(|(f, n)| n.folded == key && accept(f))
+    }
+
+    /// Renames entity `e` (a name found longer than first read).
+    fn set_canonical(&mut self, e: usize, name: &str) {
+        self.folded[e] = folded_forms(name);
+        self.found[e].canonical = name.to_string();
+    }
+
+    fn push_title(&mut self, t: TitleRef) {
+        if let Some(s) = self.title_starts.get_mut(t.first) {
+            s.get_or_insert(self.titles.len());
+        }
+        let n = self.in_title.len();
+        self.in_title[t.first.min(t.last).min(n)..t.last.min(n)].fill(true);
+        self.titles.push(t);
+    }
+
+    /// The title found first among those that start at token `k`.
+    pub fn title_at(&self, k: usize) -> Option<&TitleRef> {
+        self.title_starts
+            .get(k)
+            .copied()
+            .flatten()
+            .and_then(|i| self.titles.get(i))
+    }
+
+    /// Token `j` is part of a title.
+    pub fn in_title(&self, j: usize) -> bool {
+        self.in_title.get(j).copied().unwrap_or(false)
+    }
+
     fn add_mention(&mut self, e: usize, first: usize, last: usize, start: usize, end: usize) {
         for a in &mut self.at[first..last] {
             *a = Some(e);
@@ -97,6 +144,7 @@ impl Entities {
         (country, sector, role): (Option<String>, Option<String>, Option<String>),
         source: &'static str,
     ) -> usize {
+        self.folded.push(folded_forms(&canonical));
         self.found.push(Found {
             kind,
             canonical,
@@ -119,6 +167,7 @@ impl Entities {
             EntityType::Gpe | EntityType::Loc => None,
             _ => entry.attrs.get("sector").cloned(),
         };
+        self.folded.push(folded_forms(&entry.canonical));
         self.found.push(Found {
             kind: entry.kind,
             canonical: entry.canonical.clone(),
@@ -147,41 +196,72 @@ fn joined(name: &str) -> String {
     name.replace("عبد ", "عبد").replace("ابو ", "ابو")
 }
 
+/// An entity's canonical name as [`same_person`] and [`Entities::named`] compare it.
+#[derive(Debug)]
+struct Folded {
+    folded: String,
+    /// `folded`, [`joined`].
+    joined: String,
+    /// The last word of `joined`, and the word before it.
+    last: String,
+    before: Option<String>,
+}
+
+fn folded_forms(canonical: &str) -> Folded {
+    let folded = rasd_text::fold_phrase(canonical);
+    let joined = joined(&folded);
+    let mut words = joined.rsplit(' ');
+    let last = words.next().unwrap_or_default().to_string();
+    let before = words.next().map(str::to_string);
+    Folded {
+        folded,
+        joined,
+        last,
+        before,
+    }
+}
+
 /// A person already found whose name is this one, or begins or ends with it word for word;
 /// else the one person whose name begins with this given name («شيرين» after «شيرين عبد
 /// الوهاب»).
 fn same_person(ents: &Entities, lex: &Lexicon, key: &str) -> Option<usize> {
     let key = &joined(key);
-    let by_name = ents.found.iter().position(|f| {
+    let by_name = ents.found.iter().zip(&ents.folded).position(|(f, n)| {
         if f.kind != EntityType::Per {
             return false;
         }
-        let c = joined(&rasd_text::fold_phrase(&f.canonical));
+        let c = &n.joined;
         // A later single word is the surname of a person already named in full; a phrase may
         // be the beginning or the end of a fuller name. The name after «بن» is the
         // father's (lineage-links.txt): «عبدالعزيز» is not «سلمان بن عبدالعزيز».
-        let mut words = c.rsplit(' ');
-        let (last, before) = (words.next(), words.next());
-        let fathers = before.is_some_and(|b| lex.res.lineage_links.contains(b));
-        let surname = !key.contains(' ') && last == Some(key) && before.is_some() && !fathers;
-        c == *key
+        let fathers = n
+            .before
+            .as_deref()
+            .is_some_and(|b| lex.res.lineage_links.contains(b));
+        let surname = !key.contains(' ') && n.last == *key && n.before.is_some() && !fathers;
+        c == key
             || surname
             || (key.contains(' ')
-                && c.starts_with(key)
+                && c.starts_with(key.as_str())
                 && c.as_bytes().get(key.len()) == Some(&b' '))
             || (key.contains(' ')
-                && c.ends_with(key)
+                && c.ends_with(key.as_str())
                 && c.as_bytes().get(c.len() - key.len() - 1) == Some(&b' '))
     });
     if by_name.is_some() || key.contains(' ') || !lex.res.given_names.contains(key.as_str()) {
         return by_name;
     }
-    let mut first_named = ents.found.iter().enumerate().filter(|(_, f)| {
-        f.kind == EntityType::Per
-            && rasd_text::fold_phrase(&f.canonical)
-                .split_once(' ')
-                .is_some_and(|(first, _)| first == key.as_str())
-    });
+    let mut first_named = ents
+        .found
+        .iter()
+        .zip(&ents.folded)
+        .enumerate()
+        .filter(|(_, (f, n))| {
+            f.kind == EntityType::Per
+                && n.folded
+                    .split_once(' ')
+                    .is_some_and(|(first, _)| first == key.as_str())
+        });
     match (first_named.next(), first_named.next()) {
         (Some((e, _)), None) => Some(e),
         _ => None,
@@ -1173,11 +1253,7 @@ fn body_of_place(
     ents.found[e].mentions.retain(|&m| m != (m0, m1));
     let name = shown_name(ctx, first, start, m1);
     let key = rasd_text::fold_phrase(&name);
-    let body = match ents
-        .found
-        .iter()
-        .position(|g| g.kind == kind && rasd_text::fold_phrase(&g.canonical) == key)
-    {
+    let body = match ents.named(|g| g.kind == kind, &key) {
         Some(b) => b,
         None => ents.add_found(kind, name, (country, None, None), "pattern"),
     };
@@ -1340,6 +1416,8 @@ pub fn extract(
     let silver = tagger.map(|(t, _)| &t.model.silver);
     let mut ents = Entities {
         at: vec![None; n],
+        title_starts: vec![None; n],
+        in_title: vec![false; n],
         lexicon: lexicon_of(ctx, silver),
         ..Default::default()
     };
@@ -1670,9 +1748,7 @@ pub fn extract(
                 let existing = if kind == EntityType::Per {
                     same_person(&ents, lex, &key)
                 } else {
-                    ents.found
-                        .iter()
-                        .position(|f| f.kind == kind && rasd_text::fold_phrase(&f.canonical) == key)
+                    ents.named(|f| f.kind == kind, &key)
                 };
                 // «معهد الإحصاءات التركي», «صحيفة بيلد الألمانية»: a nationality adjective right
                 // after a body's name gives its country, as it does after a trigger noun. The
@@ -1829,11 +1905,7 @@ pub fn extract(
         }
         let name = shown_name(ctx, first, start, end);
         let key = rasd_text::fold_phrase(&name);
-        let e = match ents
-            .found
-            .iter()
-            .position(|f| rasd_text::fold_phrase(&f.canonical) == key)
-        {
+        let e = match ents.named(|_| true, &key) {
             Some(e) => e,
             None => {
                 let sector = trig
@@ -1882,7 +1954,7 @@ pub fn extract(
         }
         if info.refers_back {
             let entity = last_in_role(&ents, info.role.as_deref(), ctx.toks[hit.first].start);
-            ents.titles.push(TitleRef {
+            ents.push_title(TitleRef {
                 first: hit.first,
                 last: hit.last,
                 entity,
@@ -2036,7 +2108,7 @@ pub fn extract(
             if ents.at[j].is_none() {
                 // Another title: the name after it is this one's too («مدير الأمن العام
                 // اللواء فلان»), and it is read when the loop reaches that title.
-                ents.titles.push(TitleRef {
+                ents.push_title(TitleRef {
                     first: hit.first,
                     last: j,
                     entity: None,
@@ -2159,11 +2231,11 @@ pub fn extract(
                         let f = &mut ents.found[e];
                         f.mentions.retain(|m| m.0 != start);
                         f.mentions.push((start, stop));
-                        f.canonical = ctx.slice(start, stop).to_string();
+                        ents.set_canonical(e, ctx.slice(start, stop));
                         last = end;
                     }
                 }
-                ents.titles.push(TitleRef {
+                ents.push_title(TitleRef {
                     first: hit.first,
                     last,
                     entity: Some(e),
@@ -2205,14 +2277,14 @@ pub fn extract(
                 for a in &mut ents.at[name_at..end] {
                     *a = Some(e2);
                 }
+                ents.set_canonical(e2, ctx.slice(start, stop));
                 let f = &mut ents.found[e2];
                 f.mentions.retain(|m| m.0 != old_start);
                 f.mentions.push((start, stop));
-                f.canonical = ctx.slice(start, stop).to_string();
                 f.country = f.country.clone().or(country.clone());
                 f.role = f.role.clone().or(info.role.clone());
                 f.sector = f.sector.clone().or(info.sector.clone());
-                ents.titles.push(TitleRef {
+                ents.push_title(TitleRef {
                     first: hit.first,
                     last,
                     entity: Some(e2),
@@ -2235,7 +2307,7 @@ pub fn extract(
                 }
             };
             ents.add_mention(e, name_at, end, start, stop);
-            ents.titles.push(TitleRef {
+            ents.push_title(TitleRef {
                 first: hit.first,
                 last: end,
                 entity: Some(e),
@@ -2254,7 +2326,7 @@ pub fn extract(
             .filter(|&e| apposable && may_take_title(&ents.found[e], &country))
         {
             take_title(&mut ents.found[e], &info, &country);
-            ents.titles.push(TitleRef {
+            ents.push_title(TitleRef {
                 first: hit.first,
                 last: k,
                 entity: Some(e),
@@ -2300,7 +2372,7 @@ pub fn extract(
         if back.is_none() {
             handed = Some((k, info));
         }
-        ents.titles.push(TitleRef {
+        ents.push_title(TitleRef {
             first: hit.first,
             last: k,
             entity: back,
@@ -2321,7 +2393,7 @@ pub fn extract(
             continue;
         }
         let k = v + 1;
-        if k >= n || ents.at[k].is_some() || ents.titles.iter().any(|t| t.first == k) {
+        if k >= n || ents.at[k].is_some() || ents.title_at(k).is_some() {
             continue;
         }
         let Some(end) = capture_name_in(ctx, lex, &ents, k, false, true) else {

@@ -619,7 +619,14 @@ pub fn extract(
                     && (is_place_preposition(ctx, lex, k) || ents.found[e].kind == EntityType::Loc)
             })
         });
-        let denial_before = |k: usize| (s0..k).any(|j| in_words(ctx, &lex.res.denial_words, j));
+        // What the triggers of the sentence read of all of it, read once: a sentence with no
+        // full stop can run to thousands of words.
+        let first_denial = (s0..s1).find(|&j| in_words(ctx, &lex.res.denial_words, j));
+        let denial_before = |k: usize| first_denial.is_some_and(|d| d < k);
+        let topic_words: Vec<usize> = (s0..s1)
+            .filter(|&j| in_words(ctx, &lex.res.topic_words, j))
+            .collect();
+        let (mut dated, mut counted): (Option<bool>, Option<bool>) = (None, None);
         let mut verdicts: HashMap<String, bool> = HashMap::default();
         let mut k = s0;
         // Where the last trigger ended: a manner word right after one («هجوم انتحاري») says
@@ -870,11 +877,14 @@ pub fn extract(
                 continue;
             }
             if !is_verb && root >= "14" {
-                let dated = dates.iter().any(|d| d.first >= s0 && d.last <= s1);
-                let counted = (s0..s1).any(|j| {
-                    ctx.toks[j].kind == TokenKind::Number
-                        && !dates.iter().any(|d| d.first <= j && j < d.last)
-                }) || (s0..s1).any(|j| lex.numbers.contains_key(&ctx.toks[j].norm));
+                let counted = *counted.get_or_insert_with(|| {
+                    (s0..s1).any(|j| {
+                        ctx.toks[j].kind == TokenKind::Number
+                            && !dates.iter().any(|d| d.first <= j && j < d.last)
+                    }) || (s0..s1).any(|j| lex.numbers.contains_key(&ctx.toks[j].norm))
+                });
+                let dated = *dated
+                    .get_or_insert_with(|| dates.iter().any(|d| d.first >= s0 && d.last <= s1));
                 if !(occurrence || dated || counted) {
                     k = hit.last;
                     continue;
@@ -918,7 +928,10 @@ pub fn extract(
             // What talk, appeals or cooperation are about is not who takes part in them:
             // «مشاورات بشأن احتمال تقديم مساعدة أمنية روسية» names no counterpart after «بشأن».
             let topic_at = (root < "14")
-                .then(|| (hit.last..s1).find(|&j| in_words(ctx, &lex.res.topic_words, j)))
+                .then(|| {
+                    let at = topic_words.partition_point(|&j| j < hit.last);
+                    topic_words.get(at).copied()
+                })
                 .flatten();
             let after: Vec<&Mention> = ms
                 .iter()

@@ -107,7 +107,7 @@ fn subject(
     while k < ctx.toks.len() && k < after + 3 && skippable(ctx, lex, k) {
         k += 1;
     }
-    if let Some(mut t) = ents.titles.iter().find(|t| t.first == k) {
+    if let Some(mut t) = ents.title_at(k) {
         // «وأضاف سموه»: the one who spoke last, where the pronoun's role is theirs, before
         // whoever in that role the article named last.
         if let Some(h) = ctx
@@ -122,7 +122,7 @@ fn subject(
         // «ولي العهد صاحب السمو الملكي الأمير محمد بن سلمان»: titles in a row before one
         // name; the last of them leads to the person.
         while t.entity.is_none() {
-            match ents.titles.iter().find(|n| n.first == t.last) {
+            match ents.title_at(t.last) {
                 Some(n) => t = n,
                 None => break,
             }
@@ -274,7 +274,7 @@ fn speaker_at(ents: &Entities, j: usize, floor: usize) -> Option<(usize, usize)>
 
 /// Whether token `j` is part of a name or of a title.
 fn names_someone(ents: &Entities, j: usize) -> bool {
-    ents.at[j].is_some() || ents.titles.iter().any(|t| t.first <= j && j < t.last)
+    ents.at[j].is_some() || ents.in_title(j)
 }
 
 /// Where a sentence's verb stands if it opens the sentence: its first word, the word after

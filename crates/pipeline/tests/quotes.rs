@@ -458,3 +458,28 @@ fn a_relative_pronoun_speaks_for_the_name_before_it() {
         assert_eq!(speaker_name(&r, q).as_deref(), Some(speaker), "{q:?}");
     }
 }
+
+/// A long article of speakers named once and then by their title alone: each quotation goes
+/// to the person its own title names, however many titles the article holds before it (a
+/// title is found where it starts, not by going through all of them).
+#[test]
+fn each_of_many_titled_speakers_keeps_their_quotation() {
+    let mut text = String::from(
+        "قال وزير الزراعة العراقي حسين الدليمي إن الموسم جيد. وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو تدعم الحل. ",
+    );
+    let speakers = [("الوزير العراقي", "الدليمي"), ("الوزير الروسي", "لافروف")];
+    for i in 0..80 {
+        let (title, _) = speakers[i % 2];
+        text += &format!("وأضاف {title} إن الجولة رقم {i} انتهت دون اتفاق. ");
+    }
+    let r = analyze(&text);
+    for i in 0..80 {
+        let q = quote(&r, &format!("الجولة رقم {i} انتهت"));
+        let name = speaker_name(&r, q);
+        assert!(
+            name.as_deref()
+                .is_some_and(|n| n.contains(speakers[i % 2].1)),
+            "quotation {i}: {name:?}"
+        );
+    }
+}
