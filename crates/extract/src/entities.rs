@@ -462,8 +462,8 @@ fn namelike_in(
     t.kind == TokenKind::Arabic
         && t.sentence == sentence
         && ents.at[k].is_none()
-        && !ctx.in_set(&lex.not_names, k)
-        && !ents.common_word(k)
+        && ((!ctx.in_set(&lex.not_names, k) && !ents.common_word(k))
+            || given_before_surname(ctx, lex, ents, k, sentence))
         && !ctx.in_set(&lex.complementizers, k)
         && name_shaped(ctx.slice(t.start, t.end), strict)
         && !lex.speech.contains_key(&t.norm)
@@ -474,6 +474,35 @@ fn namelike_in(
         && lex.months.max_len(&t.norm) == 0
         && !lex.numbers.contains_key(&t.norm)
         && t.norm.chars().count() >= 2
+}
+
+/// «علي», «كامل», «باسم»: a given name the news reads far more often as a common word or a
+/// function word («على» folded, "full", "in the name of") starts a name when the next word is one the news
+/// finds mostly in people's names, or the tagger's person («علي المنصوري», «كامل الدليمي»),
+/// not a common noun («باسم الحكومة», «كامل الصلاحيات»).
+fn given_before_surname(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    k: usize,
+    sentence: usize,
+) -> bool {
+    let t = &ctx.toks[k];
+    // «المعروف باسم أبو زبيدة»: what someone is called (called-by.txt), one or two words back.
+    let called_by = (k.saturating_sub(2)..k)
+        .any(|j| ctx.toks[j].sentence == sentence && ctx.in_set(&lex.res.called_by, j));
+    // As written: the folded «علي» is also «على», «انا» both «آنا» and «أنا».
+    lex.res.given_names.contains(ctx.slice(t.start, t.end))
+        && !(t.norm == "باسم" && called_by)
+        && ctx
+            .toks
+            .get(k + 1)
+            .is_some_and(|u| u.sentence == sentence && u.kind == TokenKind::Arabic)
+        && match ents.at.get(k + 1).copied().flatten() {
+            // The tagger read the rest of the name («علي | المنصوري»).
+            Some(e) => ents.found[e].kind == EntityType::Per && ents.found[e].source == "tagger",
+            None => ents.lexicon_at(k + 1).is_some_and(|s| s[0] >= 5),
+        }
 }
 
 /// Captures a name at token `k`: up to two name words, a connector («بن», «عبد») pulling in
@@ -2088,7 +2117,8 @@ pub fn extract(
                 // («أعلن مدير الشرطة مقتل …»).
                 let construct = chain_head
                     && ents.common_word(j)
-                    && ctx.toks.get(j + 1).is_some_and(|u| u.sentence == s);
+                    && ctx.toks.get(j + 1).is_some_and(|u| u.sentence == s)
+                    && !given_before_surname(ctx, lex, &ents, j, s);
                 if !(definite || prepositional || construct || w.starts_with('و')) {
                     break;
                 }
@@ -2261,7 +2291,9 @@ pub fn extract(
         // After a body with no comma («مدرب مانشستر يونايتد») one word is more likely the rest
         // of the body's name than a person.
         let capture = capture.filter(|&end| !(skipped_body && name_at == k && end - name_at < 2));
-        let capture = capture.filter(|_| !ents.never_a_name(name_at));
+        let capture = capture.filter(|_| {
+            !ents.never_a_name(name_at) || given_before_surname(ctx, lex, &ents, name_at, sentence)
+        });
         if let Some(end) = capture {
             // The tagger found only the end of this name («إلهام | علييف»): one person, named
             // in full.

@@ -1086,3 +1086,40 @@ fn a_place_named_after_a_king_is_no_mention_of_him() {
         r.quotes
     );
 }
+
+/// «علي», «كامل», «باسم» are also «على», "full" and "by the name": after a title they open a
+/// name when a word the news finds in names follows, but «على» written so, and «باسم» after
+/// «المعروف», stay what they are (called-by.txt).
+#[test]
+fn a_given_name_that_is_also_a_common_word() {
+    let r = analyze(
+        "وقال المتحدث باسم الحكومة علي المنصوري إن الجولة انتهت. وأضاف وزير الزراعة العراقي كامل الدليمي أن الموسم جيد. وأشاد مدير الفريق باسم أبو داود بالنتائج.",
+    );
+    for (name, role) in [
+        ("علي المنصوري", "spokesperson"),
+        ("كامل الدليمي", "minister"),
+    ] {
+        let e = the_one(&r, name, |n| n == name);
+        assert_eq!(e.role.as_deref(), Some(role), "{name}");
+    }
+    the_one(&r, "باسم أبو داود", |n| n == "باسم أبو داود");
+    let said = |words: &str| {
+        let q = r.quotes.iter().find(|q| q.text.contains(words));
+        q.and_then(|q| q.speaker.as_deref())
+            .and_then(|id| r.entity(id))
+            .map(|e| e.canonical.clone())
+    };
+    assert_eq!(said("الجولة انتهت").as_deref(), Some("علي المنصوري"));
+    assert_eq!(said("الموسم جيد").as_deref(), Some("كامل الدليمي"));
+
+    let r = analyze(
+        "وقال قائد الفصيل، المعروف باسم أبو ياسر الجعفري، إن الرد قادم. وألقت الشرطة القبض على عبد الرحمن هارون أمس.",
+    );
+    let shown = names(&r);
+    assert!(
+        !shown
+            .iter()
+            .any(|n| n.starts_with("باسم") || n.starts_with("على")),
+        "{shown:?}"
+    );
+}

@@ -649,6 +649,7 @@ fn parse_line(
         | Kind::ClauseOpeners
         | Kind::RelativePronouns
         | Kind::NamedAfter
+        | Kind::CalledBy
         | Kind::FunctionWords
         | Kind::GivenNames => {
             let set = match kind {
@@ -659,6 +660,7 @@ fn parse_line(
                 Kind::ClauseOpeners => &mut r.clause_openers,
                 Kind::RelativePronouns => &mut r.relative_pronouns,
                 Kind::NamedAfter => &mut r.named_after,
+                Kind::CalledBy => &mut r.called_by,
                 Kind::NoSegment => &mut r.no_segment,
                 Kind::NotNames => &mut r.not_names,
                 Kind::NameLinks => &mut r.name_links,
