@@ -2370,6 +2370,16 @@ pub fn extract(
             // The speaker rule below may yet find a name right before it.
             unclaimed.push((ents.titles.len(), info.clone(), country.clone()));
         }
+        // «المتحدث الرسمي لوزارة الصحة الدكتور محمد العبدالعالي»: another title right after
+        // the body the title names hands this one on, to the person named after it, and the
+        // title refers back to no one (a title with «و», «ووزير الدفاع», is another
+        // person's).
+        let title_follows = skipped_body
+            && ctx
+                .toks
+                .get(k)
+                .is_some_and(|t| t.sentence == ctx.toks[hit.first].sentence)
+            && ctx.match_at(&lex.titles, k, false).is_some();
         // No name: the title refers back to someone already mentioned.
         let before = ctx.toks[hit.first].start;
         let back = ents
@@ -2387,10 +2397,10 @@ pub fn extract(
                     .max()
             })
             .map(|(e, _)| e);
-        let mut back = back.filter(|_| country.is_some() || !honorific);
+        let mut back = back.filter(|_| (country.is_some() || !honorific) && !title_follows);
         // «قال الرئيس الأمريكي إن …» with no one named before: the holder of that office on
         // the article's date, from the dated people list.
-        if back.is_none() {
+        if back.is_none() && !title_follows {
             if let (Some(c), Some(role), Some(d)) = (country.as_deref(), info.role.as_deref(), date)
             {
                 if let Some(idx) = office_holder(lex, c, role, d) {

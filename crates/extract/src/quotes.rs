@@ -107,24 +107,30 @@ fn subject(
     while k < ctx.toks.len() && k < after + 3 && skippable(ctx, lex, k) {
         k += 1;
     }
-    if let Some(mut t) = ents.title_at(k) {
-        // «وأضاف سموه»: the one who spoke last, where the pronoun's role is theirs, before
-        // whoever in that role the article named last.
-        if let Some(h) = ctx
-            .match_at(&lex.titles, k, true)
-            .filter(|h| h.value.refers_back)
-        {
-            let role = h.value.role.as_deref();
-            if let Some(e) = last_speaker.filter(|&e| ents.found[e].role.as_deref() == role) {
-                return Some((Some(e), k, t.last));
-            }
-        }
+    if let Some(first) = ents.title_at(k) {
         // «ولي العهد صاحب السمو الملكي الأمير محمد بن سلمان»: titles in a row before one
         // name; the last of them leads to the person.
+        let mut t = first;
         while t.entity.is_none() {
             match ents.title_at(t.last) {
                 Some(n) => t = n,
                 None => break,
+            }
+        }
+        // The name written right after the titles: «وأوضح المتحدث الرسمي لوزارة الصحة
+        // الدكتور محمد العبدالعالي» is he, whoever spoke last.
+        let named_here = t
+            .entity
+            .is_some_and(|e| t.last > k && ents.at.get(t.last - 1) == Some(&Some(e)));
+        // «وأضاف سموه»: the one who spoke last, where the pronoun's role is theirs, before
+        // whoever in that role the article named last.
+        if let Some(h) = ctx
+            .match_at(&lex.titles, k, true)
+            .filter(|h| h.value.refers_back && !named_here)
+        {
+            let role = h.value.role.as_deref();
+            if let Some(e) = last_speaker.filter(|&e| ents.found[e].role.as_deref() == role) {
+                return Some((Some(e), k, first.last));
             }
         }
         return Some((t.entity, k, t.last));

@@ -483,3 +483,21 @@ fn each_of_many_titled_speakers_keeps_their_quotation() {
         );
     }
 }
+
+/// «وأوضح المتحدث الرسمي لوزارة الصحة الدكتور محمد العبدالعالي»: the title hands its office
+/// on through the body it names and the honorific after it, to the man named there, not to
+/// the spokesman who spoke before.
+#[test]
+fn a_spokesman_named_after_the_body_and_an_honorific_is_not_the_last_spokesman() {
+    let r = analyze(
+        "وقال الناطق باسم الجيش العراقي العميد يحيى رسول إن القوات تقدمت. وأوضح المتحدث الرسمي لوزارة الصحة الدكتور محمد العبدالعالي أن الحالات انخفضت.",
+    );
+    let q = quote(&r, "الحالات انخفضت");
+    assert_eq!(speaker_name(&r, q).as_deref(), Some("محمد العبدالعالي"));
+    let e = r
+        .entities
+        .iter()
+        .find(|e| e.canonical == "محمد العبدالعالي")
+        .unwrap_or_else(|| panic!("{:?}", r.entities));
+    assert_eq!(e.role.as_deref(), Some("spokesperson"));
+}
