@@ -132,7 +132,7 @@ fn corrupt_inputs_are_reported_and_the_rest_goes_on() {
         "gzip stream is corrupt or truncated",
     );
     err("08-one-50MB-line.txt", "over the 8388608-byte limit");
-    err("09-bad-lines.jsonl", "record 3: not a JSON object");
+    err("09-bad-lines.jsonl", "record 3: not valid JSON");
     assert_eq!(
         stderr
             .lines()

@@ -37,6 +37,25 @@ fn empty_to_none(s: Option<String>) -> Option<String> {
     s.filter(|s| !s.trim().is_empty())
 }
 
+/// Why a line is no record, told apart only once it failed: not JSON at all, JSON of another
+/// kind than an object, or an object with a field of the wrong type («"text": 5»).
+fn why_not_a_record(line: &str, e: serde_json::Error) -> String {
+    match serde_json::from_str::<serde_json::Value>(line) {
+        Err(_) => format!("not valid JSON: {e}"),
+        Ok(v) if !v.is_object() => {
+            let kind = match v {
+                serde_json::Value::Array(_) => "an array",
+                serde_json::Value::String(_) => "a string",
+                serde_json::Value::Number(_) => "a number",
+                serde_json::Value::Bool(_) => "a boolean",
+                _ => "null",
+            };
+            format!("not a JSON object but {kind}")
+        }
+        Ok(_) => format!("a field has the wrong type: {e}"),
+    }
+}
+
 pub(crate) fn read(
     name: &str,
     r: &mut dyn BufRead,
@@ -45,8 +64,8 @@ pub(crate) fn read(
     sink: &mut dyn FnMut(Result<Article, ReadError>),
 ) -> u64 {
     crate::for_each_record(name, r, gz, opts, sink, |text, n| {
-        let rec: Line =
-            serde_json::from_str(text.trim_end()).map_err(|e| format!("not a JSON object: {e}"))?;
+        let line = text.trim_end();
+        let rec: Line = serde_json::from_str(line).map_err(|e| why_not_a_record(line, e))?;
         let body = match (empty_to_none(rec.text.or(rec.body)), rec.html) {
             (Some(t), _) => Body::Text(t),
             (None, Some(h)) if !h.trim().is_empty() => Body::Html(h),

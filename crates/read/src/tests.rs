@@ -33,6 +33,34 @@ const JSONL: &str = concat!(
     "\n",
 );
 
+/// A line that is no record says why: not JSON, JSON of another kind, or a field of the wrong
+/// type.
+#[test]
+fn jsonl_says_why_a_line_is_no_record() {
+    let out = read_bytes(
+        concat!("{\"text\": 5}\n", "[1, 2]\n", "{\"text\": \"\\ud800 x\"}\n",)
+            .as_bytes()
+            .to_vec(),
+    );
+    let errs: Vec<String> = out
+        .iter()
+        .map(|r| {
+            r.as_ref()
+                .map(|_| String::new())
+                .unwrap_or_else(|e| e.to_string())
+        })
+        .collect();
+    assert!(
+        errs[0].contains("record 1: a field has the wrong type"),
+        "{errs:?}"
+    );
+    assert!(
+        errs[1].contains("record 2: not a JSON object but an array"),
+        "{errs:?}"
+    );
+    assert!(errs[2].contains("record 3: not valid JSON"), "{errs:?}");
+}
+
 #[test]
 fn jsonl_good_and_bad_records() {
     let out = read_bytes(JSONL.as_bytes().to_vec());
@@ -42,7 +70,7 @@ fn jsonl_good_and_bad_records() {
     assert_eq!(a.record, Some(1));
     assert_eq!(a.body, Body::Text("قال الرئيس.".into()));
     let e = out[1].as_ref().unwrap_err().to_string();
-    assert!(e.starts_with("in, record 2: not a JSON object"), "{e}");
+    assert!(e.starts_with("in, record 2: not valid JSON"), "{e}");
     let e = out[2].as_ref().unwrap_err().to_string();
     assert!(
         e.contains("record 4") && e.contains("no article text"),
