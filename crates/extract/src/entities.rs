@@ -488,12 +488,13 @@ fn given_before_surname(
     sentence: usize,
 ) -> bool {
     let t = &ctx.toks[k];
-    // «المعروف باسم أبو زبيدة»: what someone is called (called-by.txt), one or two words back.
-    let called_by = (k.saturating_sub(2)..k)
-        .any(|j| ctx.toks[j].sentence == sentence && ctx.in_set(&lex.res.called_by, j));
+    // «المعروف باسم أبو زبيدة»: what someone is called (called-by.tsv), one or two words back.
+    let called_by = lex.res.called_by.get(&t.norm).is_some_and(|before| {
+        (k.saturating_sub(2)..k).any(|j| ctx.toks[j].sentence == sentence && ctx.in_set(before, j))
+    });
     // As written: the folded «علي» is also «على», «انا» both «آنا» and «أنا».
     lex.res.given_names.contains(ctx.slice(t.start, t.end))
-        && !(t.norm == "باسم" && called_by)
+        && !called_by
         && ctx
             .toks
             .get(k + 1)

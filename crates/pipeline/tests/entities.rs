@@ -1089,7 +1089,7 @@ fn a_place_named_after_a_king_is_no_mention_of_him() {
 
 /// «علي», «كامل», «باسم» are also «على», "full" and "by the name": after a title they open a
 /// name when a word the news finds in names follows, but «على» written so, and «باسم» after
-/// «المعروف», stay what they are (called-by.txt).
+/// «المعروف», stay what they are (called-by.tsv).
 #[test]
 fn a_given_name_that_is_also_a_common_word() {
     let r = analyze(

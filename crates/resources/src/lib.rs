@@ -347,9 +347,9 @@ pub struct Resources {
     pub relative_pronouns: WordSet,
     /// Folded nouns that name a place or a body after a person («مطار», «طريق», «مركز»).
     pub named_after: WordSet,
-    /// Folded words after which «باسم» is "by the name", not the given name Basem («المعروف
-    /// باسم», «متحدث باسم»).
-    pub called_by: WordSet,
+    /// Folded given names that are also a word of their own, each with the folded words after
+    /// which it is that word and opens no name («باسم» after «المعروف»: "known by the name").
+    pub called_by: rustc_hash::FxHashMap<String, WordSet>,
     /// Folded words that join the parts of a name («بن», «عبد»).
     pub name_links: WordSet,
     /// The name links that name a parent («بن»): the word after them is no family name.

@@ -635,6 +635,13 @@ fn parse_line(
                 r.topic_of.insert(w, idx as u8);
             }
         }
+        Kind::CalledBy => {
+            need(cols, 2, "a given name and the words before it")?;
+            let before = r.called_by.entry(fold(cols[0])).or_default();
+            for w in cols[1..].iter().flat_map(|c| c.split_whitespace()) {
+                before.insert(fold(w));
+            }
+        }
         Kind::Competitions => {
             r.competitions.insert(fold_phrase(cols[0]));
         }
@@ -649,7 +656,6 @@ fn parse_line(
         | Kind::ClauseOpeners
         | Kind::RelativePronouns
         | Kind::NamedAfter
-        | Kind::CalledBy
         | Kind::FunctionWords
         | Kind::GivenNames => {
             let set = match kind {
@@ -660,7 +666,6 @@ fn parse_line(
                 Kind::ClauseOpeners => &mut r.clause_openers,
                 Kind::RelativePronouns => &mut r.relative_pronouns,
                 Kind::NamedAfter => &mut r.named_after,
-                Kind::CalledBy => &mut r.called_by,
                 Kind::NoSegment => &mut r.no_segment,
                 Kind::NotNames => &mut r.not_names,
                 Kind::NameLinks => &mut r.name_links,
