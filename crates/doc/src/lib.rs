@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped on any change a consumer could notice: minor for added keys, major for changed or
 /// removed ones.
-pub const SCHEMA_VERSION: &str = "1.2";
+pub const SCHEMA_VERSION: &str = "1.3";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Span {
@@ -114,6 +114,14 @@ pub struct Quote {
     pub verb: Option<String>,
     /// `direct` (in quotation marks) or `reported` («قال إن …»).
     pub kind: String,
+    /// Entity id of the channel that relays the speaker's words («ونقلت وكالة إنترفاكس عن
+    /// الوزير قوله إن»: Interfax; «كما نقلت عنه وكالة تاس»), when resolved. Absent when the
+    /// speaker spoke unrelayed. Added in 1.3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// The words that name the channel («وكالة إنترفاكس», «الصحيفة»). Added in 1.3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via_text: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

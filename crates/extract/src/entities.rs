@@ -2425,17 +2425,30 @@ pub fn extract(
 
     // 5. The subject of a speech verb, when it is an unknown name: «وقال آذري جهرمي إن …»,
     // «قال يورغن كلوب مدرب ليفربول …»; an impersonal form with a name after it is the active
-    // verb («ويذكر …»).
+    // verb («ويذكر …»). A relaying verb (`from=` in speech-verbs.tsv) names the one who spoke
+    // after its preposition («ونقلت وكالة إرنا عن آذري جهرمي قوله»); where it is also another
+    // word («نقل»: to carry) nothing beside it is a name.
     for v in 0..n {
-        if !crate::quotes::speech(ctx, lex, v).is_some_and(|s| {
+        let Some(verb) = crate::quotes::speech(ctx, lex, v).filter(|s| {
             matches!(
                 s.form,
                 rasd_resources::VerbForm::Finite | rasd_resources::VerbForm::Impersonal
             )
-        }) {
+        }) else {
             continue;
-        }
-        let k = v + 1;
+        };
+        let s1 = ctx
+            .sentences
+            .get(ctx.toks[v].sentence)
+            .map_or(n, |&(_, s1)| s1);
+        let relayed = verb.from.as_deref().and_then(|prep| {
+            crate::quotes::relay_preposition(ctx, lex, (v, s1), prep, |j| ents.at[j].is_some())
+        });
+        let k = match relayed {
+            Some((j, false)) => j + 1,
+            _ if verb.other_word && verb.from.is_some() => continue,
+            _ => v + 1,
+        };
         if k >= n || ents.at[k].is_some() || ents.title_at(k).is_some() {
             continue;
         }
@@ -2447,7 +2460,10 @@ pub fn extract(
         let words = (k..end)
             .filter(|&x| !lex.name_links.contains(&ctx.toks[x].norm))
             .count();
-        if words < 2 {
+        // «عن مصدرين أمنيين قولهما», «عن مدعين هولنديين أن»: after the preposition unnamed
+        // sources are the rule, and a word the news has often seen and never inside a name
+        // makes a noun phrase of them.
+        if words < 2 || (relayed.is_some() && (k..end).any(|x| ents.never_a_name(x))) {
             continue;
         }
         // What follows must close the subject: a title, a comma or colon, or a reported-speech
@@ -2463,6 +2479,7 @@ pub fn extract(
             Some(t) => {
                 ctx.in_set(&lex.complementizers, end)
                     || ctx.match_at(&lex.titles, end, true).is_some()
+                    || (relayed.is_some() && crate::quotes::speech_noun(ctx, lex, end))
                     || (t.norm == "من"
                         && !(k..end).any(|x| {
                             ctx.slice(ctx.toks[x].start, ctx.toks[x].end)

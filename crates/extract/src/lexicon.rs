@@ -85,6 +85,9 @@ pub struct SpeechForm {
     /// Listed as finite or participle, a form a speaker's name may stand beside, as the
     /// impersonal «يقال», «يشار» never do.
     pub personal: bool,
+    /// The preposition after which a relaying verb names the one whose words it reports
+    /// (`from=`, folded).
+    pub from: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -103,6 +106,8 @@ pub struct Lexicon {
     pub nationality_names: WordSet,
     pub titles: Phrases<TitleInfo>,
     pub speech: HashMap<String, SpeechForm>,
+    /// Speech verbs' nouns as written before a pronoun (`noun=` in speech-verbs.tsv), folded.
+    pub speech_nouns: WordSet,
     pub months: Phrases<(Calendar, u8)>,
     pub numbers: HashMap<String, (f64, bool)>,
     pub units: Phrases<String>,
@@ -197,12 +202,21 @@ impl Lexicon {
                 form: v.form,
                 other_word: false,
                 personal: false,
+                from: None,
             });
             e.lemma.clone_from(&v.lemma);
+            if v.from.is_some() {
+                e.from.clone_from(&v.from);
+            }
             e.form = v.form;
             e.other_word |= v.other_word;
             e.personal |= v.form != VerbForm::Impersonal;
         }
+        let speech_nouns = res
+            .speech_verbs
+            .iter()
+            .filter_map(|v| v.noun.clone())
+            .collect();
         let mut months = Phrases::default();
         for m in &res.months {
             months.insert(&m.folded, (m.calendar, m.number));
@@ -246,6 +260,7 @@ impl Lexicon {
             nationality_names,
             titles,
             speech,
+            speech_nouns,
             months,
             numbers,
             units,

@@ -189,6 +189,8 @@ impl Extractor {
                 end: q.end,
                 verb: q.verb,
                 kind: if q.direct { "direct" } else { "reported" }.to_string(),
+                via: q.via.and_then(|e| id_of[e].clone()),
+                via_text: q.via_span.map(|(s, e)| text[s..e].to_string()),
             })
             .collect();
         let dates = dates

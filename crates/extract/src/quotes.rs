@@ -21,6 +21,9 @@ pub struct QuoteFound {
     pub end: usize,
     pub verb: Option<String>,
     pub direct: bool,
+    /// The channel that relays the speaker's words, and the bytes naming it.
+    pub via: Option<usize>,
+    pub via_span: Option<(usize, usize)>,
 }
 
 fn punct<'a>(ctx: &Ctx<'a>, k: usize) -> Option<&'a str> {
@@ -473,13 +476,172 @@ fn refers_back(
         .or_else(|| {
             // «ذكرت صحيفة "كوميرسانت" … وقالت الصحيفة», «أعلنت أرامكو … وقالت الشركة»: the body
             // of that kind the article named last, by the noun that introduces such bodies
-            // (entity-triggers.tsv) and its sector, or by the first noun of its name.
+            // (entity-triggers.tsv) and its sector, or by the first noun of its name. Media
+            // have no sectors, and an article names few: else the last one named is meant.
             let trig = noun_trigger.filter(|_| b == a + 1)?;
-            crate::entities::last_named_before(ents, ctx.toks[a].start, |e, f| {
+            let before = ctx.toks[a].start;
+            crate::entities::last_named_before(ents, before, |e, f| {
                 f.kind == trig.kind
                     && (same_body(e) || (trig.sector.is_some() && f.sector == trig.sector))
             })
+            .or_else(|| {
+                (trig.kind == EntityType::Media)
+                    .then(|| {
+                        crate::entities::last_named_before(ents, before, |_, f| {
+                            f.kind == EntityType::Media
+                        })
+                    })
+                    .flatten()
+            })
         })
+}
+
+/// Whether token `n` is a speech verb's noun with a pronoun on it («قوله», «تأكيدها») or
+/// the article («ونقلت عنه القول»).
+pub(crate) fn speech_noun(ctx: &Ctx, lex: &Lexicon, n: usize) -> bool {
+    let w = &ctx.toks[n].norm;
+    lex.res
+        .affixes
+        .strip("possessive", w)
+        .or_else(|| w.strip_prefix("ال"))
+        .is_some_and(|w| lex.speech_nouns.contains(w))
+}
+
+/// Who is named from token `from` on, not past `bound`: a title or an entity, a name between
+/// quotation marks («"رويترز"»), or an unnamed subject — the person or body inside it, or
+/// the one it refers back to. The entity, if any, and its tokens.
+fn named_from(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    pairs: &[(usize, usize)],
+    from: usize,
+    bound: usize,
+    last_speaker: Option<usize>,
+) -> Option<(Option<usize>, usize, usize)> {
+    if let Some(s) = subject(ctx, lex, ents, from, last_speaker).filter(|&(_, _, b)| b <= bound) {
+        return Some(s);
+    }
+    if let Some(e) = pairs
+        .iter()
+        .find(|&&(o, c)| o == from && c < bound)
+        .and_then(|&p| quoted_name(ents, p))
+    {
+        return Some((Some(e), from + 1, mention_end(ents, from + 1)));
+    }
+    let (a, b) = unnamed_subject(ctx, lex, ents, from, bound)?;
+    // «وكالة "يونهاب"», «شركة "يوانتا سيكيوريتيز"»: a noun and the name it introduces.
+    if let Some(&(o, c)) = pairs
+        .iter()
+        .find(|&&(o, c)| o == b && c < bound && short_quote(ctx, (o, c)))
+    {
+        return Some((quoted_name(ents, (o, c)), a, c + 1));
+    }
+    let (e, last) =
+        named_inside(ents, a, b).unwrap_or((refers_back(ctx, lex, ents, a, b, last_speaker), b));
+    Some((e, a, last.max(b)))
+}
+
+/// The preposition (`prep`, folded) of the relaying verb at token `k`, before what was said
+/// opens: its token, and whether a pronoun is on it («عنه»). `in_name` tells the tokens of
+/// names, where a full stop or «إن» is a letter of an abbreviation («سي.إن.إن»).
+pub(crate) fn relay_preposition(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    (k, s1): (usize, usize),
+    prep: &str,
+    in_name: impl Fn(usize) -> bool,
+) -> Option<(usize, bool)> {
+    let j = (k + 1..(k + 12).min(s1))
+        .take_while(|&j| {
+            punct(ctx, j) != Some(":")
+                && (in_name(j) || !ctx.in_set(&lex.complementizers, j))
+                && speech(ctx, lex, j).is_none()
+        })
+        .find(|&j| {
+            let n = ctx.toks[j].norm.as_str();
+            !in_name(j) && (n == prep || lex.res.affixes.strip("possessive", n) == Some(prep))
+        })?;
+    Some((j, ctx.toks[j].norm != prep))
+}
+
+/// The speaker and the channel of a verb that relays another's words (`from=` in
+/// speech-verbs.tsv).
+struct Relayed {
+    source: Option<usize>,
+    /// The tokens naming the speaker; none where a pronoun means the last speaker.
+    source_toks: Option<(usize, usize)>,
+    channel: Option<usize>,
+    channel_toks: Option<(usize, usize)>,
+    /// Where what was said may begin.
+    after: usize,
+}
+
+/// «ونقلت وكالة إنترفاكس الروسية للأنباء عن وزير الخارجية الروسي سيرغي لافروف قوله إن»,
+/// «نقلت "رويترز" عن مصدر مطلع أن», «وقالت الصحيفة، نقلا عن مصادر، إن»: the one whose
+/// words they are is named after the verb's preposition (`prep`, folded), the verb's subject
+/// — or for a participle, the sentence's speaker — is the channel. A pronoun on the
+/// preposition («كما نقلت عنه وكالة تاس») means `carried`, the last speaker. None where the
+/// preposition does not come before what was said, or names no one.
+#[allow(clippy::too_many_arguments)]
+fn relayed(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    pairs: &[(usize, usize)],
+    (k, s1): (usize, usize),
+    prep: &str,
+    carried: Option<usize>,
+    participle: bool,
+) -> Option<Relayed> {
+    let in_name = |j: usize| {
+        ents.at[j].is_some()
+            || pairs
+                .iter()
+                .any(|&(o, c)| o < j && j < c && short_quote(ctx, (o, c)))
+    };
+    let (j, pronoun) = relay_preposition(ctx, lex, (k, s1), prep, in_name)?;
+    let mut first = k + 1;
+    while first < j && skippable(ctx, lex, first) {
+        first += 1;
+    }
+    let mut channel = (first < j)
+        .then(|| named_from(ctx, lex, ents, pairs, first, j, carried))
+        .flatten()
+        .map(|(e, a, b)| (e, Some((a, b))));
+    if channel.is_none() && participle {
+        channel = Some((carried, None));
+    }
+    // «عن مصدر مطلع قوله إن», «ونقل عنه قوله»: the verb's noun ends the name before it.
+    let noun = (j + 1..(j + 12).min(s1)).find(|&n| speech_noun(ctx, lex, n));
+    let bound = noun.unwrap_or(s1);
+    if pronoun {
+        // The channel may follow the pronoun: «كما نقلت عنه وكالة تاس».
+        let mut after = noun.map_or(j + 1, |n| n + 1);
+        if channel.is_none() {
+            channel = named_from(ctx, lex, ents, pairs, j + 1, bound, None).map(|(e, a, b)| {
+                after = b;
+                (e, Some((a, b)))
+            });
+        }
+        let (channel, channel_toks) = channel.unwrap_or((None, None));
+        return Some(Relayed {
+            source: carried,
+            source_toks: None,
+            channel: channel.filter(|&c| Some(c) != carried),
+            channel_toks,
+            after,
+        });
+    }
+    let (source, a, b) = named_from(ctx, lex, ents, pairs, j + 1, bound, carried)?;
+    let (channel, channel_toks) = channel.unwrap_or((None, None));
+    Some(Relayed {
+        source,
+        source_toks: Some((a, b)),
+        channel: channel.filter(|&c| Some(c) != source),
+        channel_toks,
+        after: noun.map_or(b, |n| n + 1),
+    })
 }
 
 fn trim_span(ctx: &Ctx, mut s: usize, mut e: usize) -> (usize, usize) {
@@ -560,6 +722,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                 ref lemma,
                 form,
                 other_word,
+                ref from,
                 ..
             }) = speech(ctx, lex, k)
             else {
@@ -573,7 +736,20 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             let opens_clause = k == s0
                 || punct(ctx, k - 1).is_some()
                 || !lex.speech.contains_key(ctx.toks[k].norm.as_str());
+            let relay = from.as_deref().and_then(|prep| {
+                let carried = sentence_speaker.or(last_speaker);
+                let participle = form == VerbForm::Participle;
+                relayed(ctx, lex, ents, &pairs, (k, s1), prep, carried, participle)
+            });
+            // «نقل», «تنقل» are more often to carry or move («نقل السفارة الأميركية إلى
+            // القدس», «سفينة تنقل حمولة»): forms that are also another word relay only with
+            // their preposition.
+            if other_word && from.is_some() && relay.is_none() {
+                k += 1;
+                continue;
+            }
             let subj = match form {
+                _ if relay.is_some() => None,
                 VerbForm::Participle => None,
                 _ => subject(ctx, lex, ents, k + 1, last_speaker),
             };
@@ -586,8 +762,15 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                 }
                 f => f,
             };
-            let named_subject = subj.is_some_and(|(e, _, _)| e.is_some());
+            let named_subject = subj.is_some_and(|(e, _, _)| e.is_some())
+                || relay.as_ref().is_some_and(|r| r.source.is_some());
+
+            let span = |(a, b): (usize, usize)| (ctx.toks[a].start, ctx.toks[b - 1].end);
             let (speaker, speaker_span, after) = match form {
+                _ if relay.is_some() => relay
+                    .as_ref()
+                    .map(|r| (r.source, r.source_toks.map(span), r.after))
+                    .unwrap_or((None, None, k + 1)),
                 VerbForm::Finite => match subj {
                     Some((e, a, b)) => (e, Some((ctx.toks[a].start, ctx.toks[b - 1].end)), b),
                     None => match unnamed_subject(ctx, lex, ents, k + 1, s1) {
@@ -639,7 +822,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                 }
             };
             let after_to = |(o, cl): (usize, usize)| addressee(true) && cl > o + 1 && cl <= o + 5;
-            if let Some((pi, name)) = (form == VerbForm::Finite)
+            if let Some((pi, name)) = (form == VerbForm::Finite && relay.is_none())
                 .then(|| pairs.iter().position(|&(o, _)| o == after))
                 .flatten()
                 .and_then(|pi| {
@@ -671,6 +854,14 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                     after = cl + 1;
                 }
             }
+            // «نقلت» without its preposition reports speech only with a subject that names
+            // someone («ونقلت وكالة السودان للأنباء أن», «ونقلت الصحيفة أن») or with what was
+            // said right after its subject («ونقلت وسائل إعلام فرنسية أن»): it is also to carry
+            // or move («ونقلت إلى المستشفى، حيث …»).
+            let loose = from.is_some()
+                && relay.is_none()
+                && !named_subject
+                && !(speaker.is_some() && speaker_span.is_some());
             // Find what was said: a reported clause, or a quotation in marks.
             let mut limit = (after + 15).min(s1);
             let mut found = None;
@@ -764,7 +955,9 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             {
                 last_speaker = speaker.filter(|_| named_subject);
             }
-            let Some((mut direct, mut pi, mut at)) = found else {
+            let Some((mut direct, mut pi, mut at)) =
+                found.filter(|&(_, _, at)| !loose || at <= after + 1)
+            else {
                 k += 1;
                 continue;
             };
@@ -823,6 +1016,8 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                     end,
                     verb: Some(lemma.clone()),
                     direct,
+                    via: relay.as_ref().and_then(|r| r.channel),
+                    via_span: relay.as_ref().and_then(|r| r.channel_toks.map(span)),
                 });
                 if speaker.is_some() || speaker_span.is_some() {
                     // Someone unnamed speaking («قال مصدر أمني») is the one a later «وأضاف»
@@ -863,6 +1058,8 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             end,
             verb: Some(lemma.clone()),
             direct: true,
+            via: None,
+            via_span: None,
         });
     }
     out.sort_by_key(|q| q.start);

@@ -875,10 +875,13 @@ fn own_facts(ctx: &Ctx, lex: &Lexicon, seg: &Segmenter, silver: &Silver, k: usiz
         core_pre: [2, 3].map(|n| text_hash(head(core, n))),
         core_suf: [2, 3].map(|n| text_hash(tail(core, n))),
         nationality: lex.nationality.get(&t.norm).is_some(),
-        speech: vars
-            .iter()
-            .take(2)
-            .any(|(v, _)| lex.speech.get(v.as_ref()).is_some_and(|s| s.personal)),
+        // A form that is also another word («بين», between; «نقل», to carry) is mostly that
+        // word: read as a speech verb it tells of a name that does not follow.
+        speech: vars.iter().take(2).any(|(v, _)| {
+            lex.speech
+                .get(v.as_ref())
+                .is_some_and(|s| s.personal && !s.other_word)
+        }),
         function: in_set(&lex.function_words),
         shape_h: text_hash(shape(ctx, k)),
     }

@@ -24,11 +24,13 @@ fn said(text: &str, words: &str) -> (Record, Quote) {
     (r, q)
 }
 
+/// The canonical name of entity `id` of the record.
+fn name_of(r: &Record, id: Option<&str>) -> Option<String> {
+    id.and_then(|id| r.entity(id)).map(|e| e.canonical.clone())
+}
+
 fn speaker_name(r: &Record, q: &Quote) -> Option<String> {
-    q.speaker
-        .as_deref()
-        .and_then(|id| r.entity(id))
-        .map(|e| e.canonical.clone())
+    name_of(r, q.speaker.as_deref())
 }
 
 /// «وقال مصدر أمني إن …» after a named speaker: an unnamed source, not the minister again.
@@ -500,4 +502,121 @@ fn a_spokesman_named_after_the_body_and_an_honorific_is_not_the_last_spokesman()
         .find(|e| e.canonical == "محمد العبدالعالي")
         .unwrap_or_else(|| panic!("{:?}", r.entities));
     assert_eq!(e.role.as_deref(), Some("spokesperson"));
+}
+
+fn via_name(r: &Record, q: &Quote) -> Option<String> {
+    name_of(r, q.via.as_deref())
+}
+
+/// «ونقلت وكالة … عن X قوله إن»: X spoke; the agency only relays. Before, the agency was the
+/// speaker of every such quotation.
+#[test]
+fn a_relayed_quotation_is_the_one_named_after_the_preposition() {
+    let (r, q) = said(
+        "ونقلت وكالة إنترفاكس الروسية للأنباء عن وزير الخارجية الروسي سيرغي لافروف قوله إن موسكو مستعدة للوساطة بين الطرفين.",
+        "مستعدة للوساطة",
+    );
+    assert!(
+        speaker_name(&r, &q).is_some_and(|n| n.contains("لافروف")),
+        "{q:?}"
+    );
+    assert_eq!(
+        q.speaker_text.as_deref(),
+        Some("وزير الخارجية الروسي سيرغي لافروف")
+    );
+    assert!(
+        via_name(&r, &q).is_some_and(|n| n.contains("إنترفاكس")),
+        "{q:?}"
+    );
+    assert!(q
+        .via_text
+        .as_deref()
+        .is_some_and(|t| t.starts_with("وكالة إنترفاكس")));
+
+    // An unnamed source after a medium in quotation marks: «قولهما» is no part of it.
+    let (r, q) = said(
+        "نقلت \"رويترز\" عن مصدرين أمنيين قولهما إن الشرطة عثرت على السيارة المسروقة.",
+        "عثرت على السيارة",
+    );
+    assert_eq!(speaker_name(&r, &q), None);
+    assert_eq!(q.speaker_text.as_deref(), Some("مصدرين أمنيين"));
+    assert!(
+        via_name(&r, &q).is_some_and(|n| n.contains("رويترز")),
+        "{q:?}"
+    );
+    assert!(
+        !r.entities.iter().any(|e| e.canonical.contains("مصدرين")),
+        "{:?}",
+        r.entities
+    );
+
+    // A name no list knows, after the preposition and closed by «قوله».
+    let (r, q) = said(
+        "ونقلت وكالة فرانس برس عن مواتشي نغويبي قوله إن الحادث وقع قرب البلدة.",
+        "الحادث وقع",
+    );
+    assert_eq!(
+        speaker_name(&r, &q).as_deref(),
+        Some("مواتشي نغويبي"),
+        "{q:?}"
+    );
+
+    // A medium that speaks for itself has no channel.
+    let (r, q) = said(
+        "ونقلت وكالة رويترز أن الشرطة أغلقت الطريق المؤدي إلى المطار.",
+        "أغلقت الطريق",
+    );
+    assert!(
+        speaker_name(&r, &q).is_some_and(|n| n.contains("رويترز")),
+        "{q:?}"
+    );
+    assert_eq!(q.via, None);
+}
+
+/// «كما نقلت عنه وكالة تاس»: the pronoun on the preposition is the one who spoke last; the
+/// agency after it is the channel. «وقالت الصحيفة، نقلا عن مصادر، إن»: the participle relays
+/// to the sentence's speaker.
+#[test]
+fn a_relayed_quotation_through_a_pronoun_or_a_participle() {
+    let (r, q) = said(
+        "وقال الرئيس الروسي فلاديمير بوتين كما نقلت عنه وكالة تاس الروسية \"يمكننا أن نعتز بما حققناه في تنظيم البطولة هذا العام\".",
+        "نعتز بما حققناه",
+    );
+    assert!(
+        speaker_name(&r, &q).is_some_and(|n| n.contains("بوتين")),
+        "{q:?}"
+    );
+    assert!(via_name(&r, &q).is_some_and(|n| n.contains("تاس")), "{q:?}");
+
+    let (r, q) = said(
+        "ذكرت صحيفة واشنطن بوست أن الرئيس سيزور المنطقة. وقالت الصحيفة، نقلا عن مصادر مطلعة، إن المحقق ينظر في الأمر منذ أسابيع.",
+        "المحقق ينظر",
+    );
+    assert_eq!(speaker_name(&r, &q), None, "{q:?}");
+    assert_eq!(q.speaker_text.as_deref(), Some("مصادر مطلعة"));
+    assert!(
+        via_name(&r, &q).is_some_and(|n| n.contains("واشنطن بوست")),
+        "{q:?}"
+    );
+}
+
+/// «نقل», «تنقل» are also to carry: no quotation, and no name beside them — even where the
+/// thing carried is a body and a reported clause follows («نقل السفارة الأميركية … بعد أن»).
+#[test]
+fn carrying_is_not_relaying() {
+    let r = analyze(
+        "وتم نقل المصابين إلى مستشفى قريب، ثم أكد الأطباء أن حالتهم مستقرة. ودخلت سفينة تنقل حمولة كبيرة بوزن مليون طن، علما بأن وزنها خمسمئة طن. وغاب معظم السفراء عن احتفالات نقل السفارة الأميركية إلى القدس بعد أن أعلنت دولهم رفض الخطوة.",
+    );
+    assert!(
+        !r.quotes.iter().any(|q| q.verb.as_deref() == Some("نقل")),
+        "{:?}",
+        r.quotes
+    );
+    assert!(
+        !r.entities
+            .iter()
+            .any(|e| e.canonical.contains("المصابين") || e.canonical.contains("حمولة")),
+        "{:?}",
+        r.entities
+    );
 }

@@ -111,6 +111,13 @@ pub struct SpeechVerb {
     /// The form is also written as another word («بين»: between; `~` in speech-verbs.tsv):
     /// it is a speech verb only where its words follow.
     pub other_word: bool,
+    /// The verb relays another's words (`from=` in speech-verbs.tsv): the preposition, folded,
+    /// after which the one who said them is named («نقلت وكالة … عن الوزير قوله إن»); the
+    /// verb's subject is only the channel.
+    pub from: Option<String>,
+    /// The verb's noun as written before a pronoun (`noun=`, folded): «قوله», «تأكيدها» after
+    /// a relayed speaker stand for the verb and are no part of the speaker's name.
+    pub noun: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -254,16 +254,34 @@ fn parse_line(
             }
         }
         Kind::SpeechVerbs => {
-            need(cols, 2, "LEMMA and finite forms")?;
+            // Columns with «=» are attributes, wherever they stand; the rest are positional.
+            let (named, cols): (Vec<&str>, Vec<&str>) = cols.iter().partition(|c| c.contains('='));
+            let attrs = attrs(&named)?;
+            if let Some(k) = attrs
+                .keys()
+                .find(|k| !matches!(k.as_str(), "from" | "noun"))
+            {
+                return Err(format!("unknown attribute «{k}=» (from= noun=)"));
+            }
+            let from = attrs.get("from").map(|p| fold(p));
+            let noun = attrs.get("noun").map(|n| fold(n));
+            need(&cols, 2, "LEMMA and finite forms")?;
             let lemma = cols[0].to_string();
+            let verb = |folded: String, form, other_word| SpeechVerb {
+                folded,
+                form,
+                lemma: lemma.clone(),
+                other_word,
+                from: from.clone(),
+                noun: noun.clone(),
+            };
             for f in alternatives(cols[1]) {
                 let other_word = f.starts_with('~');
-                r.speech_verbs.push(SpeechVerb {
-                    folded: fold(f.trim_start_matches('~')),
-                    form: VerbForm::Finite,
-                    lemma: lemma.clone(),
+                r.speech_verbs.push(verb(
+                    fold(f.trim_start_matches('~')),
+                    VerbForm::Finite,
                     other_word,
-                });
+                ));
             }
             // Participles, then impersonal forms; «-» leaves a column empty.
             for (col, form) in [(2, VerbForm::Participle), (3, VerbForm::Impersonal)] {
@@ -273,12 +291,7 @@ fn parse_line(
                     .map(|c| alternatives(c))
                     .unwrap_or_default()
                 {
-                    r.speech_verbs.push(SpeechVerb {
-                        folded: fold(&f),
-                        form,
-                        lemma: lemma.clone(),
-                        other_word: false,
-                    });
+                    r.speech_verbs.push(verb(fold(&f), form, false));
                 }
             }
         }
