@@ -72,10 +72,20 @@ pub fn render(r: &Record) -> String {
             // An unnamed source («مسؤول أمني») as the text names it.
             .or_else(|| q.speaker_text.as_ref().map(|t| format!("[{t}]")))
             .unwrap_or_else(|| "?".into());
+        // «ونقلت وكالة إنترفاكس عن لافروف»: the channel after the one who spoke.
+        let via = q
+            .via
+            .as_deref()
+            .and_then(|id| r.entity(id))
+            .map(|e| e.canonical.clone())
+            .or_else(|| q.via_text.clone())
+            .map(|v| format!(" via {v}"))
+            .unwrap_or_default();
         let _ = writeln!(
             s,
-            "  {} ({}, {}): «{}»",
+            "  {}{} ({}, {}): «{}»",
             who,
+            via,
             q.verb.as_deref().unwrap_or("-"),
             q.kind,
             short(&q.text, 90)
