@@ -581,15 +581,17 @@ struct Relayed {
 /// «نقلت "رويترز" عن مصدر مطلع أن», «وقالت الصحيفة، نقلا عن مصادر، إن»: the one whose
 /// words they are is named after the verb's preposition (`prep`, folded), the verb's subject
 /// — or for a participle, the sentence's speaker — is the channel. A pronoun on the
-/// preposition («كما نقلت عنه وكالة تاس») means `carried`, the last speaker. None where the
-/// preposition does not come before what was said, or names no one.
+/// preposition («كما نقلت عنه وكالة تاس») means `carried`, the last speaker. A channel
+/// named before the verb counts as one after it («وكانت وكالة "سانا" نقلت عن مصدر عسكري»,
+/// «بحسب الصحيفة التي نقلت عن»). None where the preposition does not come before what was
+/// said, or names no one.
 #[allow(clippy::too_many_arguments)]
 fn relayed(
     ctx: &Ctx,
     lex: &Lexicon,
     ents: &Entities,
     pairs: &[(usize, usize)],
-    (k, s1): (usize, usize),
+    (s0, k, s1): (usize, usize, usize),
     prep: &str,
     carried: Option<usize>,
     participle: bool,
@@ -616,6 +618,11 @@ fn relayed(
     let noun = (j + 1..(j + 12).min(s1)).find(|&n| speech_noun(ctx, lex, n));
     let bound = noun.unwrap_or(s1);
     if pronoun {
+        // «سيرخيو بوسكيتس، والذي نقلت عنه "ديلي ميل" قوله»: the one the relative pronoun
+        // stands for, before the last speaker.
+        let source = relative_antecedent(ctx, lex, ents, s0, k)
+            .map(|(e, _, _)| e)
+            .or(carried);
         // The channel may follow the pronoun: «كما نقلت عنه وكالة تاس».
         let mut after = noun.map_or(j + 1, |n| n + 1);
         if channel.is_none() {
@@ -626,14 +633,19 @@ fn relayed(
         }
         let (channel, channel_toks) = channel.unwrap_or((None, None));
         return Some(Relayed {
-            source: carried,
+            source,
             source_toks: None,
-            channel: channel.filter(|&c| Some(c) != carried),
+            channel: channel.filter(|&c| Some(c) != source),
             channel_toks,
             after,
         });
     }
     let (source, a, b) = named_from(ctx, lex, ents, pairs, j + 1, bound, carried)?;
+    if channel.is_none() {
+        channel = named_before(ctx, lex, ents, s0, k)
+            .or_else(|| relative_antecedent(ctx, lex, ents, s0, k))
+            .map(|(e, a, b)| (Some(e), Some((a, b))));
+    }
     let (channel, channel_toks) = channel.unwrap_or((None, None));
     Some(Relayed {
         source,
@@ -739,7 +751,16 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             let relay = from.as_deref().and_then(|prep| {
                 let carried = sentence_speaker.or(last_speaker);
                 let participle = form == VerbForm::Participle;
-                relayed(ctx, lex, ents, &pairs, (k, s1), prep, carried, participle)
+                relayed(
+                    ctx,
+                    lex,
+                    ents,
+                    &pairs,
+                    (s0, k, s1),
+                    prep,
+                    carried,
+                    participle,
+                )
             });
             // «نقل», «تنقل» are more often to carry or move («نقل السفارة الأميركية إلى
             // القدس», «سفينة تنقل حمولة»): forms that are also another word relay only with
@@ -764,7 +785,6 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             };
             let named_subject = subj.is_some_and(|(e, _, _)| e.is_some())
                 || relay.as_ref().is_some_and(|r| r.source.is_some());
-
             let span = |(a, b): (usize, usize)| (ctx.toks[a].start, ctx.toks[b - 1].end);
             let (speaker, speaker_span, after) = match form {
                 _ if relay.is_some() => relay

@@ -575,7 +575,7 @@ fn a_relayed_quotation_is_the_one_named_after_the_preposition() {
 
 /// «كما نقلت عنه وكالة تاس»: the pronoun on the preposition is the one who spoke last; the
 /// agency after it is the channel. «وقالت الصحيفة، نقلا عن مصادر، إن»: the participle relays
-/// to the sentence's speaker.
+/// to the sentence's speaker. «وكانت وكالة رويترز قد نقلت عن»: the channel before the verb.
 #[test]
 fn a_relayed_quotation_through_a_pronoun_or_a_participle() {
     let (r, q) = said(
@@ -596,6 +596,29 @@ fn a_relayed_quotation_through_a_pronoun_or_a_participle() {
     assert_eq!(q.speaker_text.as_deref(), Some("مصادر مطلعة"));
     assert!(
         via_name(&r, &q).is_some_and(|n| n.contains("واشنطن بوست")),
+        "{q:?}"
+    );
+
+    // The channel named before the verb; the one a relative pronoun stands for.
+    let (r, q) = said(
+        "وكانت وكالة رويترز قد نقلت عن ضابط بالجيش قوله إن القوات تقدمت نحو الحدود.",
+        "القوات تقدمت",
+    );
+    assert_eq!(q.speaker_text.as_deref(), Some("ضابط بالجيش"), "{q:?}");
+    assert!(
+        via_name(&r, &q).is_some_and(|n| n.contains("رويترز")),
+        "{q:?}"
+    );
+    let (r, q) = said(
+        "وقال المدرب إن الفريق جاهز. وجاء الرد على لسان اللاعب سيرخيو بوسكيتس، الذي نقلت عنه صحيفة \"ديلي ميل\" قوله: \"لن نغادر النادي مهما حدث في هذا الموسم\".",
+        "لن نغادر النادي",
+    );
+    assert!(
+        speaker_name(&r, &q).is_some_and(|n| n.contains("بوسكيتس")),
+        "{q:?}"
+    );
+    assert!(
+        via_name(&r, &q).is_some_and(|n| n.contains("ديلي ميل")),
         "{q:?}"
     );
 }
