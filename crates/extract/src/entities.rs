@@ -2446,7 +2446,7 @@ pub fn extract(
         });
         let k = match relayed {
             Some((j, false)) => j + 1,
-            _ if verb.other_word && verb.from.is_some() => continue,
+            _ if verb.relays_only_with_preposition() => continue,
             _ => v + 1,
         };
         if k >= n || ents.at[k].is_some() || ents.title_at(k).is_some() {

@@ -90,6 +90,14 @@ pub struct SpeechForm {
     pub from: Option<String>,
 }
 
+impl SpeechForm {
+    /// A relaying form that is also another word («نقل», to carry): it relays only where
+    /// its preposition follows, and no name beside it is a speaker's.
+    pub fn relays_only_with_preposition(&self) -> bool {
+        self.other_word && self.from.is_some()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub res: Resources,

@@ -353,6 +353,30 @@ fn named_inside(ents: &Entities, a: usize, b: usize) -> Option<(Option<usize>, u
         })
 }
 
+/// Who an unnamed subject (tokens `a..b`) is: a person or body named inside it, else the one
+/// it refers back to. The speaker and one past the last token that names it.
+fn unnamed_speaker(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    (a, b): (usize, usize),
+    last_speaker: Option<usize>,
+) -> (Option<usize>, usize) {
+    named_inside(ents, a, b).unwrap_or((refers_back(ctx, lex, ents, a, b, last_speaker), b))
+}
+
+/// The subject standing before a speech verb at token `k`: a name that opens its clause, or
+/// the one a relative pronoun right before the verb stands for.
+fn subject_before(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    s0: usize,
+    k: usize,
+) -> Option<(usize, usize, usize)> {
+    named_before(ctx, lex, ents, s0, k).or_else(|| relative_antecedent(ctx, lex, ents, s0, k))
+}
+
 /// A subject after a speech verb that names no entity: an unnamed source («قال مسؤول أمني
 /// إن», «وأشارت مصادر مصرية وفرنسية إلى أن», «وقال بيان للشركة إن») or a person the
 /// entity layer missed. Up to five words, ending before what opens the content, a function
@@ -537,8 +561,7 @@ fn named_from(
     {
         return Some((quoted_name(ents, (o, c)), a, c + 1));
     }
-    let (e, last) =
-        named_inside(ents, a, b).unwrap_or((refers_back(ctx, lex, ents, a, b, last_speaker), b));
+    let (e, last) = unnamed_speaker(ctx, lex, ents, (a, b), last_speaker);
     Some((e, a, last.max(b)))
 }
 
@@ -642,9 +665,7 @@ fn relayed(
     }
     let (source, a, b) = named_from(ctx, lex, ents, pairs, j + 1, bound, carried)?;
     if channel.is_none() {
-        channel = named_before(ctx, lex, ents, s0, k)
-            .or_else(|| relative_antecedent(ctx, lex, ents, s0, k))
-            .map(|(e, a, b)| (Some(e), Some((a, b))));
+        channel = subject_before(ctx, lex, ents, s0, k).map(|(e, a, b)| (Some(e), Some((a, b))));
     }
     let (channel, channel_toks) = channel.unwrap_or((None, None));
     Some(Relayed {
@@ -730,17 +751,17 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             last_speaker = Some(e);
         }
         while k < s1 {
-            let Some(&SpeechForm {
+            let Some(verb) = speech(ctx, lex, k) else {
+                k += 1;
+                continue;
+            };
+            let SpeechForm {
                 ref lemma,
                 form,
                 other_word,
                 ref from,
                 ..
-            }) = speech(ctx, lex, k)
-            else {
-                k += 1;
-                continue;
-            };
+            } = *verb;
             // A verb with no subject of its own continues the last speaker only where it opens
             // a clause — first in the sentence, after punctuation, or with «و»/«ف» on it
             // («… . وأضاف أن …»); after «قد» or a noun («وكان الإعلام الفرنسي قد أشار») its
@@ -765,7 +786,7 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             // «نقل», «تنقل» are more often to carry or move («نقل السفارة الأميركية إلى
             // القدس», «سفينة تنقل حمولة»): forms that are also another word relay only with
             // their preposition.
-            if other_word && from.is_some() && relay.is_none() {
+            if verb.relays_only_with_preposition() && relay.is_none() {
                 k += 1;
                 continue;
             }
@@ -786,40 +807,26 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
             let named_subject = subj.is_some_and(|(e, _, _)| e.is_some())
                 || relay.as_ref().is_some_and(|r| r.source.is_some());
             let span = |(a, b): (usize, usize)| (ctx.toks[a].start, ctx.toks[b - 1].end);
-            let (speaker, speaker_span, after) = match form {
-                _ if relay.is_some() => relay
-                    .as_ref()
-                    .map(|r| (r.source, r.source_toks.map(span), r.after))
-                    .unwrap_or((None, None, k + 1)),
-                VerbForm::Finite => match subj {
-                    Some((e, a, b)) => (e, Some((ctx.toks[a].start, ctx.toks[b - 1].end)), b),
+            let (speaker, speaker_span, after) = match (&relay, form) {
+                (Some(r), _) => (r.source, r.source_toks.map(span), r.after),
+                (None, VerbForm::Finite) => match subj {
+                    Some((e, a, b)) => (e, Some(span((a, b))), b),
                     None => match unnamed_subject(ctx, lex, ents, k + 1, s1) {
                         Some((a, b)) => {
-                            let (e, last) = named_inside(ents, a, b)
-                                .unwrap_or((refers_back(ctx, lex, ents, a, b, last_speaker), b));
-                            (
-                                e,
-                                Some((ctx.toks[a].start, ctx.toks[last - 1].end)),
-                                last.max(b),
-                            )
+                            let (e, last) = unnamed_speaker(ctx, lex, ents, (a, b), last_speaker);
+                            (e, Some(span((a, last))), last.max(b))
                         }
-                        None => match named_before(ctx, lex, ents, s0, k)
-                            .or_else(|| relative_antecedent(ctx, lex, ents, s0, k))
-                        {
-                            Some((e, a, b)) => (
-                                Some(e),
-                                Some((ctx.toks[a].start, ctx.toks[b - 1].end)),
-                                k + 1,
-                            ),
+                        None => match subject_before(ctx, lex, ents, s0, k) {
+                            Some((e, a, b)) => (Some(e), Some(span((a, b))), k + 1),
                             None if opens_clause => (last_speaker, None, k + 1),
                             None => (None, None, k + 1),
                         },
                     },
                 },
                 // «يذكر أن …»: no one said it; nor does it continue whoever spoke before.
-                VerbForm::Impersonal => (None, None, k + 1),
-                VerbForm::Participle if sentence_subject => (sentence_speaker, None, k + 1),
-                VerbForm::Participle => (sentence_speaker.or(last_speaker), None, k + 1),
+                (None, VerbForm::Impersonal) => (None, None, k + 1),
+                (None, VerbForm::Participle) if sentence_subject => (sentence_speaker, None, k + 1),
+                (None, VerbForm::Participle) => (sentence_speaker.or(last_speaker), None, k + 1),
             };
             // A name between quotation marks right after the subject: the outlet speaking
             // («وذكرت صحيفة "ذا صن" أن»: the subject is the noun before it) or the one

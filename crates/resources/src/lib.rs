@@ -724,6 +724,33 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
+    /// A user's relaying verb, and the attributes a speech verb's line may not carry.
+    #[test]
+    fn speech_verb_attributes() {
+        let mut r = Resources::default();
+        r.add_file(
+            "mine/speech-verbs.tsv",
+            "speech-verbs.tsv",
+            "روى\tروى|روت\t-\t-\tfrom=عن\tnoun=رواية\n",
+        )
+        .unwrap();
+        assert!(r
+            .speech_verbs
+            .iter()
+            .all(|v| v.from.as_deref() == Some("عن") && v.noun.as_deref() == Some("روايه")));
+        for (line, why) in [
+            ("قال\tقال\tvia=عن\n", "unknown attribute «via=»"),
+            ("قال\tقال\tfrom=\n", "«from=» needs a word"),
+            ("قال\tfrom=عن\n", "LEMMA and finite forms"),
+        ] {
+            let err = Resources::default()
+                .add_file("mine/speech-verbs.tsv", "speech-verbs.tsv", line)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(why) && err.contains("line 1"), "{err}");
+        }
+    }
+
     #[test]
     fn names_in_quotation_marks_are_kept_apart() {
         let mut r = Resources::default();

@@ -263,6 +263,9 @@ fn parse_line(
             {
                 return Err(format!("unknown attribute «{k}=» (from= noun=)"));
             }
+            if let Some(k) = attrs.iter().find(|(_, v)| v.is_empty()).map(|(k, _)| k) {
+                return Err(format!("attribute «{k}=» needs a word after «=»"));
+            }
             let from = attrs.get("from").map(|p| fold(p));
             let noun = attrs.get("noun").map(|n| fold(n));
             need(&cols, 2, "LEMMA and finite forms")?;
