@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod quantities;
 pub mod quotes;
 pub mod tagger;
+pub mod wordmap;
 
 use rasd_doc::{DateMention, Entity, Event, Quantity, Quote, Span, Trigger};
 use rasd_resources::{Calendar, Resources};

@@ -59,7 +59,7 @@ pub enum ModelError {
 /// inside a person, a place or an organisation, as buckets 0–10 of the share of its
 /// occurrences, and a frequency bucket (log2 of its count). Computed by `rasd train ner
 /// --unlabeled` and stored in the model.
-pub type Silver = FxHashMap<String, [u8; 5]>;
+pub type Silver = crate::wordmap::WordMap<[u8; 5]>;
 
 /// The lexicon's entry for a folded word: as written, else without its proclitics
 /// («وباشينيان»). Most words are found as written, without building the variants.
@@ -417,7 +417,7 @@ impl Model {
                 z.write_all(&x.to_le_bytes())?;
             }
         }
-        let mut words: Vec<(&String, &[u8; 5])> = self.silver.iter().collect();
+        let mut words: Vec<(String, &[u8; 5])> = self.silver.iter().collect();
         words.sort();
         z.write_all(&(words.len() as u64).to_le_bytes())?;
         for (w, b) in words {
@@ -536,7 +536,7 @@ impl Model {
             let n = take(&mut at, 1)?[0] as usize;
             let w = String::from_utf8_lossy(take(&mut at, n)?).into_owned();
             let b = take(&mut at, 5)?;
-            m.silver.insert(w, [b[0], b[1], b[2], b[3], b[4]]);
+            m.silver.insert(&w, [b[0], b[1], b[2], b[3], b[4]]);
         }
         Ok(m)
     }
@@ -735,7 +735,7 @@ fn facts<'a>(
                             if c.words.len() >= OWN_CACHE_WORDS {
                                 c.words.clear();
                             }
-                            c.words.insert(text.into(), o);
+                            c.words.insert(text, o);
                             o
                         }
                     };
@@ -763,7 +763,7 @@ const OWN_CACHE_WORDS: usize = 1 << 17;
 #[derive(Default)]
 struct OwnCache {
     owner: (u64, u64),
-    words: FxHashMap<Box<str>, Own>,
+    words: crate::wordmap::WordMap<Own>,
 }
 
 thread_local! {
@@ -1216,6 +1216,11 @@ impl Tagger {
         // The second stage's sums of the features it shares with the first, read by the
         // first stage's look-ups.
         let mut shared = Vec::with_capacity(if stacked { f.len() } else { 0 });
+        // The second stage's sums with the history features added, as the first stage's
+        // previous tags give them: where the second stage's previous tags are the same (most
+        // words), it reads this and looks none of them up again. The sums are added in the
+        // order the second stage would add them, so the scores are the same to the bit.
+        let mut with_history = Vec::with_capacity(shared.capacity());
         for i in 0..f.len() {
             let p1 = if i >= 1 { tags[i - 1] } else { 0 };
             let p2 = if i >= 2 { tags[i - 2] } else { 0 };
@@ -1228,12 +1233,16 @@ impl Tagger {
                 let mut second = f[i].own.sum2;
                 self.model.add_both(&feats, &mut scores, &mut second);
                 shared.push(second);
+                feats.clear();
+                history_features(&f, i, p1, p2, &mut feats);
+                self.model.add_both(&feats, &mut scores, &mut second);
+                with_history.push((p1, p2, second));
             } else {
                 self.model.add_scores(&feats, &mut scores);
+                feats.clear();
+                history_features(&f, i, p1, p2, &mut feats);
+                self.model.add_scores(&feats, &mut scores);
             }
-            feats.clear();
-            history_features(&f, i, p1, p2, &mut feats);
-            self.model.add_scores(&feats, &mut scores);
             tags.push(best(&scores, p1));
         }
         if stacked {
@@ -1242,9 +1251,14 @@ impl Tagger {
                 let p1 = if i >= 1 { tags[i - 1] } else { 0 };
                 let p2 = if i >= 2 { tags[i - 2] } else { 0 };
                 feats.clear();
-                history_features(&f, i, p1, p2, &mut feats);
+                let mut scores = match with_history[i] {
+                    (q1, q2, sum) if (q1, q2) == (p1, p2) => sum,
+                    _ => {
+                        history_features(&f, i, p1, p2, &mut feats);
+                        shared
+                    }
+                };
                 first_stage_features(&first_stage, i, p1, &mut feats);
-                let mut scores = shared;
                 self.model.add_second_scores(&feats, &mut scores);
                 tags.push(best(&scores, p1));
             }
@@ -1668,6 +1682,94 @@ mod tests {
         assert_eq!(tag(&first), vec![0; tokens.len()]);
     }
 
+    /// Tagging sums a word's own features once per form and reuses the second stage's
+    /// history sums where its previous tags are the first stage's: it must choose exactly
+    /// the tags that summing every feature of every token, in order, would choose.
+    #[test]
+    fn tagging_scores_as_the_sum_of_every_feature() {
+        let res = rasd_resources::Resources::builtin();
+        let seg = res.segmenter();
+        let lex = Lexicon::new(res);
+        let text = "وقال وزير الخارجية الروسي سيرغي لافروف في موسكو إن بلاده ستعمل مع تركيا \
+                    والأمم المتحدة على وقف إطلاق النار في ناغورني قره باغ، فيما اتهم علييف \
+                    أرمينيا بقصف مدينة كنجة";
+        let tokens = rasd_text::tokenize(text);
+        let ctx = Ctx::new(text, &tokens, &[(0, tokens.len())]);
+        let n = tokens.len();
+        let silver = Silver::default();
+        let f = facts(
+            &ctx,
+            &lex,
+            &seg,
+            &silver,
+            &mut Memory::default(),
+            (0, n),
+            None,
+        );
+        // Random weights on every feature any history could give.
+        let mut rng = Rng::new(7);
+        let mut weight = || (rng.next_u64() % 2001) as f32 / 1000.0 - 1.0;
+        let mut m = Model::default();
+        let mut feats = Vec::new();
+        for i in 0..n {
+            for p1 in 0..N {
+                for p2 in 0..N {
+                    token_features(&f, i, p1, p2, &mut feats);
+                    let mut first = vec![0; n];
+                    first_stage_features(&first, i, p1, &mut feats);
+                    for t in 0..N {
+                        first[i] = t;
+                        first_stage_features(&first, i, p1, &mut feats);
+                    }
+                    for &k in &feats {
+                        m.weights
+                            .entry(k)
+                            .or_insert_with(|| std::array::from_fn(|_| weight()));
+                    }
+                }
+            }
+        }
+        m.stacked = has_second_stage(&m.weights);
+        assert!(m.stacked);
+        // Every feature's weights summed in the order of the feature list.
+        let mut reference = |m: &Model| {
+            let mut stage = |first: Option<&[usize]>| {
+                let mut tags: Vec<usize> = Vec::new();
+                for i in 0..n {
+                    let p1 = if i >= 1 { tags[i - 1] } else { 0 };
+                    let p2 = if i >= 2 { tags[i - 2] } else { 0 };
+                    token_features(&f, i, p1, p2, &mut feats);
+                    let mut scores = [0.0; N];
+                    match first {
+                        None => m.add_scores(&feats, &mut scores),
+                        Some(first) => {
+                            first_stage_features(first, i, p1, &mut feats);
+                            m.add_second_scores(&feats, &mut scores);
+                        }
+                    }
+                    tags.push(best(&scores, p1));
+                }
+                tags
+            };
+            let first = stage(None);
+            let second = m.stacked.then(|| stage(Some(&first)));
+            (first, second)
+        };
+        let tag = |m: &Model| {
+            Tagger { model: m.clone() }.tag(&ctx, &lex, &seg, (0, n), &mut Memory::default())
+        };
+        let (first, second) = reference(&m);
+        let second = second.unwrap_or_default();
+        assert_ne!(
+            first, second,
+            "the stages disagree somewhere, and the test sees it"
+        );
+        assert_eq!(tag(&m), second);
+        let mut alone = m.clone();
+        alone.first_stage_only();
+        assert_eq!(tag(&alone), first);
+    }
+
     #[test]
     fn model_round_trip_and_refusals() {
         let mut m = Model::default();
@@ -1676,7 +1778,7 @@ mod tests {
         m.weights.insert(42, row);
         row[..N].copy_from_slice(&[0.25; N]);
         m.weights.insert(7, row);
-        m.silver.insert("قافلة".to_string(), [0, 0, 0, 5, 17]);
+        m.silver.insert("قافلة", [0, 0, 0, 5, 17]);
         let mut buf = Vec::new();
         m.save(&mut buf).unwrap();
         let back = Model::load(&buf[..]).unwrap();
