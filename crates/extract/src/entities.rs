@@ -2428,6 +2428,8 @@ pub fn extract(
     // verb («ويذكر …»). A relaying verb (`from=` in speech-verbs.tsv) names the one who spoke
     // after its preposition («ونقلت وكالة إرنا عن آذري جهرمي قوله»); where it is also another
     // word («نقل»: to carry) nothing beside it is a name.
+    // Computed once, where a relaying verb first needs it.
+    let mut pairs: Option<Vec<(usize, usize)>> = None;
     for v in 0..n {
         let Some(verb) = crate::quotes::speech(ctx, lex, v).filter(|s| {
             matches!(
@@ -2442,7 +2444,10 @@ pub fn extract(
             .get(ctx.toks[v].sentence)
             .map_or(n, |&(_, s1)| s1);
         let relayed = verb.from.as_deref().and_then(|prep| {
-            crate::quotes::relay_preposition(ctx, lex, (v, s1), prep, |j| ents.at[j].is_some())
+            let pairs = pairs.get_or_insert_with(|| crate::quotes::quote_pairs(ctx));
+            crate::quotes::relay_preposition(ctx, lex, (v, s1), prep, |j| {
+                crate::quotes::in_a_name(ctx, &ents, pairs, j)
+            })
         });
         let k = match relayed {
             Some((j, false)) => j + 1,

@@ -35,7 +35,7 @@ fn punct<'a>(ctx: &Ctx<'a>, k: usize) -> Option<&'a str> {
 
 /// Pairs of quotation-mark tokens (open, close). Guillemets and curly quotes pair by
 /// direction; straight quotes pair in order within a paragraph.
-fn quote_pairs(ctx: &Ctx) -> Vec<(usize, usize)> {
+pub(crate) fn quote_pairs(ctx: &Ctx) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut straight: Option<usize> = None;
     let mut open_curly: Vec<usize> = Vec::new();
@@ -565,6 +565,15 @@ fn named_from(
     Some((e, a, last.max(b)))
 }
 
+/// Whether token `j` is inside a name: an entity's, or a short phrase between quotation marks
+/// (`pairs`, [`quote_pairs`]) such as «"سي.إن.بي.سي"», whose full stops and «إن» are letters.
+pub(crate) fn in_a_name(ctx: &Ctx, ents: &Entities, pairs: &[(usize, usize)], j: usize) -> bool {
+    ents.at[j].is_some()
+        || pairs
+            .iter()
+            .any(|&(o, c)| o < j && j < c && short_quote(ctx, (o, c)))
+}
+
 /// The preposition (`prep`, folded) of the relaying verb at token `k`, before what was said
 /// opens: its token, and whether a pronoun is on it («عنه»). `in_name` tells the tokens of
 /// names, where a full stop or «إن» is a letter of an abbreviation («سي.إن.إن»).
@@ -619,13 +628,8 @@ fn relayed(
     carried: Option<usize>,
     participle: bool,
 ) -> Option<Relayed> {
-    let in_name = |j: usize| {
-        ents.at[j].is_some()
-            || pairs
-                .iter()
-                .any(|&(o, c)| o < j && j < c && short_quote(ctx, (o, c)))
-    };
-    let (j, pronoun) = relay_preposition(ctx, lex, (k, s1), prep, in_name)?;
+    let (j, pronoun) =
+        relay_preposition(ctx, lex, (k, s1), prep, |j| in_a_name(ctx, ents, pairs, j))?;
     let mut first = k + 1;
     while first < j && skippable(ctx, lex, first) {
         first += 1;

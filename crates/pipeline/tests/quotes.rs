@@ -643,3 +643,46 @@ fn carrying_is_not_relaying() {
         r.entities
     );
 }
+
+/// «يقول عنه خبراء إنه …» (experts say of it): the one spoken about, a pronoun on «عن», is
+/// no part of the speaker, who follows it.
+#[test]
+fn the_one_spoken_about_is_no_speaker() {
+    let (r, q) = said(
+        "وتظاهر المئات ضد مشروع القانون الذي يقول عنه خبراء إنه يرفع معدل ضريبة الدخل.",
+        "يرفع معدل",
+    );
+    assert_eq!(speaker_name(&r, &q), None);
+    assert_eq!(q.speaker_text.as_deref(), Some("خبراء"));
+    let (_, q) = said(
+        "وقالت عنه مجلة دير شبيغل الألمانية إن الفضل يعود له في كشف خيوط القضية.",
+        "الفضل يعود",
+    );
+    assert!(
+        q.speaker_text
+            .as_deref()
+            .is_some_and(|t| t.starts_with("مجلة")),
+        "{q:?}"
+    );
+}
+
+/// «ونقلت "سي.إن.بي.سي" عن جون سميث قوله إن …»: the full stops and the «إن» of a medium
+/// quoted by name are letters of it, to the name rules as to the quotation rules, so the
+/// one named after the preposition is found with no tagger at all.
+#[test]
+fn a_quoted_medium_hides_no_preposition_from_the_name_rules() {
+    let p = rasd_pipeline::Pipeline::new(
+        rasd_resources::Resources::builtin(),
+        rasd_pipeline::Options {
+            tagger: false,
+            ..Default::default()
+        },
+    );
+    let r = p.analyze(&Article::text(
+        "t",
+        "ونقلت \"سي.إن.بي.سي\" عن جون سميث قوله إن الشركة ستخسر نصف أرباحها.\n".to_string(),
+    ));
+    check_offsets(&r);
+    let q = quote(&r, "ستخسر");
+    assert_eq!(speaker_name(&r, q).as_deref(), Some("جون سميث"), "{q:?}");
+}
