@@ -136,6 +136,9 @@ fn subject(
                 return Some((Some(e), k, first.last));
             }
         }
+        if t.entity.is_none() {
+            return Some(office_without_name(ctx, lex, ents, k, t.last));
+        }
         return Some((t.entity, k, t.last));
     }
     let e = ents.at.get(k).copied().flatten()?;
@@ -144,6 +147,47 @@ fn subject(
         return None;
     }
     Some((Some(e), k, mention_end(ents, k)))
+}
+
+/// A subject that opens with an office naming no one at `k` (its titles end at `last`): «وقال
+/// رئيس البلدية إن» is the mayor, not «رئيس» alone — the words of the portfolio after the
+/// office belong to the subject, as an unnamed subject's would; «وقال مدير المركز الوطني
+/// لمكافحة الألغام، العميد الركن أمين العقيلي، إن»: the person set off by a comma right
+/// after them, a rank before his name or not, is the one who spoke.
+fn office_without_name(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    k: usize,
+    last: usize,
+) -> (Option<usize>, usize, usize) {
+    let s1 = ctx
+        .sentences
+        .get(ctx.toks[k].sentence)
+        .map_or(ctx.toks.len(), |&(_, s1)| s1);
+    let end = unnamed_subject(ctx, lex, ents, k, s1).map_or(last, |(_, b)| b.max(last));
+    let person = (end + 1 < s1 && ctx.toks[end].is_comma(ctx.text))
+        .then(|| {
+            let j = end + 1;
+            ents.title_at(j)
+                .and_then(|n| n.entity.map(|e| (e, n.last)))
+                .or_else(|| {
+                    ents.at[j]
+                        .filter(|&e| ents.found[e].kind == EntityType::Per)
+                        .map(|e| (e, mention_end(ents, j)))
+                })
+        })
+        .flatten();
+    match person {
+        Some((e, b)) => (Some(e), k, b),
+        // «وقال مدير المرصد رامي عبد الرحمن»: the person named inside, else the body.
+        None => {
+            let inside = (k..end)
+                .find_map(|j| ents.at[j].filter(|&e| ents.found[e].kind == EntityType::Per))
+                .or_else(|| named_inside(ents, k, end).and_then(|(e, _)| e));
+            (inside, k, end)
+        }
+    }
 }
 
 /// The entity a pair of quotation marks encloses and nothing else: «وذكرت صحيفة "ذا صن"
@@ -233,13 +277,111 @@ fn named_before(
     {
         a = t.first;
     }
-    let opens = a <= s0
+    opens_clause_at(ctx, lex, s0, a).then_some((e, a, mention_end(ents, j)))
+}
+
+/// Whether a subject starting at token `a` opens its clause: first in the sentence, after
+/// punctuation or after a particle of clause-openers.txt. After any other word it may be an
+/// object («على تويتر قال»).
+fn opens_clause_at(ctx: &Ctx, lex: &Lexicon, s0: usize, a: usize) -> bool {
+    a <= s0
         || punct(ctx, a - 1).is_some()
         || lex
             .res
             .clause_openers
-            .contains(ctx.toks[a - 1].norm.as_str());
-    opens.then_some((e, a, mention_end(ents, j)))
+            .contains(ctx.toks[a - 1].norm.as_str())
+}
+
+/// Where a subject standing before the speech verb at `k` ends: at the verb, or before one
+/// particle — «قد», or after «أما …» the «ف» that answers it with a particle or a pronoun
+/// («أما المنظمة فقد أشارت», «فهي أشارت»). None where «و»/«ف» on the verb opens a clause of
+/// its own, whose subject cannot stand before it.
+fn end_before_verb(ctx: &Ctx, lex: &Lexicon, s0: usize, k: usize) -> Option<usize> {
+    let conjunction = |j: usize| lex.res.affixes.matches("conjunction", &ctx.toks[j].norm);
+    if conjunction(k) && !lex.speech.contains_key(ctx.toks[k].norm.as_str()) {
+        return None;
+    }
+    let particle = |j: usize| {
+        (ctx.in_set(&lex.function_words, j) && !conjunction(j))
+            || ctx.toks[j]
+                .norm
+                .strip_prefix('ف')
+                .is_some_and(|w| lex.function_words.contains(w))
+    };
+    Some(if k > s0 && particle(k - 1) { k - 1 } else { k })
+}
+
+/// «بل إن قائد الحرس الثوري قال إن», «لكن الحكومة الجديدة أكدت أن»: after a particle of
+/// clause-openers.txt, the words up to the verb (or up to one function word such as «قد»
+/// before it) are the particle's noun, the verb's subject — named or not, read as a subject
+/// after the verb would be. At most five words, none a function word, a particle or a verb
+/// of speech. The speaker it names or stands for, and its token range.
+fn subject_after_opener(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    (s0, k): (usize, usize),
+    last_speaker: Option<usize>,
+) -> Option<(Option<usize>, usize, usize)> {
+    let end = end_before_verb(ctx, lex, s0, k)?;
+    let word = |j: usize| {
+        ctx.toks[j].kind == TokenKind::Arabic
+            && !ctx.in_set(&lex.function_words, j)
+            && !ctx.in_set(&lex.complementizers, j)
+            && !lex.res.clause_openers.contains(ctx.toks[j].norm.as_str())
+            && lex.relative.max_len(&ctx.toks[j].norm) == 0
+            && speech(ctx, lex, j).is_none()
+    };
+    let mut a = end;
+    while a > s0 && end - a < 5 && word(a - 1) {
+        a -= 1;
+    }
+    let opener = a.checked_sub(1).filter(|&o| o >= s0)?;
+    let opens = |j: usize| lex.res.clause_openers.contains(ctx.toks[j].norm.as_str());
+    // A particle that also opens reported speech («أن») opens a verb as often as a noun
+    // («أن تواجه دعوى», «لا يمكن أن نتقبل»): it has a noun after it only after another
+    // particle («بل إن قائد …», «إلا أن الحكومة …»).
+    let noun_follows = !ctx.in_set(&lex.complementizers, opener)
+        || opener.checked_sub(1).is_some_and(|p| p >= s0 && opens(p));
+    if a == end || !opens(opener) || !noun_follows || spoken_to(ctx, lex, a) {
+        return None;
+    }
+    // «كانت المملكة المغربية قالت»: a place named whole is its government speaking, not a
+    // noun that stands for the last speaker.
+    let whole = ents.at[a].filter(|&e| (a..end).all(|j| ents.at[j] == Some(e)));
+    let e = whole.or_else(|| unnamed_speaker(ctx, lex, ents, (a, end), last_speaker).0);
+    Some((e, a, end))
+}
+
+/// «بل إن قائد الحرس الثوري قال إن», «وكان المتحدث باسم الوزارة قد أعلن أن»: an office
+/// that opens its clause right before a speech verb (or before one function word such as
+/// «قد») is the verb's subject, as it would be after the verb. The person it names, if any,
+/// and its token range.
+fn title_before(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    s0: usize,
+    k: usize,
+) -> Option<(Option<usize>, usize, usize)> {
+    let end = end_before_verb(ctx, lex, s0, k)?;
+    let title_ending = |at: usize| {
+        ents.titles
+            .iter()
+            .rev()
+            .find(|t| t.last == at && t.first >= s0)
+    };
+    // «قائد الحرس الثوري قال»: an office of the body named right before the verb speaks for
+    // that body, as it does after the verb.
+    let body = end
+        .checked_sub(1)
+        .and_then(|j| speaker_at(ents, j, s0))
+        .and_then(|(e, a)| Some((Some(e), title_ending(a).filter(|t| t.entity.is_none())?)));
+    let (e, t) = body.or_else(|| title_ending(end).map(|t| (t.entity, t)))?;
+    if spoken_to(ctx, lex, t.first) || !opens_clause_at(ctx, lex, s0, t.first) {
+        return None;
+    }
+    Some((e, t.first, end))
 }
 
 /// «كارمن سليمان، التي أكدت أنها»: a speech verb right after a relative pronoun
@@ -822,8 +964,13 @@ pub fn extract(ctx: &Ctx, lex: &Lexicon, ents: &Entities) -> Vec<QuoteFound> {
                         }
                         None => match subject_before(ctx, lex, ents, s0, k) {
                             Some((e, a, b)) => (Some(e), Some(span((a, b))), k + 1),
-                            None if opens_clause => (last_speaker, None, k + 1),
-                            None => (None, None, k + 1),
+                            None => match title_before(ctx, lex, ents, s0, k).or_else(|| {
+                                subject_after_opener(ctx, lex, ents, (s0, k), last_speaker)
+                            }) {
+                                Some((e, a, b)) => (e, Some(span((a, b))), k + 1),
+                                None if opens_clause => (last_speaker, None, k + 1),
+                                None => (None, None, k + 1),
+                            },
                         },
                     },
                 },

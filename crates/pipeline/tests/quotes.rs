@@ -686,3 +686,76 @@ fn a_quoted_medium_hides_no_preposition_from_the_name_rules() {
     let q = quote(&r, "ستخسر");
     assert_eq!(speaker_name(&r, q).as_deref(), Some("جون سميث"), "{q:?}");
 }
+
+/// A subject before its verb that names no one the entity layer knows: an office («وكان
+/// المتحدث باسم … قد أعلن»), an office of a body («بل إن قائد الحرس الثوري قال»), an unnamed
+/// source after a particle («لكن حلفاء له قالوا»), a country named whole («وكانت المملكة
+/// المغربية قالت») — read as it would be after the verb, and never the last speaker.
+#[test]
+fn an_unnamed_subject_before_the_verb_speaks() {
+    let (_, q) = said(
+        "وكان المتحدث باسم وزارة الخارجية الأمريكية قد أعلن أن الوفد سيصل غدا.",
+        "الوفد سيصل",
+    );
+    assert_eq!(
+        q.speaker_text.as_deref(),
+        Some("المتحدث باسم وزارة الخارجية الأمريكية")
+    );
+    let (r, q) = said(
+        "بل إن قائد الحرس الثوري قال إن القرار مرفوض.",
+        "القرار مرفوض",
+    );
+    assert_eq!(q.speaker_text.as_deref(), Some("قائد الحرس الثوري"));
+    assert!(
+        speaker_name(&r, &q).is_some_and(|n| n.contains("الحرس الثوري")),
+        "{q:?}"
+    );
+    let (r, q) = said(
+        "وقال وزير الخارجية الإيراني محمد جواد ظريف إن بلاده لن تتراجع. لكن حلفاء له قالوا إنه استقال تحت الضغط.",
+        "استقال تحت",
+    );
+    assert_eq!(q.speaker_text.as_deref(), Some("حلفاء له"));
+    assert_eq!(speaker_name(&r, &q), None);
+    let (r, q) = said(
+        "وقال المتحدث باسم الخارجية الإيرانية بهرام قاسمي إن الاتهامات باطلة. وكانت المملكة المغربية قالت إنها ستقطع علاقاتها مع إيران.",
+        "ستقطع علاقاتها",
+    );
+    assert_eq!(speaker_name(&r, &q).as_deref(), Some("المغرب"), "{q:?}");
+    // «أما … فقد»: the subject ends before the particle that answers «أما».
+    let (_, q) = said(
+        "أما منظمة الشفافية العالمية فقد أشارت إلى أن عقارا من بين كل عشرة مشبوه.",
+        "عقارا من بين",
+    );
+    assert_eq!(q.speaker_text.as_deref(), Some("منظمة الشفافية العالمية"));
+    // «أن» before a verb opens no subject: «أن تواجه دعوى جماعية» is what the company must do.
+    let (_, q) = said(
+        "وحكم القاضي بأنه يتعين على الشركة أن تواجه دعوى جماعية تزعم أن الشبكة خالفت القانون.",
+        "خالفت القانون",
+    );
+    assert_eq!(q.speaker_text, None, "{q:?}");
+}
+
+/// An office that names no one is not the speaker's whole name: «وقال رئيس البلدية إن» is
+/// the mayor, not «رئيس»; the person set off by a comma after the portfolio, a rank before
+/// his name or not, is the one who spoke; a phrase after the comma that is no name is not.
+#[test]
+fn an_office_reads_its_portfolio_and_the_name_after_a_comma() {
+    let (r, q) = said(
+        "وقال مدير المركز الوطني لمكافحة الألغام، العميد الركن أمين العقيلي، إن إجمالي الألغام كبير.",
+        "إجمالي الألغام",
+    );
+    assert_eq!(
+        speaker_name(&r, &q).as_deref(),
+        Some("أمين العقيلي"),
+        "{q:?}"
+    );
+    let (r, q) = said(
+        "وقال رئيس البلدية إن 25 طنا من النفايات تجمع يوميا.",
+        "النفايات تجمع",
+    );
+    assert_eq!(q.speaker_text.as_deref(), Some("رئيس البلدية"));
+    assert_eq!(speaker_name(&r, &q), None);
+    let (r, q) = said("وقال مدير الشركة، في بيان، إن الأرباح زادت.", "الأرباح زادت");
+    assert_eq!(q.speaker_text.as_deref(), Some("مدير الشركة"));
+    assert_eq!(speaker_name(&r, &q), None);
+}
