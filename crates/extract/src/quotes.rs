@@ -178,15 +178,32 @@ fn office_without_name(
                 })
         })
         .flatten();
-    match person {
-        Some((e, b)) => (Some(e), k, b),
-        // «وقال مدير المرصد رامي عبد الرحمن»: the person named inside, else the body.
-        None => {
-            let inside = (k..end)
-                .find_map(|j| ents.at[j].filter(|&e| ents.found[e].kind == EntityType::Per))
-                .or_else(|| named_inside(ents, k, end).and_then(|(e, _)| e));
-            (inside, k, end)
-        }
+    if let Some((e, b)) = person {
+        return (Some(e), k, b);
+    }
+    // «وقال مدير المرصد رامي عبد الرحمن»: the person named inside, whole; «وأكد وكيل وزارة
+    // العمل للتفتيش وتطوير بيئة العمل الدكتور عبد الله أبو ثنين»: or a few words further, where
+    // a portfolio runs past an unnamed subject's five words to the person it names.
+    let per = |j: usize| {
+        ents.title_at(j)
+            .and_then(|t| t.entity.map(|e| (e, t.last)))
+            .or_else(|| {
+                ents.at[j]
+                    .filter(|&e| ents.found[e].kind == EntityType::Per)
+                    .map(|e| (e, mention_end(ents, j)))
+            })
+    };
+    let further = (end..(end + 4).min(s1))
+        .take_while(|&j| {
+            ctx.toks[j].kind == TokenKind::Arabic
+                && !ctx.in_set(&lex.function_words, j)
+                && !ctx.in_set(&lex.complementizers, j)
+                && speech(ctx, lex, j).is_none()
+        })
+        .find_map(per);
+    match (k..end).find_map(per).or(further) {
+        Some((e, b)) => (Some(e), k, b.max(end)),
+        None => (named_inside(ents, k, end).and_then(|(e, _)| e), k, end),
     }
 }
 

@@ -755,6 +755,16 @@ fn an_office_reads_its_portfolio_and_the_name_after_a_comma() {
     );
     assert_eq!(q.speaker_text.as_deref(), Some("رئيس البلدية"));
     assert_eq!(speaker_name(&r, &q), None);
+    // A portfolio longer than five words, up to the person it names.
+    let (r, q) = said(
+        "وأكد وكيل وزارة العمل للتفتيش وتطوير بيئة العمل الدكتور عبد الله أبو ثنين، أن الوزارة ملتزمة بالقانون.",
+        "ملتزمة بالقانون",
+    );
+    assert_eq!(
+        speaker_name(&r, &q).as_deref(),
+        Some("عبد الله أبو ثنين"),
+        "{q:?}"
+    );
     let (r, q) = said("وقال مدير الشركة، في بيان، إن الأرباح زادت.", "الأرباح زادت");
     assert_eq!(q.speaker_text.as_deref(), Some("مدير الشركة"));
     assert_eq!(speaker_name(&r, &q), None);
