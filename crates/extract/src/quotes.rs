@@ -166,24 +166,7 @@ fn office_without_name(
         .get(ctx.toks[k].sentence)
         .map_or(ctx.toks.len(), |&(_, s1)| s1);
     let end = unnamed_subject(ctx, lex, ents, k, s1).map_or(last, |(_, b)| b.max(last));
-    let person = (end + 1 < s1 && ctx.toks[end].is_comma(ctx.text))
-        .then(|| {
-            let j = end + 1;
-            ents.title_at(j)
-                .and_then(|n| n.entity.map(|e| (e, n.last)))
-                .or_else(|| {
-                    ents.at[j]
-                        .filter(|&e| ents.found[e].kind == EntityType::Per)
-                        .map(|e| (e, mention_end(ents, j)))
-                })
-        })
-        .flatten();
-    if let Some((e, b)) = person {
-        return (Some(e), k, b);
-    }
-    // «وقال مدير المرصد رامي عبد الرحمن»: the person named inside, whole; «وأكد وكيل وزارة
-    // العمل للتفتيش وتطوير بيئة العمل الدكتور عبد الله أبو ثنين»: or a few words further, where
-    // a portfolio runs past an unnamed subject's five words to the person it names.
+    // The person a title or a name starting at `j` names, and where that ends.
     let per = |j: usize| {
         ents.title_at(j)
             .and_then(|t| t.entity.map(|e| (e, t.last)))
@@ -193,6 +176,14 @@ fn office_without_name(
                     .map(|e| (e, mention_end(ents, j)))
             })
     };
+    if end + 1 < s1 && ctx.toks[end].is_comma(ctx.text) {
+        if let Some((e, b)) = per(end + 1) {
+            return (Some(e), k, b);
+        }
+    }
+    // «وقال مدير المرصد رامي عبد الرحمن»: the person named inside, whole; «وأكد وكيل وزارة
+    // العمل للتفتيش وتطوير بيئة العمل الدكتور عبد الله أبو ثنين»: or a few words further, where
+    // a portfolio runs past an unnamed subject's five words to the person it names.
     let further = (end..(end + 4).min(s1))
         .take_while(|&j| {
             ctx.toks[j].kind == TokenKind::Arabic
