@@ -264,14 +264,7 @@ fn named_before(
     s0: usize,
     k: usize,
 ) -> Option<(usize, usize, usize)> {
-    let conjunction = |j: usize| lex.res.affixes.matches("conjunction", &ctx.toks[j].norm);
-    if conjunction(k) && !lex.speech.contains_key(ctx.toks[k].norm.as_str()) {
-        return None;
-    }
-    let mut j = k.checked_sub(1)?;
-    if ents.at[j].is_none() && ctx.in_set(&lex.function_words, j) && !conjunction(j) {
-        j = j.checked_sub(1)?;
-    }
+    let j = end_before_verb(ctx, lex, ents, s0, k)?.checked_sub(1)?;
     let (e, mut a) = speaker_at(ents, j, 0)?;
     // «وفي تصريح لقناة الجزيرة قال»: the one spoken to.
     if spoken_to(ctx, lex, a) {
@@ -304,17 +297,25 @@ fn opens_clause_at(ctx: &Ctx, lex: &Lexicon, s0: usize, a: usize) -> bool {
 /// particle — «قد», or after «أما …» the «ف» that answers it with a particle or a pronoun
 /// («أما المنظمة فقد أشارت», «فهي أشارت»). None where «و»/«ف» on the verb opens a clause of
 /// its own, whose subject cannot stand before it.
-fn end_before_verb(ctx: &Ctx, lex: &Lexicon, s0: usize, k: usize) -> Option<usize> {
+fn end_before_verb(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    ents: &Entities,
+    s0: usize,
+    k: usize,
+) -> Option<usize> {
     let conjunction = |j: usize| lex.res.affixes.matches("conjunction", &ctx.toks[j].norm);
     if conjunction(k) && !lex.speech.contains_key(ctx.toks[k].norm.as_str()) {
         return None;
     }
+    // A function word inside a name is a word of the name.
     let particle = |j: usize| {
-        (ctx.in_set(&lex.function_words, j) && !conjunction(j))
-            || ctx.toks[j]
-                .norm
-                .strip_prefix('ف')
-                .is_some_and(|w| lex.function_words.contains(w))
+        ents.at[j].is_none()
+            && ((ctx.in_set(&lex.function_words, j) && !conjunction(j))
+                || ctx.toks[j]
+                    .norm
+                    .strip_prefix('ف')
+                    .is_some_and(|w| lex.function_words.contains(w)))
     };
     Some(if k > s0 && particle(k - 1) { k - 1 } else { k })
 }
@@ -331,7 +332,7 @@ fn subject_after_opener(
     (s0, k): (usize, usize),
     last_speaker: Option<usize>,
 ) -> Option<(Option<usize>, usize, usize)> {
-    let end = end_before_verb(ctx, lex, s0, k)?;
+    let end = end_before_verb(ctx, lex, ents, s0, k)?;
     let word = |j: usize| {
         ctx.toks[j].kind == TokenKind::Arabic
             && !ctx.in_set(&lex.function_words, j)
@@ -372,7 +373,7 @@ fn title_before(
     s0: usize,
     k: usize,
 ) -> Option<(Option<usize>, usize, usize)> {
-    let end = end_before_verb(ctx, lex, s0, k)?;
+    let end = end_before_verb(ctx, lex, ents, s0, k)?;
     let title_ending = |at: usize| {
         ents.titles
             .iter()
