@@ -40,6 +40,8 @@ const SHORT_LINE_WORDS: usize = 15;
 
 pub struct Cleaner {
     rules: Vec<(BoilerplateKind, String, String)>,
+    /// A searcher for each rule's phrase, built once: `contains` rules are tried on every line.
+    finders: Vec<memchr::memmem::Finder<'static>>,
     /// Folded names of media that sign articles, and cities, for byline reading.
     byline_media: HashMap<String, String>,
     media: HashMap<String, String>,
@@ -57,23 +59,39 @@ pub struct Cleaner {
     from: Vec<String>,
 }
 
-/// Folded, punctuation-free form of a line, words separated by one space.
+/// Folded, punctuation-free form of a line, words separated by one space. Every line of
+/// every article is read through this, so it copies each word whole in one pass.
 fn key(line: &str) -> String {
     let f = fold(line);
     let mut out = String::with_capacity(f.len());
-    // Arabic letters first: the Unicode tables are for everything else.
-    let word = |c: char| {
-        rasd_text::tokenize::is_arabic_letter(c)
+    let mut word_start = None;
+    for (at, c) in f.char_indices().chain(std::iter::once((f.len(), ' '))) {
+        // Arabic letters first: the Unicode tables are for everything else.
+        let in_word = rasd_text::tokenize::is_arabic_letter(c)
             || c.is_ascii_alphanumeric()
-            || (!c.is_ascii() && c.is_alphanumeric())
-    };
-    for w in f.split(|c: char| !word(c)).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+            || (!c.is_ascii() && c.is_alphanumeric());
+        match (in_word, word_start) {
+            (true, None) => word_start = Some(at),
+            (false, Some(from)) => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&f[from..at]);
+                word_start = None;
+            }
+            _ => {}
         }
-        out.push_str(w);
     }
     out
+}
+
+/// The words of a [`key`], which holds no space but one between two words.
+fn key_words(k: &str) -> usize {
+    if k.is_empty() {
+        0
+    } else {
+        memchr::memchr_iter(b' ', k.as_bytes()).count() + 1
+    }
 }
 
 fn has_arabic(s: &str) -> bool {
@@ -131,12 +149,17 @@ impl Cleaner {
                 }
             }
         }
+        let rules: Vec<(BoilerplateKind, String, String)> = res
+            .boilerplate
+            .iter()
+            .map(|r| (r.kind, key(&r.folded), r.raw.clone()))
+            .collect();
         Cleaner {
-            rules: res
-                .boilerplate
+            finders: rules
                 .iter()
-                .map(|r| (r.kind, key(&r.folded), r.raw.clone()))
+                .map(|(_, pat, _)| memchr::memmem::Finder::new(pat).into_owned())
                 .collect(),
+            rules,
             byline_media,
             media,
             cities,
@@ -151,13 +174,14 @@ impl Cleaner {
     }
 
     fn boilerplate(&self, k: &str) -> Option<&str> {
-        let short = words(k) <= SHORT_LINE_WORDS;
-        for (kind, pat, raw) in &self.rules {
+        let short = key_words(k) <= SHORT_LINE_WORDS;
+        for ((kind, pat, raw), finder) in self.rules.iter().zip(&self.finders) {
+            let contains = || finder.find(k.as_bytes()).is_some();
             let hit = match kind {
                 BoilerplateKind::Line => k == pat,
                 BoilerplateKind::Prefix => short && k.starts_with(pat.as_str()),
-                BoilerplateKind::ShortContains => short && k.contains(pat.as_str()),
-                BoilerplateKind::Contains => k.contains(pat.as_str()),
+                BoilerplateKind::ShortContains => short && contains(),
+                BoilerplateKind::Contains => contains(),
                 // Read on the last line alone, after every line is read ([`Cleaner::footer`]).
                 BoilerplateKind::Last | BoilerplateKind::Tail => false,
             };

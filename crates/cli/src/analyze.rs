@@ -209,9 +209,10 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
     let flush =
         |batch: &mut Vec<Article>, tally: &mut Tally, out: &mut Box<dyn Write>| -> Result<()> {
             let serialised = each_article(batch, threads, |a| {
-                let rec = pipe.analyze(a);
+                let mut rec = pipe.analyze(a);
                 let mut bytes = Vec::new();
-                write_record(&mut bytes, &rec, args.format).map(|()| (rec.warnings.len(), bytes))
+                write_record(&mut bytes, &mut rec, args.format)
+                    .map(|()| (rec.warnings.len(), bytes))
             });
             for (a, rec) in batch.iter().zip(serialised) {
                 match rec {
@@ -305,17 +306,17 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
     })
 }
 
-pub fn write_record(out: &mut dyn Write, rec: &rasd_doc::Record, format: Format) -> Result<()> {
+pub fn write_record(out: &mut Vec<u8>, rec: &mut rasd_doc::Record, format: Format) -> Result<()> {
     match format {
         Format::Jsonl => {
-            serde_json::to_writer(&mut *out, rec)?;
-            out.write_all(b"\n")?;
+            rasd_doc::json::write_record(out, rec)?;
+            out.push(b'\n');
         }
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, rec)?;
-            out.write_all(b"\n")?;
+            out.push(b'\n');
         }
-        Format::Text => out.write_all(crate::summary::render(rec).as_bytes())?,
+        Format::Text => out.extend_from_slice(crate::summary::render(rec).as_bytes()),
     }
     Ok(())
 }

@@ -152,10 +152,14 @@ pub fn run(args: Args, res: Resources) -> Result<ExitCode> {
         loop {
             for chunk in arts.chunks(1024) {
                 let recs = crate::analyze::run_batch(&pipe, chunk, threads);
+                // Serialised as `rasd analyze` writes a line.
                 records += recs
-                    .iter()
+                    .into_iter()
                     .flatten()
-                    .map(|r| serde_json::to_vec(r).map(|v| v.len()).unwrap_or(0))
+                    .map(|mut r| {
+                        let mut line = Vec::new();
+                        rasd_doc::json::write_record(&mut line, &mut r).map_or(0, |()| line.len())
+                    })
                     .sum::<usize>()
                     .min(1);
             }

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod json;
+
 /// Bumped on any change a consumer could notice: minor for added keys, major for changed or
 /// removed ones.
 pub const SCHEMA_VERSION: &str = "1.3";
