@@ -339,9 +339,9 @@ fn dotted_abbreviation(ctx: &Ctx, first: usize, last: usize) -> Option<(usize, u
 /// «وأكد سموه أن»: the person an honorific with a pronoun means, the last one named before
 /// byte `before` in the role it honours (a prince, a minister); never someone named after
 /// it, and no one where no one holds the role.
-fn last_in_role(ents: &Entities, role: Option<&str>, before: usize) -> Option<usize> {
+fn last_in_role(ents: &Entities, title: &TitleInfo, before: usize) -> Option<usize> {
     last_named_before(ents, before, |_, f| {
-        f.kind == EntityType::Per && f.role.is_some() && f.role.as_deref() == role
+        f.kind == EntityType::Per && title.refers_to(f.role.as_deref())
     })
 }
 
@@ -1983,7 +1983,7 @@ pub fn extract(
             }
         }
         if info.refers_back {
-            let entity = last_in_role(&ents, info.role.as_deref(), ctx.toks[hit.first].start);
+            let entity = last_in_role(&ents, &info, ctx.toks[hit.first].start);
             ents.push_title(TitleRef {
                 first: hit.first,
                 last: hit.last,

@@ -867,7 +867,8 @@ pub fn extract(
             let asked = !is_verb
                 && asked_from.is_some_and(|a| {
                     a <= hit.first
-                        && !(a..hit.first).any(|j| crate::quotes::speech(ctx, lex, j).is_some())
+                        && !(a..hit.first)
+                            .any(|j| crate::quotes::speech_word(ctx, lex, j).is_some())
                 });
             let occurrence = (hit.first.saturating_sub(3).max(s0)..hit.first)
                 .any(|j| in_words(ctx, &lex.res.occurrence_words, j));

@@ -60,8 +60,12 @@ pub struct TitleInfo {
     pub sector: Option<String>,
     pub role: Option<String>,
     /// A title with a pronoun on it («سموه», «معاليه»: `refers=back` in titles.tsv) names
-    /// no one after it; it is the last person the article named in that role.
+    /// no one after it; it is the last person the article named in that role
+    /// ([`TitleInfo::refers_to`]).
     pub refers_back: bool,
+    /// Other roles a title with a pronoun may refer back to (`also=` in titles.tsv:
+    /// «فضيلته» is a cleric's or a sheikh's).
+    pub also: Vec<String>,
     /// A rank of address or of the ranks (`rank=yes`: «الدكتور», «الشيخ», «الأمير»,
     /// «اللواء»): between an office and the name, it leaves the person the office's role.
     pub rank: bool,
@@ -70,6 +74,14 @@ pub struct TitleInfo {
     /// The title speaks for whoever is named after it (`speaks-for=yes`: «المتحدث باسم»):
     /// that body or person is skipped, and the title's person is named after them.
     pub speaks_for: bool,
+}
+
+impl TitleInfo {
+    /// Whether a title with a pronoun («معاليه») may mean a person holding `role`: its own
+    /// role or one of its `also` roles («foreign_minister» for «معاليه»).
+    pub fn refers_to(&self, role: Option<&str>) -> bool {
+        role.is_some_and(|role| self.role.iter().chain(&self.also).any(|r| r == role))
+    }
 }
 
 /// A speech verb's form as the quotation rules and the entity tagger read it
@@ -195,6 +207,11 @@ impl Lexicon {
                     sector: t.sector.clone(),
                     role: t.attrs.get("role").cloned(),
                     refers_back: t.attrs.get("refers").is_some_and(|v| v == "back"),
+                    also: t
+                        .attrs
+                        .get("also")
+                        .map(|v| v.split(',').map(str::to_string).collect())
+                        .unwrap_or_default(),
                     rank: t.attrs.get("rank").is_some_and(|v| v == "yes"),
                     country: t.attrs.get("country").cloned(),
                     speaks_for: t.attrs.get("speaks-for").is_some_and(|v| v == "yes"),

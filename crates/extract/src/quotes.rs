@@ -77,6 +77,31 @@ pub(crate) fn quote_pairs(ctx: &Ctx) -> Vec<(usize, usize)> {
 
 /// The speech verb token `k` is, seen through «و»/«ف» and one preposition.
 pub(crate) fn speech<'l>(ctx: &Ctx, lex: &'l Lexicon, k: usize) -> Option<&'l SpeechForm> {
+    // «طلب عدم كشف اسمه», «في رد على سؤال»: after a preposition or «عدم» (noun-openers.txt)
+    // the form as written is the verb's noun. With «و» on it, it is a verb whatever stands
+    // before («التفت إلي وقال»: he turned to me and said).
+    let after_opener = k
+        .checked_sub(1)
+        .and_then(|j| Some((ctx.toks.get(j)?, ctx.toks.get(k)?)))
+        .is_some_and(|(p, t)| p.sentence == t.sentence && lex.res.noun_openers.contains(&p.norm));
+    speech_form(ctx, lex, k, after_opener)
+}
+
+/// A speech verb's form or its noun at token `k`, whatever stands before it: where a
+/// statement's words end, as the event rules read them («طلب عدم كشف هويته …»: what was
+/// asked ends before the noun).
+pub(crate) fn speech_word<'l>(ctx: &Ctx, lex: &'l Lexicon, k: usize) -> Option<&'l SpeechForm> {
+    speech_form(ctx, lex, k, false)
+}
+
+/// The speech form of token `k`, read through its conjunction and, unless `conjunction_only`,
+/// as written too.
+fn speech_form<'l>(
+    ctx: &Ctx,
+    lex: &'l Lexicon,
+    k: usize,
+    conjunction_only: bool,
+) -> Option<&'l SpeechForm> {
     let t = ctx.toks.get(k)?;
     if t.kind != TokenKind::Arabic {
         return None;
@@ -84,7 +109,9 @@ pub(crate) fn speech<'l>(ctx: &Ctx, lex: &'l Lexicon, k: usize) -> Option<&'l Sp
     crate::context::variants(&t.norm)
         .into_iter()
         .take(2)
-        .find_map(|(v, _)| lex.speech.get(v.as_ref()))
+        .enumerate()
+        .filter(|&(i, _)| !(conjunction_only && i == 0))
+        .find_map(|(_, (v, _))| lex.speech.get(v.as_ref()))
 }
 
 /// Words that may stand between a verb and its subject («وقال الأحد وزير …», «قال أيضا …»).
@@ -131,8 +158,9 @@ fn subject(
             .match_at(&lex.titles, k, true)
             .filter(|h| h.value.refers_back && !named_here)
         {
-            let role = h.value.role.as_deref();
-            if let Some(e) = last_speaker.filter(|&e| ents.found[e].role.as_deref() == role) {
+            if let Some(e) =
+                last_speaker.filter(|&e| h.value.refers_to(ents.found[e].role.as_deref()))
+            {
                 return Some((Some(e), k, first.last));
             }
         }

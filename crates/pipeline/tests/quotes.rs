@@ -769,3 +769,50 @@ fn an_office_reads_its_portfolio_and_the_name_after_a_comma() {
     assert_eq!(q.speaker_text.as_deref(), Some("مدير الشركة"));
     assert_eq!(speaker_name(&r, &q), None);
 }
+
+/// «طلب عدم كشف اسمه», «في رد على سؤال»: after a preposition or «عدم» a speech verb's form
+/// is its noun, whose object is no speaker; with «و» on it, it is the verb again.
+#[test]
+fn a_speech_verb_after_a_preposition_is_its_noun() {
+    let (r, q) = said(
+        "وقال مسؤول حكومي آخر لم يرغب في كشف اسمه إن هناك عددا من الخطط.",
+        "عددا من الخطط",
+    );
+    assert_eq!(speaker_name(&r, &q), None);
+    assert_eq!(q.speaker_text.as_deref(), Some("مسؤول حكومي آخر"));
+    assert_eq!(q.verb.as_deref(), Some("قال"));
+    let (_, q) = said(
+        "ثم التفت إلي وقال \"أنا أعطي على الباب الأول درجة الماجستير\".",
+        "الباب الأول",
+    );
+    assert_eq!(q.verb.as_deref(), Some("قال"));
+}
+
+/// «وأكد معاليه أن …» after a foreign minister spoke: the honorific honours him too
+/// (`also=` in titles.tsv), where it was left to no one.
+#[test]
+fn an_honorific_with_a_pronoun_reaches_the_roles_it_also_honours() {
+    let (r, q) = said(
+        "وقال معالي وزير الخارجية عادل الجبير إن المملكة حريصة على الأمن. وأكد معاليه أن العلاقات قوية.",
+        "العلاقات قوية",
+    );
+    assert!(
+        speaker_name(&r, &q).is_some_and(|n| n.contains("الجبير")),
+        "{q:?}"
+    );
+}
+
+/// «وأردف بالقول إن …», «وتابع بقوله: "…"»: the verb's own noun is no subject; the one who
+/// goes on speaking is the last speaker.
+#[test]
+fn the_verbs_own_noun_is_no_speaker() {
+    let (r, q) = said(
+        "وقال الرئيس المصري عبد الفتاح السيسي إن مصر تدعم جهود السلام. وأردف بالقول إن أمن الخليج جزء من أمن مصر.",
+        "أمن الخليج",
+    );
+    assert_eq!(q.speaker_text, None);
+    assert!(
+        speaker_name(&r, &q).is_some_and(|n| n.contains("السيسي")),
+        "{q:?}"
+    );
+}

@@ -345,6 +345,8 @@ pub struct Resources {
     pub byline_from: WordSet,
     /// Folded words allowed between a speech verb and its subject.
     pub speech_adverbs: WordSet,
+    /// Folded words after which a speech verb's form is its noun («عدم كشف اسمه», «في رد»).
+    pub noun_openers: WordSet,
     /// Folded subjects of a speech verb that are no one person («بيان», «مصادر», «بعض»).
     pub group_subjects: WordSet,
     /// Folded particles after which a clause's subject stands before its verb («لكن», «أما»).

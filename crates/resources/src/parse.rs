@@ -668,6 +668,7 @@ fn parse_line(
         | Kind::LineageLinks
         | Kind::NameParts
         | Kind::SpeechAdverbs
+        | Kind::NounOpeners
         | Kind::GroupSubjects
         | Kind::ClauseOpeners
         | Kind::RelativePronouns
@@ -678,6 +679,7 @@ fn parse_line(
                 Kind::GivenNames => &mut r.given_names,
                 Kind::FunctionWords => &mut r.function_words,
                 Kind::SpeechAdverbs => &mut r.speech_adverbs,
+                Kind::NounOpeners => &mut r.noun_openers,
                 Kind::GroupSubjects => &mut r.group_subjects,
                 Kind::ClauseOpeners => &mut r.clause_openers,
                 Kind::RelativePronouns => &mut r.relative_pronouns,
