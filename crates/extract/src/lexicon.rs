@@ -64,7 +64,7 @@ pub struct TitleInfo {
     /// ([`TitleInfo::refers_to`]).
     pub refers_back: bool,
     /// Other roles a title with a pronoun may refer back to (`also=` in titles.tsv:
-    /// «فضيلته» is a cleric's or a sheikh's).
+    /// «معاليه» is a foreign minister's as well as a minister's).
     pub also: Vec<String>,
     /// A rank of address or of the ranks (`rank=yes`: «الدكتور», «الشيخ», «الأمير»,
     /// «اللواء»): between an office and the name, it leaves the person the office's role.

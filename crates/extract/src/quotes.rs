@@ -323,8 +323,9 @@ fn opens_clause_at(ctx: &Ctx, lex: &Lexicon, s0: usize, a: usize) -> bool {
 
 /// Where a subject standing before the speech verb at `k` ends: at the verb, or before one
 /// particle — «قد», or after «أما …» the «ف» that answers it with a particle or a pronoun
-/// («أما المنظمة فقد أشارت», «فهي أشارت»). None where «و»/«ف» on the verb opens a clause of
-/// its own, whose subject cannot stand before it.
+/// («أما المنظمة فقد أشارت», «فهي أشارت»), and before a comma ahead of that «ف» after «أما».
+/// None where «و»/«ف» on the verb opens a clause of its own, whose subject cannot stand
+/// before it.
 fn end_before_verb(
     ctx: &Ctx,
     lex: &Lexicon,
@@ -345,7 +346,20 @@ fn end_before_verb(
                     .strip_prefix('ف')
                     .is_some_and(|w| lex.function_words.contains(w)))
     };
-    Some(if k > s0 && particle(k - 1) { k - 1 } else { k })
+    let end = if k > s0 && particle(k - 1) { k - 1 } else { k };
+    // «وأما الرئيس الفرنسي إيمانويل ماكرون، فقد قال»: the «ف» that answers «أما»
+    // (answered-openers.txt) may stand after a comma, which ends the subject as well.
+    Some(
+        if end > s0 + 1
+            && ctx.toks[end].norm.starts_with('ف')
+            && ctx.toks[end - 1].is_comma(ctx.text)
+            && (s0..end - 1).any(|j| ctx.in_set(&lex.res.answered_openers, j))
+        {
+            end - 1
+        } else {
+            end
+        },
+    )
 }
 
 /// «بل إن قائد الحرس الثوري قال إن», «لكن الحكومة الجديدة أكدت أن»: after a particle of

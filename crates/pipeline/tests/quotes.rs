@@ -816,3 +816,23 @@ fn the_verbs_own_noun_is_no_speaker() {
         "{q:?}"
     );
 }
+
+/// «وأما الرئيس الفرنسي إيمانويل ماكرون، فقد قال إن …»: the «ف» that answers «أما» may stand
+/// after a comma; the topic before it is the one who spoke. Not after another particle:
+/// in «كانت تحييها، فاعتبروا» the words before the comma name no one.
+#[test]
+fn the_topic_of_amma_speaks_past_a_comma() {
+    let (r, q) = said(
+        "وأما الرئيس الفرنسي إيمانويل ماكرون، فقد قال إن بلاده ستدعم الاتفاق.",
+        "بلاده ستدعم",
+    );
+    assert!(
+        speaker_name(&r, &q).is_some_and(|n| n.contains("ماكرون")),
+        "{q:?}"
+    );
+    let (_, q) = said(
+        "تجاهلت المطربة السلام على إحدى معجباتها في حفلة كانت تحييها، فاعتبروا أن الدنيا دوارة.",
+        "الدنيا دوارة",
+    );
+    assert_eq!(q.speaker_text, None);
+}

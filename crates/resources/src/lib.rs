@@ -351,6 +351,9 @@ pub struct Resources {
     pub group_subjects: WordSet,
     /// Folded particles after which a clause's subject stands before its verb («لكن», «أما»).
     pub clause_openers: WordSet,
+    /// Folded particles whose clause a «ف» answers («أما»): the topic after one is the
+    /// subject of the verb the «ف» is on, even past a comma.
+    pub answered_openers: WordSet,
     /// Folded relative pronouns («الذي», «التي»): a speech verb after one has for subject the
     /// name before it.
     pub relative_pronouns: WordSet,

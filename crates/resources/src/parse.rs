@@ -671,6 +671,7 @@ fn parse_line(
         | Kind::NounOpeners
         | Kind::GroupSubjects
         | Kind::ClauseOpeners
+        | Kind::AnsweredOpeners
         | Kind::RelativePronouns
         | Kind::NamedAfter
         | Kind::FunctionWords
@@ -682,6 +683,7 @@ fn parse_line(
                 Kind::NounOpeners => &mut r.noun_openers,
                 Kind::GroupSubjects => &mut r.group_subjects,
                 Kind::ClauseOpeners => &mut r.clause_openers,
+                Kind::AnsweredOpeners => &mut r.answered_openers,
                 Kind::RelativePronouns => &mut r.relative_pronouns,
                 Kind::NamedAfter => &mut r.named_after,
                 Kind::NoSegment => &mut r.no_segment,
