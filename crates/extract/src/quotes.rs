@@ -213,12 +213,7 @@ fn office_without_name(
     // العمل للتفتيش وتطوير بيئة العمل الدكتور عبد الله أبو ثنين»: or a few words further, where
     // a portfolio runs past an unnamed subject's five words to the person it names.
     let further = (end..(end + 4).min(s1))
-        .take_while(|&j| {
-            ctx.toks[j].kind == TokenKind::Arabic
-                && !ctx.in_set(&lex.function_words, j)
-                && !ctx.in_set(&lex.complementizers, j)
-                && speech(ctx, lex, j).is_none()
-        })
+        .take_while(|&j| content_word(ctx, lex, j))
         .find_map(per);
     match (k..end).find_map(per).or(further) {
         Some((e, b)) => (Some(e), k, b.max(end)),
@@ -337,21 +332,19 @@ fn end_before_verb(
     if conjunction(k) && !lex.speech.contains_key(ctx.toks[k].norm.as_str()) {
         return None;
     }
+    let answer = |j: usize| lex.res.affixes.strip("answer", &ctx.toks[j].norm);
     // A function word inside a name is a word of the name.
     let particle = |j: usize| {
         ents.at[j].is_none()
             && ((ctx.in_set(&lex.function_words, j) && !conjunction(j))
-                || ctx.toks[j]
-                    .norm
-                    .strip_prefix('ف')
-                    .is_some_and(|w| lex.function_words.contains(w)))
+                || answer(j).is_some_and(|w| lex.function_words.contains(w)))
     };
     let end = if k > s0 && particle(k - 1) { k - 1 } else { k };
     // «وأما الرئيس الفرنسي إيمانويل ماكرون، فقد قال»: the «ف» that answers «أما»
     // (answered-openers.txt) may stand after a comma, which ends the subject as well.
     Some(
         if end > s0 + 1
-            && ctx.toks[end].norm.starts_with('ف')
+            && answer(end).is_some()
             && ctx.toks[end - 1].is_comma(ctx.text)
             && (s0..end - 1).any(|j| ctx.in_set(&lex.res.answered_openers, j))
         {
@@ -376,12 +369,9 @@ fn subject_after_opener(
 ) -> Option<(Option<usize>, usize, usize)> {
     let end = end_before_verb(ctx, lex, ents, s0, k)?;
     let word = |j: usize| {
-        ctx.toks[j].kind == TokenKind::Arabic
-            && !ctx.in_set(&lex.function_words, j)
-            && !ctx.in_set(&lex.complementizers, j)
+        content_word(ctx, lex, j)
             && !lex.res.clause_openers.contains(ctx.toks[j].norm.as_str())
             && lex.relative.max_len(&ctx.toks[j].norm) == 0
-            && speech(ctx, lex, j).is_none()
     };
     let mut a = end;
     while a > s0 && end - a < 5 && word(a - 1) {
@@ -590,13 +580,10 @@ fn unnamed_subject(
     // where the marks around the name do not pair.
     let part = |j: usize| {
         j < s1
-            && ctx.toks[j].kind == TokenKind::Arabic
+            && content_word(ctx, lex, j)
             && !bare_addressee(lex, &ctx.toks[j].norm)
             && (j == k || !medium_spoken_to(ctx, lex, j))
-            && !ctx.in_set(&lex.function_words, j)
-            && !ctx.in_set(&lex.complementizers, j)
             && lex.relative.max_len(&ctx.toks[j].norm) == 0
-            && speech(ctx, lex, j).is_none()
     };
     if !part(k) || spoken_to(ctx, lex, k) {
         return None;
@@ -614,6 +601,15 @@ fn unnamed_subject(
         last = mention_end(ents, last + 1).min(s1);
     }
     Some((k, last))
+}
+
+/// Whether token `j` may be a word of a subject: an Arabic word that is no function word, no
+/// particle opening what was said and no speech verb.
+fn content_word(ctx: &Ctx, lex: &Lexicon, j: usize) -> bool {
+    ctx.toks[j].kind == TokenKind::Arabic
+        && !ctx.in_set(&lex.function_words, j)
+        && !ctx.in_set(&lex.complementizers, j)
+        && speech(ctx, lex, j).is_none()
 }
 
 /// «وقال للصحفيين إن», «وأضاف لوكالة فرانس برس أن», «قال لرويترز»: the one spoken to stands

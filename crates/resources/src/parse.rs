@@ -543,7 +543,7 @@ fn parse_line(
         }
         Kind::EventAffixes => {
             need(cols, 2, "KIND and affixes")?;
-            const KINDS: [&str; 9] = [
+            const KINDS: [&str; 10] = [
                 "future",
                 "future-verb",
                 "plural",
@@ -553,6 +553,7 @@ fn parse_line(
                 "nominative",
                 "possessive",
                 "addressee",
+                "answer",
             ];
             if !KINDS.contains(&cols[0]) {
                 return Err(format!(
