@@ -29,6 +29,7 @@ pub struct Trigger {
     pub verb: bool,
     pub victim: bool,
     pub either_voice: bool,
+    pub genitive_doer: bool,
     pub time_of_day: bool,
     pub needs_occurrence: bool,
     /// Codes that hold when given words follow within a few words (a pattern written
@@ -81,6 +82,7 @@ impl EventLexicon {
                 t.verb = p.verb;
                 t.victim = p.victim;
                 t.either_voice = p.either_voice;
+                t.genitive_doer = p.genitive_doer;
                 t.time_of_day = p.time_of_day;
                 t.needs_occurrence = p.needs_occurrence;
                 t.not_in = p.not_in;
@@ -461,7 +463,16 @@ fn mentions(
             // الأوسط»», «نقلا عن "الرياض"»), not a party to the event.
             let cited = ents.found[e].kind == EntityType::Media && ctx.quoted(k, last);
             if !place && !cited {
-                if let Some(a) = entity_actor(lex, ents, e, span) {
+                if let Some(mut a) = entity_actor(lex, ents, e, span) {
+                    // «قوات الاحتلال», «قوات النظام»: a body no dictionary codes is of the
+                    // kind of actor its first word names — unless its name is quoted, all of
+                    // it a name («تنظيم "الدولة الإسلامية"»).
+                    if a.sector.is_none() && a.org.is_none() && !ctx.quoted(k, last) {
+                        a.sector = ctx
+                            .match_at(&ev.agents, k, true)
+                            .filter(|h| h.last < last && h.value != "-")
+                            .map(|h| h.value.clone());
+                    }
                     out.push(Mention {
                         first: k,
                         last,
@@ -571,7 +582,22 @@ fn mentions(
             && lex.res.partitive_words.contains(&ctx.toks[a.last].norm)
             && b.first > a.last
             && b.first <= a.last + 2;
-        if partitive {
+        // «مسلحي تنظيم داعش», «مقاتلي الحوثي»: a construct form's actor is the one after it.
+        let construct = a.actor.entity.is_none()
+            && b.first == a.last
+            && a.last - a.first == 1
+            && in_words(ctx, &lex.res.construct_agents, a.first);
+        if construct {
+            let b = out.remove(i + 1);
+            let a = &mut out[i];
+            let sector = b.actor.sector.or(a.actor.sector.take());
+            a.actor = ActorRef {
+                span: (a.actor.span.0, b.actor.span.1),
+                sector,
+                ..b.actor
+            };
+            a.last = b.last;
+        } else if partitive {
             let b = out.remove(i + 1);
             let a = &mut out[i];
             a.actor = ActorRef {
@@ -714,6 +740,7 @@ pub fn extract(
                 verb: is_verb,
                 victim,
                 either_voice,
+                genitive_doer,
                 time_of_day,
                 needs_occurrence,
                 then,
@@ -939,6 +966,66 @@ pub fn extract(
                 .copied()
                 .filter(|m| m.first >= hit.last && topic_at.is_none_or(|t| m.first < t))
                 .collect();
+            // The first actor after token `j` that «على», «ضد» … (`against` in
+            // events/modality.tsv) introduce: the side a doer named after a noun attacked.
+            let against_after = |j: usize| {
+                after
+                    .iter()
+                    .find(|a| {
+                        a.first >= j
+                            && (a.first.saturating_sub(2).max(j)..a.first)
+                                .any(|i| in_words(ctx, &lex.res.against_words, i))
+                    })
+                    .map(|a| a.actor.clone())
+            };
+            // The doer a noun trigger's agent marker names a few words after it («هجوم شنته
+            // اليوم المقاومة», «الهجوم الأكثر دموية الذي نفذته طالبان», «قصف من قبل الجيش»).
+            let marked_doer = (!is_verb)
+                .then(|| {
+                    (hit.last..(hit.last + 5).min(s1))
+                        .find_map(|j| ctx.match_at(&ev.agents_markers, j, true).map(|h| h.last))
+                })
+                .flatten()
+                .and_then(|j| {
+                    after
+                        .iter()
+                        .copied()
+                        .find(|m| m.first >= j && m.first <= j + 2)
+                });
+            // The actor in construct with a noun trigger: right after it, or past a word of
+            // manner or instrument («هجوم انتحاري لـ…», «هجوم بالغاز لقوات النظام») or the
+            // noun and quotation marks of a quoted name («هجوم جماعة "بوكو حرام"»), with no
+            // clitic on it but «ل». A place there is where it happened («هجوم مانشستر»).
+            let genitive = after.first().copied().filter(|m| {
+                let clitic = ctx.text.get(ctx.toks[m.first].start..m.actor.span.0);
+                // Also a city the tagger read as its club.
+                let place = |e: usize| {
+                    matches!(ents.found[e].kind, EntityType::Gpe | EntityType::Loc)
+                        || ctx
+                            .match_at(&lex.gazetteer, m.first, true)
+                            .is_some_and(|h| {
+                                h.last == m.last
+                                    && h.value.iter().any(|&i| {
+                                        lex.res.entities.get(i).is_some_and(|x| {
+                                            matches!(x.kind, EntityType::Gpe | EntityType::Loc)
+                                        })
+                                    })
+                            })
+                };
+                m.first <= hit.last + 2
+                    && (hit.last..m.first).all(|j| {
+                        in_words(ctx, &lex.res.manner_words, j)
+                            || ctx.toks[j].norm.starts_with("بال")
+                            || ctx.match_at(&lex.triggers, j, false).is_some()
+                            || (ctx.toks[j].kind == TokenKind::Punct
+                                && ctx
+                                    .slice(ctx.toks[j].start, ctx.toks[j].end)
+                                    .chars()
+                                    .all(|c| rasd_text::OPENING_QUOTES.contains(&c)))
+                    })
+                    && matches!(clitic, Some("" | "ل"))
+                    && !m.actor.entity.is_some_and(place)
+            });
             let conj = lex.res.affixes.matches("conjunction", &trigger_token.norm)
                 && variants(&trigger_token.norm)
                     .iter()
@@ -971,6 +1058,21 @@ pub fn extract(
                     .find(inside)
                     .or(after.iter().find(inside))
                     .map(|m| m.actor.clone());
+            } else if let Some(m) = marked_doer {
+                // «في هجوم شنته المقاومة الشعبية على تجمع للميليشيا», «تفجير تبناه داعش». Who
+                // is named after the doer is the side attacked only past «على», «ضد»: in «هجوم
+                // شنه مسلحون ينتمون لحزب العمال» the party is theirs.
+                source = Some(m.actor.clone());
+                target = against_after(m.last).or(after
+                    .first()
+                    .filter(|a| a.last <= m.first)
+                    .map(|a| a.actor.clone()));
+            } else if let Some(m) = genitive.filter(|_| *genitive_doer && !is_verb) {
+                // «هجوم جماعة بوكو حرام على مدرستهن», «هجوم بالغاز لقوات النظام»: the noun's
+                // genitive attacked; the side attacked is named after it past «على», «ضد» (in
+                // «غارة جوية لمقاتلات تحالف دعم الشرعية» the alliance owns the jets).
+                source = Some(m.actor.clone());
+                target = against_after(m.last);
             } else if conj && hit.first > s0 && !before.is_empty() {
                 // «وأكد باشينيان …، واتّهم مجددا تركيا»: the subject carries over.
                 source = before.first().map(|m| m.actor.clone());
@@ -1083,9 +1185,15 @@ pub fn extract(
                     .iter()
                     .map(|m| &m.actor)
                     .find(|a| {
+                        // Not a medium or a company, but a journalist may be: «على حسابها
+                        // بموقع تويتر» is where it was told.
+                        let body = a
+                            .entity
+                            .is_some_and(|e| ents.found[e].kind != EntityType::Per);
                         Some(*a) != source.as_ref()
                             && a.country.is_some()
                             && a.country != source.as_ref().and_then(|s| s.country.clone())
+                            && !(body && matches!(a.sector.as_deref(), Some("MED" | "BUS")))
                     })
                     .cloned();
             }

@@ -173,6 +173,9 @@ pub struct EventPattern {
     /// Written alike in the active and the passive («قتل»: qatala / qutila), so the words
     /// after it decide which was meant (`voice=either`).
     pub either_voice: bool,
+    /// A noun whose genitive names its doer (`doer=genitive`): «هجوم جماعة بوكو حرام على
+    /// مدرستهن», «غارات التحالف» — the actor right after it, or after its «ل», attacked.
+    pub genitive_doer: bool,
     /// Also a time of day («فجر»: dawn, and «فجّر», blew up): before a word of time it is
     /// that time, not a trigger (`time=yes`).
     pub time_of_day: bool,
@@ -389,6 +392,10 @@ pub struct Resources {
     /// (`subject=reflexive` in events/agents.tsv: «انتحاريا … فجر نفسه», the bomber), with
     /// its sector; elsewhere they describe an attack («هجوم انتحاري»).
     pub reflexive_agents: Vec<(String, String)>,
+    /// Actor nouns in the construct form (`construct=yes` in events/agents.tsv: «مسلحي»,
+    /// «مقاتلي»): the actor named right after one is the one they belong to («مسلحي تنظيم
+    /// داعش»). They are in `event_agents` too.
+    pub construct_agents: WordSet,
     pub negation_words: WordSet,
     pub intent_words: WordSet,
     pub denial_words: WordSet,

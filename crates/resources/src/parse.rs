@@ -483,6 +483,7 @@ fn parse_line(
             let by_speaker = attrs.get("by").map(String::as_str) == Some("speaker");
             let victim = attrs.get("victim").map(String::as_str) == Some("yes");
             let either_voice = attrs.get("voice").map(String::as_str) == Some("either");
+            let genitive_doer = attrs.get("doer").map(String::as_str) == Some("genitive");
             let time_of_day = attrs.get("time").map(String::as_str) == Some("yes");
             let needs_occurrence = attrs.get("occurrence").map(String::as_str) == Some("yes");
             // `not-in=TOPIC`: in a passage of that topic (topics.tsv) the words mean something
@@ -521,6 +522,7 @@ fn parse_line(
                         verb,
                         victim,
                         either_voice,
+                        genitive_doer,
                         time_of_day,
                         needs_occurrence,
                         then: then.clone(),
@@ -532,6 +534,11 @@ fn parse_line(
         Kind::EventAgents => {
             need(cols, 2, "SECTOR and nouns")?;
             let attrs = attrs(&cols[2..])?;
+            let construct = match attrs.get("construct").map(String::as_str) {
+                None => false,
+                Some("yes") => true,
+                Some(other) => return Err(format!("construct={other}: only construct=yes")),
+            };
             let list = match attrs.get("subject").map(String::as_str) {
                 None => &mut r.event_agents,
                 Some("reflexive") => &mut r.reflexive_agents,
@@ -539,6 +546,11 @@ fn parse_line(
             };
             for a in alternatives(cols[1]) {
                 list.push((fold_phrase(&a), cols[0].to_string()));
+            }
+            if construct {
+                for a in alternatives(cols[1]) {
+                    r.construct_agents.insert(fold_phrase(&a));
+                }
             }
         }
         Kind::EventAffixes => {
