@@ -572,16 +572,27 @@ fn mentions(
     }
     out.sort_by_key(|m| m.first);
     // «عشرات من أعضاء حزب الغد», «آلاف من الطلاب»: a crowd said to be made of others is
-    // those others.
+    // those others; «150 متمردا من طالبان», «86 مقاتلا من قوات النظام»: actors said to be of
+    // a body are that body's, of their own kind where it names none.
     let mut i = 0;
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
+        let crowd = a.actor.sector.as_deref() == Some("CVL");
+        // Other actors are said to be of a body when they are counted, not named: «السلطات
+        // من السكان» asks the residents, and no person is a body.
+        let counted = !ctx.toks[a.first].norm.starts_with("ال")
+            && a.actor.country.is_none()
+            && b.actor
+                .entity
+                .is_none_or(|e| ents.found[e].kind != EntityType::Per);
         let partitive = a.actor.entity.is_none()
-            && a.actor.sector.as_deref() == Some("CVL")
+            && (crowd || counted)
             && a.last < s1
             && lex.res.partitive_words.contains(&ctx.toks[a.last].norm)
             && b.first > a.last
-            && b.first <= a.last + 2;
+            // A crowd's others may stand a word on («عشرات من أعضاء حزب الغد»); other actors'
+            // body stands right after «من» («المتمردون من جانبهم القوات» is no partitive).
+            && b.first <= a.last + if crowd { 2 } else { 1 };
         // «مسلحي تنظيم داعش», «مقاتلي الحوثي»: a construct form's actor is the one after it.
         let construct = a.actor.entity.is_none()
             && b.first == a.last
@@ -600,8 +611,14 @@ fn mentions(
         } else if partitive {
             let b = out.remove(i + 1);
             let a = &mut out[i];
+            let sector = if crowd {
+                b.actor.sector
+            } else {
+                b.actor.sector.or(a.actor.sector.take())
+            };
             a.actor = ActorRef {
                 span: (a.actor.span.0, b.actor.span.1),
+                sector,
                 ..b.actor
             };
             a.last = b.last;

@@ -1180,3 +1180,22 @@ fn a_construct_forms_actor_is_the_one_after_it() {
     assert_eq!(target.text, "مسلحي تنظيم داعش");
     assert_eq!(codes(&e.target), coded(Some("IMG"), Some("REB")));
 }
+
+/// «150 متمردا من طالبان», «96 مسلحا من ميليشيات الحوثي»: counted actors said to be of a body
+/// are that body's; a named one («السلطات من السكان») is not, nor is a person.
+#[test]
+fn counted_actors_of_a_body_are_its_own() {
+    let e = event_in(
+        "وأكد حلف شمال الأطلسي أنه قتل نحو 150 متمردا من طالبان الذين تسللوا من باكستان.",
+        assault,
+    );
+    let target = e.target.as_ref().expect("the Taliban rebels");
+    assert_eq!(target.text, "متمردا من طالبان");
+    assert_eq!(codes(&e.target), coded(Some("AFG"), Some("REB")));
+    let e = event_in(
+        "وطلبت السلطات من السكان البقاء في منازلهم.",
+        |e| e.cameo.root == "02",
+    );
+    assert_eq!(codes(&e.source), coded(None, Some("GOV")));
+    assert_eq!(codes(&e.target), coded(None, Some("CVL")));
+}
