@@ -1032,7 +1032,11 @@ pub fn extract(
                 m.first <= hit.last + 2
                     && (hit.last..m.first).all(|j| {
                         in_words(ctx, &lex.res.manner_words, j)
-                            || ctx.toks[j].norm.starts_with("بال")
+                            || lex
+                                .res
+                                .affixes
+                                .strip("preposition", &ctx.toks[j].norm)
+                                .is_some_and(|w| w.starts_with("ال"))
                             || ctx.match_at(&lex.triggers, j, false).is_some()
                             || (ctx.toks[j].kind == TokenKind::Punct
                                 && ctx

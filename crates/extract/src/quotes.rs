@@ -137,6 +137,11 @@ fn subject(
     while k < ctx.toks.len() && k < after + 3 && skippable(ctx, lex, k) {
         k += 1;
     }
+    // «أوضح ذلك المدير العام للتعليم محمد المرشد», «وأضاف هذا الوزير»: the title after a
+    // demonstrative is the subject, as without it.
+    if ctx.in_set(&lex.res.demonstratives, k) && ents.title_at(k + 1).is_some() {
+        k += 1;
+    }
     if let Some(first) = ents.title_at(k) {
         // «ولي العهد صاحب السمو الملكي الأمير محمد بن سلمان»: titles in a row before one
         // name; the last of them leads to the person.
@@ -572,10 +577,29 @@ fn unnamed_subject(
     after: usize,
     s1: usize,
 ) -> Option<(usize, usize)> {
-    let mut k = after;
-    while k < s1 && k < after + 3 && skippable(ctx, lex, k) {
-        k += 1;
+    let mut first = after;
+    while first < s1 && first < after + 3 && skippable(ctx, lex, first) {
+        first += 1;
     }
+    // «وأضاف هذا المسؤول أن», «وقالت هذه المصادر»: a demonstrative opens the subject before
+    // a definite noun of someone who speaks — an office, an actor (events/agents.tsv), a
+    // source, people in the plural. Before another noun it is what was said or done («نفى
+    // هذه الاتهامات», «أعلنت هذه المنطقة»). Rare enough to look the actors up one by one.
+    let speaks = |j: usize| {
+        let w = &ctx.toks[j].norm;
+        content_word(ctx, lex, j)
+            && w.strip_prefix("ال").is_some_and(|n| {
+                lex.res.group_subjects.contains(n)
+                    || lex.res.affixes.matches("nominative", w)
+                    || ctx.match_at(&lex.titles, j, true).is_some()
+                    || lex.res.event_agents.iter().any(|(a, _)| a == n || a == w)
+            })
+    };
+    let k = if ctx.in_set(&lex.res.demonstratives, first) && first + 1 < s1 && speaks(first + 1) {
+        first + 1
+    } else {
+        first
+    };
     // «وقالت والدة الطفلين لـ”جيو” إن»: the subject ends before the one spoken to, even
     // where the marks around the name do not pair.
     let part = |j: usize| {
@@ -600,7 +624,7 @@ fn unnamed_subject(
     {
         last = mention_end(ents, last + 1).min(s1);
     }
-    Some((k, last))
+    Some((first, last))
 }
 
 /// Whether token `j` may be a word of a subject: an Arabic word that is no function word, no
@@ -656,6 +680,12 @@ fn refers_back(
     b: usize,
     last_speaker: Option<usize>,
 ) -> Option<usize> {
+    // «وأضاف هذا المسؤول» refers back as «وأضاف المسؤول» does.
+    let a = if ctx.in_set(&lex.res.demonstratives, a) && a + 1 < b {
+        a + 1
+    } else {
+        a
+    };
     // «قال المشككون في الاتحاد», «وقال التقرير»: a group or a document (group-subjects.txt)
     // is never the one who spoke last.
     let noun = &ctx.toks[a].norm;

@@ -836,3 +836,37 @@ fn the_topic_of_amma_speaks_past_a_comma() {
     );
     assert_eq!(q.speaker_text, None);
 }
+
+/// «وأضاف هذا المسؤول», «وقالت هذه المصادر»: a demonstrative before a noun of someone who
+/// speaks (demonstratives.txt) opens the subject, which refers back as the noun alone would;
+/// «أوضح ذلك المدير العام …» is the director; before another noun it is what was said
+/// («نفى هذه الاتهامات»).
+#[test]
+fn a_demonstrative_subject_refers_back() {
+    let (_, q) = said(
+        "وقالت مصادر أمنية إن الهجوم استهدف السوق. وأضافت هذه المصادر أن عدد القتلى قد يرتفع.",
+        "عدد القتلى",
+    );
+    assert_eq!(q.speaker_text.as_deref(), Some("هذه المصادر"), "{q:?}");
+    let (r, q) = said(
+        "وقال وزير الخارجية سيرغي لافروف إن روسيا مستعدة للحوار. وأضاف هذا المسؤول أن الغرب يتحمل المسؤولية.",
+        "الغرب يتحمل",
+    );
+    assert!(
+        speaker_name(&r, &q).is_some_and(|n| n.contains("لافروف")),
+        "{q:?}"
+    );
+    let (r, q) = said(
+        "أوضح ذلك المدير العام للتعليم بمنطقة الرياض محمد بن عبدالله المرشد، مبينا أن اللجنة أعدت برنامجا.",
+        "اللجنة أعدت",
+    );
+    assert!(
+        speaker_name(&r, &q).is_some_and(|n| n.contains("المرشد")),
+        "{q:?}"
+    );
+    let (_, q) = said(
+        "وقال الوزير إن الحكومة ستواصل العمل. ونفى هذه الاتهامات مؤكدا أن الوزارة ملتزمة بالقانون.",
+        "الوزارة ملتزمة",
+    );
+    assert_ne!(q.speaker_text.as_deref(), Some("هذه الاتهامات"), "{q:?}");
+}

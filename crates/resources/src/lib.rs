@@ -357,6 +357,9 @@ pub struct Resources {
     /// Folded particles whose clause a «ف» answers («أما»): the topic after one is the
     /// subject of the verb the «ف» is on, even past a comma.
     pub answered_openers: WordSet,
+    /// Folded demonstratives («هذا», «هذه»): before a noun after a speech verb they refer
+    /// back to one named before («وأضاف هذا المسؤول»).
+    pub demonstratives: WordSet,
     /// Folded relative pronouns («الذي», «التي»): a speech verb after one has for subject the
     /// name before it.
     pub relative_pronouns: WordSet,

@@ -685,6 +685,7 @@ fn parse_line(
         | Kind::GroupSubjects
         | Kind::ClauseOpeners
         | Kind::AnsweredOpeners
+        | Kind::Demonstratives
         | Kind::RelativePronouns
         | Kind::NamedAfter
         | Kind::FunctionWords
@@ -697,6 +698,7 @@ fn parse_line(
                 Kind::GroupSubjects => &mut r.group_subjects,
                 Kind::ClauseOpeners => &mut r.clause_openers,
                 Kind::AnsweredOpeners => &mut r.answered_openers,
+                Kind::Demonstratives => &mut r.demonstratives,
                 Kind::RelativePronouns => &mut r.relative_pronouns,
                 Kind::NamedAfter => &mut r.named_after,
                 Kind::NoSegment => &mut r.no_segment,
