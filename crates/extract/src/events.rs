@@ -1295,6 +1295,22 @@ pub fn extract(
             }
             if victim {
                 victims.extend(target.as_ref().map(|t| t.span));
+                // «مقتل ضابط ومجند»: the victims joined to the named one by «و» are victims too.
+                if let Some(t) = target.as_ref() {
+                    let mut end = ms.iter().find(|m| m.actor.span == t.span).map(|m| m.last);
+                    while let Some(m) = end.and_then(|e| {
+                        ms.iter().find(|m| {
+                            m.first == e
+                                && lex
+                                    .res
+                                    .affixes
+                                    .matches("conjunction", &ctx.toks[m.first].norm)
+                        })
+                    }) {
+                        victims.push(m.actor.span);
+                        end = Some(m.last);
+                    }
+                }
             }
             out.push(EventFound {
                 source,

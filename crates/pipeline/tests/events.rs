@@ -1199,3 +1199,14 @@ fn counted_actors_of_a_body_are_its_own() {
     assert_eq!(codes(&e.source), coded(None, Some("GOV")));
     assert_eq!(codes(&e.target), coded(None, Some("CVL")));
 }
+
+/// «مقتل ضابط ومجند … في انفجار عبوة ناسفة»: the victims joined by «و» to the one named are
+/// victims too, and none of them set off the bomb named after them.
+#[test]
+fn victims_joined_by_and_are_victims() {
+    let e = event_in(
+        "للبحث عن المتورطين في مقتل ضابط ومجند وإصابة 3 آخرين في انفجار عبوة ناسفة بمدرعة تابعة لقوات الشرطة.",
+        |e| e.trigger.text == "عبوة ناسفة",
+    );
+    assert_eq!(e.source, None, "{e:?}");
+}
