@@ -598,19 +598,11 @@ fn mentions(
             && b.first == a.last
             && a.last - a.first == 1
             && in_words(ctx, &lex.res.construct_agents, a.first);
-        if construct {
+        if construct || partitive {
             let b = out.remove(i + 1);
             let a = &mut out[i];
-            let sector = b.actor.sector.or(a.actor.sector.take());
-            a.actor = ActorRef {
-                span: (a.actor.span.0, b.actor.span.1),
-                sector,
-                ..b.actor
-            };
-            a.last = b.last;
-        } else if partitive {
-            let b = out.remove(i + 1);
-            let a = &mut out[i];
+            // A crowd is wholly the others; other actors keep their kind where the body
+            // names none.
             let sector = if crowd {
                 b.actor.sector
             } else {
@@ -984,7 +976,8 @@ pub fn extract(
                 .filter(|m| m.first >= hit.last && topic_at.is_none_or(|t| m.first < t))
                 .collect();
             // The first actor after token `j` that «على», «ضد» … (`against` in
-            // events/modality.tsv) introduce: the side a doer named after a noun attacked.
+            // events/modality.tsv) introduce: the side a doer named after a noun attacked, the
+            // one a protest is aimed at.
             let against_after = |j: usize| {
                 after
                     .iter()
@@ -1013,7 +1006,11 @@ pub fn extract(
             // manner or instrument («هجوم انتحاري لـ…», «هجوم بالغاز لقوات النظام») or the
             // noun and quotation marks of a quoted name («هجوم جماعة "بوكو حرام"»), with no
             // clitic on it but «ل». A place there is where it happened («هجوم مانشستر»).
-            let genitive = after.first().copied().filter(|m| {
+            let genitive = after
+                .first()
+                .copied()
+                .filter(|_| *genitive_doer && !is_verb);
+            let genitive = genitive.filter(|m| {
                 let clitic = ctx.text.get(ctx.toks[m.first].start..m.actor.span.0);
                 // Also a city the tagger read as its club.
                 let place = |e: usize| {
@@ -1088,7 +1085,7 @@ pub fn extract(
                     .first()
                     .filter(|a| a.last <= m.first)
                     .map(|a| a.actor.clone()));
-            } else if let Some(m) = genitive.filter(|_| *genitive_doer && !is_verb) {
+            } else if let Some(m) = genitive {
                 // «هجوم جماعة بوكو حرام على مدرستهن», «هجوم بالغاز لقوات النظام»: the noun's
                 // genitive attacked; the side attacked is named after it past «على», «ضد» (in
                 // «غارة جوية لمقاتلات تحالف دعم الشرعية» the alliance owns the jets).
@@ -1235,13 +1232,7 @@ pub fn extract(
                 // A protest is aimed at someone only when the sentence says so («ضد الحكومة»,
                 // «أمام السفارة الأمريكية»): other people named after it are bystanders, the
                 // police, or the protesters again.
-                target = after
-                    .iter()
-                    .find(|m| {
-                        (m.first.saturating_sub(2).max(hit.last)..m.first)
-                            .any(|j| in_words(ctx, &lex.res.against_words, j))
-                    })
-                    .map(|m| m.actor.clone());
+                target = against_after(hit.last);
                 if source.is_none() {
                     // With no protesters named, the protest stands for them: civilians.
                     source = Some(ActorRef {
