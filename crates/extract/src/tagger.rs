@@ -1105,7 +1105,7 @@ pub fn sure_topic_word(ctx: &Ctx, lex: &Lexicon, k: usize) -> Option<u8> {
 /// How many sentences, the current one included, tell the topic of a passage: enough for a
 /// match report to declare itself, few enough that the annotated files, which mark no
 /// article boundaries, do not carry one article's topic far into the next.
-const TOPIC_WINDOW: usize = 8;
+pub const TOPIC_WINDOW: usize = 8;
 
 impl Passage {
     /// Enters the sentence of tokens `first..last` and returns the passage's topic

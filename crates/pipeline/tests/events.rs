@@ -1078,6 +1078,44 @@ fn a_match_report_holds_no_attacks() {
     );
 }
 
+/// Most sentences of a match report name no word that is sport for sure: two of the topic's
+/// words in a passage of more, or a passage full of them, put it there. A political story
+/// that names the World Cup keeps its meetings and attacks, and a diplomat expelled in a
+/// match report is still expelled.
+#[test]
+fn a_match_report_is_told_by_its_passage() {
+    let report = "وفاز ليفربول على ضيفه بهدفين في الدوري.\n\
+        وسجل المهاجم المصري الهدف الأول للفريق في الدقيقة العاشرة.\n\
+        وأكد أن فريقه لا يستسلم، مشيرا إلى أن لقاء إسبانيا أمام المنتخب الإيراني سيكون صعبا.\n\
+        وغاب كافاني عن التدريبات بسبب إصابة في ربلة الساق.\n\
+        وتبادلت الدولتان طرد الدبلوماسيين في أزمة سكريبال.\n";
+    let r = pipeline().analyze(&Article::text("t", report.to_string()));
+    let codes: Vec<_> = r
+        .events
+        .iter()
+        .map(|e| (e.cameo.code.as_str(), e.trigger.text.as_str()))
+        .collect();
+    assert!(
+        !codes.iter().any(|(c, _)| matches!(*c, "040" | "180")),
+        "{codes:?}"
+    );
+    assert!(codes.iter().any(|(c, _)| *c == "166"), "{codes:?}");
+    let story = "وقال المسؤول إن بلاده مستعدة لاستضافة كأس العالم لكرة القدم.\n\
+        ويبحث الحريري مع بوتين العلاقات الثنائية قبل افتتاح كأس العالم لكرة القدم.\n\
+        وقتل ثلاثة جنود في هجوم على دورية للجيش شمال البلاد.\n";
+    let r = pipeline().analyze(&Article::text("t", story.to_string()));
+    for root in ["04", "18"] {
+        assert!(
+            r.events.iter().any(|e| e.cameo.root == root),
+            "no {root}: {:?}",
+            r.events
+                .iter()
+                .map(|e| (&e.cameo.code, &e.trigger.text))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
 /// «المدير العام لمنظمة التجارة العالمية، روبرتو أزيفيدو»: an official whose office says no
 /// sector is coded as the body he serves (IGOWTO), as CAMEO codes an organisation's people.
 #[test]
@@ -1209,4 +1247,50 @@ fn victims_joined_by_and_are_victims() {
         |e| e.trigger.text == "عبوة ناسفة",
     );
     assert_eq!(e.source, None, "{e:?}");
+}
+
+/// A verb of doing whose pronoun is the doer («نفذوه», «تبناهما») names no one after it: the
+/// side attacked stands past «على». Its dual names the doer after it like the singular
+/// («تفجيرين تبناهما داعش»), and «على الأرجح» aims at no one.
+#[test]
+fn a_verb_of_doing_with_the_doer_in_its_pronoun() {
+    let e = event_in(
+        "وأعلن الجيش مقتل خمسة جنود في هجوم نفذوه على حاجز للجيش.",
+        |e| e.trigger.text == "هجوم",
+    );
+    assert_eq!(e.source, None, "{e:?}");
+    assert_eq!(codes(&e.target), coded(None, Some("MIL")), "{e:?}");
+    let e = event_in(
+        "وقتل 21 شخصا على الأقل في تفجيرين تبناهما تنظيم داعش في بغداد.",
+        |e| e.cameo.root == "18",
+    );
+    assert_eq!(codes(&e.source), coded(Some("IMG"), Some("REB")), "{e:?}");
+    let e = event_in(
+        "استهدفت غارة جوية نفذتها على الأرجح قوات التحالف الدولي منطقة خاضعة لتنظيم داعش مما أدى لمقتل 54 شخصا.",
+        |e| e.trigger.text == "غارة جوية",
+    );
+    assert_eq!(codes(&e.source), coded(None, Some("MIL")), "{e:?}");
+}
+
+/// A case of a disease is no wound: «أصيب بمرض», «إصابة 49 منهم بالكوليرا».
+#[test]
+fn taken_ill_is_not_wounded() {
+    for text in [
+        "وفي أوروبا، أصيب أكثر من 41 ألف شخص بالحصبة في النصف الأول من العام.",
+        "وأثبتت التحاليل الطبية إصابة 49 منهم بالكوليرا أمس.\n",
+    ] {
+        let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
+        assert!(
+            !r.events.iter().any(|e| e.cameo.root == "18"),
+            "{text}: {:?}",
+            r.events
+                .iter()
+                .map(|e| (&e.cameo.code, &e.trigger.text))
+                .collect::<Vec<_>>()
+        );
+    }
+    event_in(
+        "وأصيب ثلاثة جنود بجروح في انفجار عبوة ناسفة.",
+        |e| e.trigger.text == "أصيب",
+    );
 }

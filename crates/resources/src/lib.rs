@@ -419,6 +419,8 @@ pub struct Resources {
     pub reflexive_words: WordSet,
     /// Words before the side a protest is aimed at («ضد», «أمام»).
     pub against_words: WordSet,
+    /// Phrases that open with one of `against_words` and aim at no one («على الأرجح»).
+    pub hedge_words: WordSet,
     /// Words after a crowd that say what it is made of («آلاف من الطلاب»).
     pub partitive_words: WordSet,
     /// Words before what an event of words or cooperation is about («بشأن», «حول»).
