@@ -51,6 +51,8 @@ pub struct EventLexicon {
     pub patterns: Phrases<Trigger>,
     /// Agent markers («على يد», «برصاص»), possibly several words.
     pub agents_markers: Phrases<()>,
+    /// Causes of death that are no attack («حادث سير», «زلزال»), possibly several words.
+    pub accident_causes: Phrases<()>,
     pub codes: HashMap<String, EventCode>,
     pub agents: Phrases<String>,
     /// Nouns that are actors only as the subject of a verb done to oneself, with their sector.
@@ -117,6 +119,10 @@ impl EventLexicon {
         for m in &res.agent_markers {
             agents_markers.insert(m, ());
         }
+        let mut accident_causes = Phrases::default();
+        for m in &res.accident_words {
+            accident_causes.insert(m, ());
+        }
         let mut possessed = rustc_hash::FxHashMap::default();
         let conj: Vec<&str> = std::iter::once("")
             .chain(
@@ -154,6 +160,7 @@ impl EventLexicon {
             agents,
             reflexive_agents,
             agents_markers,
+            accident_causes,
             possessed,
         }
     }
@@ -920,6 +927,20 @@ pub fn extract(
                 continue;
             };
             let root = &code[..2];
+            // «مقتل 66 شخصا في عواصف ترابية», «أصيب خمسة إثر حادث تصادم»: the dead and wounded
+            // of an accident or a disaster (`accident` in events/modality.tsv), no attack —
+            // unless someone is named as having caused it («في حريق أضرمه مستوطنون»).
+            let near = |set: &Phrases<()>, reach: usize| {
+                (hit.last..(hit.last + reach).min(s1)).any(|j| ctx.match_at(set, j, true).is_some())
+            };
+            if victim
+                && root == "18"
+                && near(&ev.accident_causes, GAP + 1)
+                && !near(&ev.agents_markers, 2 * GAP)
+            {
+                k = hit.last;
+                continue;
+            }
             let trigger_token = &ctx.toks[hit.first];
             // A noun of material conflict reports an incident only with something that anchors
             // it: an occurrence verb before it, a date, or a count in the sentence. Otherwise it

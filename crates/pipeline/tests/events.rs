@@ -1294,3 +1294,28 @@ fn taken_ill_is_not_wounded() {
         |e| e.trigger.text == "أصيب",
     );
 }
+
+/// The dead of a crash, a flood or a fire are no victims of an attack, unless someone is named
+/// as having set it.
+#[test]
+fn accident_deaths_are_no_attack() {
+    for text in [
+        "قتل 18 شخصا في تحطم طائرة مروحية روسية في شمال غرب سيبيريا.",
+        "لقي شخصان مصرعهما وأصيب ثالث في حادث مروري على طريق عرعر.",
+        "وقضت فتاة وأصيب 12 شخصا جراء عاصفة ضربت موسكو السبت.",
+    ] {
+        let r = pipeline().analyze(&Article::text("t", format!("{text}\n")));
+        assert!(
+            !r.events.iter().any(|e| e.cameo.root == "18"),
+            "{text}: {:?}",
+            r.events
+                .iter()
+                .map(|e| (&e.cameo.code, &e.trigger.text))
+                .collect::<Vec<_>>()
+        );
+    }
+    let text = "قتل طفلان في حريق أضرمه مستوطنون إسرائيليون في قرية دوما.";
+    let e = event_in(text, |e| e.trigger.text == "قتل");
+    assert_eq!(codes(&e.source), coded(Some("ISR"), Some("SET")));
+    assert_eq!(codes(&e.target), coded(None, Some("CVL")));
+}

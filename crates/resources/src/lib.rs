@@ -421,6 +421,8 @@ pub struct Resources {
     pub against_words: WordSet,
     /// Phrases that open with one of `against_words` and aim at no one («على الأرجح»).
     pub hedge_words: WordSet,
+    /// Causes of death or wounds that are no attack («حادث سير», «زلزال»).
+    pub accident_words: WordSet,
     /// Words after a crowd that say what it is made of («آلاف من الطلاب»).
     pub partitive_words: WordSet,
     /// Words before what an event of words or cooperation is about («بشأن», «حول»).
