@@ -1365,17 +1365,35 @@ pub fn extract(
             }
             if victim {
                 victims.extend(target.as_ref().map(|t| t.span));
-                // «مقتل ضابط ومجند»: the victims joined to the named one by «و» are victims too.
+                // «مقتل ضابط ومجند»: the victims joined to the named one by «و» are victims
+                // too, and so are those counted among them («6 أشخاص بينهم طفلة», «منهم 3
+                // أطفال», «من بينهم»).
+                let among = |e: usize| {
+                    let e = if e + 1 < s1 && lex.res.partitive_words.contains(&ctx.toks[e].norm) {
+                        e + 1
+                    } else {
+                        e
+                    };
+                    let counted = e + 2 < s1 && crate::quantities::is_number(ctx, lex, e + 1);
+                    in_words(ctx, &lex.res.among_words, e)
+                        .then(|| {
+                            ms.iter()
+                                .find(|m| m.first == e + 1 || (counted && m.first == e + 2))
+                        })
+                        .flatten()
+                };
                 if let Some(t) = target.as_ref() {
                     let mut end = ms.iter().find(|m| m.actor.span == t.span).map(|m| m.last);
                     while let Some(m) = end.and_then(|e| {
-                        ms.iter().find(|m| {
-                            m.first == e
-                                && lex
-                                    .res
-                                    .affixes
-                                    .matches("conjunction", &ctx.toks[m.first].norm)
-                        })
+                        ms.iter()
+                            .find(|m| {
+                                m.first == e
+                                    && lex
+                                        .res
+                                        .affixes
+                                        .matches("conjunction", &ctx.toks[m.first].norm)
+                            })
+                            .or_else(|| among(e))
                     }) {
                         victims.push(m.actor.span);
                         end = Some(m.last);

@@ -423,6 +423,8 @@ pub struct Resources {
     pub hedge_words: WordSet,
     /// Causes of death or wounds that are no attack («حادث سير», «زلزال»).
     pub accident_words: WordSet,
+    /// Words after the victims that count some among them («بينهم», «منهم»).
+    pub among_words: WordSet,
     /// Words after a crowd that say what it is made of («آلاف من الطلاب»).
     pub partitive_words: WordSet,
     /// Words before what an event of words or cooperation is about («بشأن», «حول»).
