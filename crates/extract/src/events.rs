@@ -933,6 +933,19 @@ pub fn extract(
             let near = |set: &Phrases<()>, reach: usize| {
                 (hit.last..(hit.last + reach).min(s1)).any(|j| ctx.match_at(set, j, true).is_some())
             };
+            // «اعتقلت الشرطة رجلا بتهمة قتل زوجته», «بتهمة الشروع في قتل»: a crime named as a
+            // charge (`charge` in events/modality.tsv) is no event, and neither the police nor
+            // the court its doer. A word joined by «و» opens what follows the charges («بتهم
+            // فساد ورشا واعتقال معظمهم»).
+            let joined = |j: usize| lex.res.affixes.matches("conjunction", &ctx.toks[j].norm);
+            if root >= "14"
+                && (hit.first.saturating_sub(3).max(s0)..hit.first).any(|j| {
+                    in_words(ctx, &lex.res.charge_words, j) && !(j + 1..=hit.first).any(joined)
+                })
+            {
+                k = hit.last;
+                continue;
+            }
             if victim
                 && root == "18"
                 && near(&ev.accident_causes, GAP + 1)

@@ -1325,6 +1325,27 @@ fn an_interview_and_a_search_are_no_meeting() {
     );
 }
 
+/// A crime named as a charge is what someone is charged with: the police who arrest and the
+/// court that sentences are not its doers, and a clause joined after the charges is an event.
+#[test]
+fn a_charged_crime_is_no_event() {
+    for text in [
+        "أمر النائب العام بإحالة راهبين إلى المحاكمة الجنائية بتهمة قتل رئيس الدير.",
+        "وحكم على سبعة جنود بتهم قتل عشرة قرويين من الروهينغا.",
+        "واعتقل رجل بتهمة الشروع في قتل شرطي.",
+    ] {
+        no_event_in(text, |e| e.cameo.root == "18");
+    }
+    event_in(
+        "واعتقلت الشرطة رجلا بتهمة قتل زوجته.",
+        |e| e.cameo.code == "173",
+    );
+    event_in(
+        "واتهم القضاء 14 مسؤولا بتهم فساد ورشا واعتقال معظمهم في سويسرا.",
+        |e| e.cameo.root == "17",
+    );
+}
+
 /// Those counted among the victims («بينهم طفلة») are victims too, not the doers of the
 /// explosion named after them.
 #[test]

@@ -425,6 +425,8 @@ pub struct Resources {
     pub accident_words: WordSet,
     /// Words after the victims that count some among them («بينهم», «منهم»).
     pub among_words: WordSet,
+    /// Words that name a charge: the crime after them is charged, not reported («بتهمة قتل»).
+    pub charge_words: WordSet,
     /// Words after a crowd that say what it is made of («آلاف من الطلاب»).
     pub partitive_words: WordSet,
     /// Words before what an event of words or cooperation is about («بشأن», «حول»).

@@ -598,11 +598,12 @@ fn parse_line(
                 "hedge" => &mut r.hedge_words,
                 "accident" => &mut r.accident_words,
                 "among" => &mut r.among_words,
+                "charge" => &mut r.charge_words,
                 "partitive" => &mut r.partitive_words,
                 "time" => &mut r.time_words,
                 "topic" => &mut r.topic_words,
                 k => return Err(format!(
-                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate place manner reflexive against hedge accident among partitive time topic)"
+                    "unknown modality kind «{k}» (negation intent denial occurrence agent passive approximate place manner reflexive against hedge accident among charge partitive time topic)"
                 )),
             };
             for a in alternatives(cols[1]) {
