@@ -53,6 +53,8 @@ pub struct EventLexicon {
     pub agents_markers: Phrases<()>,
     /// Causes of death that are no attack («حادث سير», «زلزال»), possibly several words.
     pub accident_causes: Phrases<()>,
+    /// Phrases that open with an `against` word and aim at no one («على الأرجح»).
+    pub hedges: Phrases<()>,
     pub codes: HashMap<String, EventCode>,
     pub agents: Phrases<String>,
     /// Nouns that are actors only as the subject of a verb done to oneself, with their sector.
@@ -115,14 +117,17 @@ impl EventLexicon {
         for (noun, sector) in &res.reflexive_agents {
             reflexive_agents.insert(noun, sector.clone());
         }
-        let mut agents_markers = Phrases::default();
-        for m in &res.agent_markers {
-            agents_markers.insert(m, ());
-        }
-        let mut accident_causes = Phrases::default();
-        for m in &res.accident_words {
-            accident_causes.insert(m, ());
-        }
+        // Marker lists of events/modality.tsv whose entries may be several words.
+        let phrases = |words: &rasd_resources::WordSet| {
+            let mut table = Phrases::default();
+            for w in words {
+                table.insert(w, ());
+            }
+            table
+        };
+        let agents_markers = phrases(&res.agent_markers);
+        let accident_causes = phrases(&res.accident_words);
+        let hedges = phrases(&res.hedge_words);
         let mut possessed = rustc_hash::FxHashMap::default();
         let conj: Vec<&str> = std::iter::once("")
             .chain(
@@ -161,6 +166,7 @@ impl EventLexicon {
             reflexive_agents,
             agents_markers,
             accident_causes,
+            hedges,
             possessed,
         }
     }
@@ -275,16 +281,8 @@ fn entity_actor(
 
 /// Token `k` introduces the side an event is aimed at («على», «ضد»), unless it opens a
 /// phrase that aims at no one («على الأرجح», `hedge` in events/modality.tsv).
-fn aims_at(ctx: &Ctx, lex: &Lexicon, k: usize) -> bool {
-    let hedge = || {
-        let mut phrase = ctx.toks[k].norm.to_string();
-        (k + 1..(k + 4).min(ctx.toks.len())).any(|j| {
-            phrase.push(' ');
-            phrase.push_str(&ctx.toks[j].norm);
-            lex.res.hedge_words.contains(phrase.as_str())
-        })
-    };
-    in_words(ctx, &lex.res.against_words, k) && !hedge()
+fn aims_at(ctx: &Ctx, lex: &Lexicon, ev: &EventLexicon, k: usize) -> bool {
+    in_words(ctx, &lex.res.against_words, k) && ctx.match_at(&ev.hedges, k, true).is_none()
 }
 
 fn in_words(ctx: &Ctx, set: &rasd_resources::WordSet, k: usize) -> bool {
@@ -927,12 +925,6 @@ pub fn extract(
                 continue;
             };
             let root = &code[..2];
-            // «مقتل 66 شخصا في عواصف ترابية», «أصيب خمسة إثر حادث تصادم»: the dead and wounded
-            // of an accident or a disaster (`accident` in events/modality.tsv), no attack —
-            // unless someone is named as having caused it («في حريق أضرمه مستوطنون»).
-            let near = |set: &Phrases<()>, reach: usize| {
-                (hit.last..(hit.last + reach).min(s1)).any(|j| ctx.match_at(set, j, true).is_some())
-            };
             // «اعتقلت الشرطة رجلا بتهمة قتل زوجته», «بتهمة الشروع في قتل»: a crime named as a
             // charge (`charge` in events/modality.tsv) is no event, and neither the police nor
             // the court its doer. A word joined by «و» opens what follows the charges («بتهم
@@ -946,6 +938,12 @@ pub fn extract(
                 k = hit.last;
                 continue;
             }
+            // «مقتل 66 شخصا في عواصف ترابية», «أصيب خمسة إثر حادث تصادم»: the dead and wounded
+            // of an accident or a disaster (`accident` in events/modality.tsv), no attack —
+            // unless someone is named as having caused it («في حريق أضرمه مستوطنون»).
+            let near = |set: &Phrases<()>, reach: usize| {
+                (hit.last..(hit.last + reach).min(s1)).any(|j| ctx.match_at(set, j, true).is_some())
+            };
             if victim
                 && root == "18"
                 && near(&ev.accident_causes, GAP + 1)
@@ -1067,7 +1065,7 @@ pub fn extract(
                     .find(|a| {
                         a.first >= j
                             && (a.first.saturating_sub(2).max(j)..a.first)
-                                .any(|i| aims_at(ctx, lex, i))
+                                .any(|i| aims_at(ctx, lex, ev, i))
                     })
                     .map(|a| a.actor.clone())
             };
@@ -1085,7 +1083,7 @@ pub fn extract(
                     after.iter().copied().find(|m| {
                         m.first >= j
                             && m.first <= j + 2
-                            && !(j..m.first).any(|i| aims_at(ctx, lex, i))
+                            && !(j..m.first).any(|i| aims_at(ctx, lex, ev, i))
                     })
                 });
             // The actor in construct with a noun trigger: right after it, or past a word of
@@ -1151,7 +1149,7 @@ pub fn extract(
                         ms.iter().find(|m| {
                             m.first >= j
                                 && m.first <= j + 2
-                                && !(j..m.first).any(|i| aims_at(ctx, lex, i))
+                                && !(j..m.first).any(|i| aims_at(ctx, lex, ev, i))
                         })
                     })
                     .map(|m| m.actor.clone());
@@ -1213,7 +1211,7 @@ pub fn extract(
                             .matches("preposition", &ctx.toks[m.first].norm)
                         && !(m.first > hit.last
                             && (is_place_preposition(ctx, lex, m.first)
-                                || aims_at(ctx, lex, m.first - 1)))
+                                || aims_at(ctx, lex, ev, m.first - 1)))
                 })
             {
                 source = after.first().map(|m| m.actor.clone());
@@ -1399,13 +1397,7 @@ pub fn extract(
                     let mut end = ms.iter().find(|m| m.actor.span == t.span).map(|m| m.last);
                     while let Some(m) = end.and_then(|e| {
                         ms.iter()
-                            .find(|m| {
-                                m.first == e
-                                    && lex
-                                        .res
-                                        .affixes
-                                        .matches("conjunction", &ctx.toks[m.first].norm)
-                            })
+                            .find(|m| m.first == e && joined(m.first))
                             .or_else(|| among(e))
                     }) {
                         victims.push(m.actor.span);
